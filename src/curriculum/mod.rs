@@ -1,0 +1,212 @@
+//! The curriculum file format (TOML): the serde structs that define it, and
+//! loading a file into them with every problem reported as `FILE:LINE:COL`.
+//!
+//! `content/README.md` documents the same format for people.
+
+mod diagnostic;
+mod validate;
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use diagnostic::{Diagnostic, LoadError};
+pub use validate::{http_url, is_valid_id};
+
+/// The only format number this build understands.
+pub const FORMAT: i64 = 1;
+
+/// The shipped "Learn Backend Development" path, embedded so the binary
+/// works from any directory.
+pub const SHIPPED: &str = include_str!("../../content/backend.toml");
+
+/// The name the shipped path is reported under in messages.
+pub const SHIPPED_NAME: &str = "content/backend.toml";
+
+/// A whole curriculum file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Curriculum {
+    /// Format number; must be 1. Checked before anything else.
+    pub format: Spanned<i64>,
+    /// Identifier keying the progress file: `[a-z0-9][a-z0-9-]*`.
+    pub id: Spanned<String>,
+    /// Name of the path, shown in the header and by `status`.
+    pub title: Spanned<String>,
+    /// Optional one-paragraph description of the whole path.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The steps, in order; at least one.
+    pub steps: Spanned<Vec<Step>>,
+    /// Questions and answers about the path.
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+}
+
+/// One step of the path.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Identifier, unique among steps; first half of a progress key.
+    pub id: Spanned<String>,
+    /// Name of the step.
+    pub title: Spanned<String>,
+    /// One or two sentences: what the learner should be able to do after it.
+    #[serde(default)]
+    pub goal: Option<String>,
+    /// Longer text; paragraphs are split by blank lines.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// `true` for an extra that comes after the numbered steps.
+    #[serde(default)]
+    pub optional: bool,
+    /// The things to learn, ticked off one by one.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// Links to courses, articles and sites for this step.
+    #[serde(default)]
+    pub resources: Vec<Resource>,
+}
+
+/// One thing to learn; its progress key is `STEP_ID/TOPIC_ID`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Identifier, unique within its step.
+    pub id: Spanned<String>,
+    /// What is shown in the checklist.
+    pub title: Spanned<String>,
+}
+
+/// A link to learn from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// What the link is called.
+    pub title: Spanned<String>,
+    /// Where it points; `http` or `https` only.
+    pub url: Spanned<String>,
+    /// Who publishes it, e.g. `Boot.dev`.
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// Whether it costs money.
+    #[serde(default)]
+    pub cost: Option<Cost>,
+    /// A few words about it, shown after the title.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Whether a resource is free or paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cost {
+    /// Free to use.
+    Free,
+    /// A paid course or product.
+    Paid,
+}
+
+/// A frequently asked question.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    /// The question.
+    pub question: Spanned<String>,
+    /// Its answer; paragraphs are split by blank lines.
+    pub answer: String,
+}
+
+/// Just the format number, read first so a newer file gets a clear
+/// "upgrade learnpath" message instead of complaints about unknown keys.
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: Option<Spanned<toml::Value>>,
+}
+
+impl Curriculum {
+    /// Parses and validates TOML text; `name` is used in error messages.
+    pub fn parse(text: &str, name: &str) -> Result<Curriculum, LoadError> {
+        let fail = |diags: Vec<Diagnostic>| LoadError::new(name, text, diags);
+        let head: FormatOnly = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
+        validate::format(head.format.as_ref()).map_err(|d| fail(vec![d]))?;
+        let mut curriculum: Curriculum = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
+        let problems = validate::all(&curriculum);
+        if !problems.is_empty() {
+            return Err(fail(problems));
+        }
+        curriculum.sanitize();
+        Ok(curriculum)
+    }
+
+    /// Reads and validates a curriculum file.
+    pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError::io(&name, &e))?;
+        Curriculum::parse(&text, &name)
+    }
+
+    /// The shipped backend path.
+    pub fn shipped() -> Curriculum {
+        Curriculum::parse(SHIPPED, SHIPPED_NAME).expect("the shipped curriculum is valid")
+    }
+
+    /// Total number of topics over all steps.
+    pub fn topic_count(&self) -> usize {
+        self.steps.get_ref().iter().map(|s| s.topics.len()).sum()
+    }
+
+    /// Total number of resources over all steps.
+    pub fn resource_count(&self) -> usize {
+        self.steps.get_ref().iter().map(|s| s.resources.len()).sum()
+    }
+
+    /// The steps, in order.
+    pub fn steps(&self) -> &[Step] {
+        self.steps.get_ref()
+    }
+
+    /// One-line summary used by `validate`.
+    pub fn summary_line(&self) -> String {
+        format!(
+            "{} steps, {} topics, {} resources, {} FAQ entries",
+            self.steps().len(),
+            self.topic_count(),
+            self.resource_count(),
+            self.faq.len()
+        )
+    }
+
+    /// Makes every string safe to put in a terminal cell.
+    fn sanitize(&mut self) {
+        use crate::text::{sanitize_block, sanitize_line};
+        let line = |s: &mut Spanned<String>| *s.get_mut() = sanitize_line(s.get_ref());
+        line(&mut self.title);
+        self.summary = self.summary.as_deref().map(sanitize_block);
+        for step in self.steps.get_mut() {
+            line(&mut step.title);
+            step.goal = step.goal.as_deref().map(sanitize_block);
+            step.body = step.body.as_deref().map(sanitize_block);
+            for topic in &mut step.topics {
+                line(&mut topic.title);
+            }
+            for res in &mut step.resources {
+                line(&mut res.title);
+                res.provider = res.provider.as_deref().map(sanitize_line);
+                res.note = res.note.as_deref().map(sanitize_line);
+            }
+        }
+        for faq in &mut self.faq {
+            line(&mut faq.question);
+            faq.answer = sanitize_block(&faq.answer);
+        }
+    }
+}
+
+impl Step {
+    /// The progress key of one of this step's topics.
+    pub fn key(&self, topic: &Topic) -> String {
+        format!("{}/{}", self.id.get_ref(), topic.id.get_ref())
+    }
+}

@@ -1,0 +1,119 @@
+//! Checks that serde cannot express: ids, uniqueness, URLs, the format number.
+
+use std::collections::HashSet;
+
+use toml::Spanned;
+
+use super::{Curriculum, Diagnostic, FORMAT};
+
+/// Checks the `format` key before the rest of the file is read.
+pub fn format(value: Option<&Spanned<toml::Value>>) -> Result<(), Diagnostic> {
+    let Some(value) = value else {
+        return Err(Diagnostic::at(0..0, "missing `format`: add `format = 1` at the top of the file"));
+    };
+    match value.get_ref() {
+        toml::Value::Integer(n) if *n == FORMAT => Ok(()),
+        toml::Value::Integer(n) if *n > FORMAT => Err(Diagnostic::at(
+            value.span(),
+            format!(
+                "this file uses format {n}, newer than this learnpath understands ({FORMAT}); upgrade learnpath to open it"
+            ),
+        )),
+        toml::Value::Integer(n) => Err(Diagnostic::at(
+            value.span(),
+            format!("unknown format {n}; the format is `format = {FORMAT}`"),
+        )),
+        _ => Err(Diagnostic::at(value.span(), format!("`format` must be a number: `format = {FORMAT}`"))),
+    }
+}
+
+/// Every problem in an already parsed curriculum, in no particular order.
+pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_id(&c.id, "curriculum id", &mut out);
+    check_text(&c.title, "title", &mut out);
+    if c.steps.get_ref().is_empty() {
+        out.push(Diagnostic::at(
+            c.steps.span(),
+            "`steps` is empty: a curriculum needs at least one [[steps]]",
+        ));
+    }
+    let mut step_ids = HashSet::new();
+    for step in c.steps.get_ref() {
+        check_id(&step.id, "step id", &mut out);
+        check_unique(&step.id, "step id", &mut step_ids, &mut out);
+        check_text(&step.title, "step title", &mut out);
+        let mut topic_ids = HashSet::new();
+        for topic in &step.topics {
+            check_id(&topic.id, "topic id", &mut out);
+            check_unique(&topic.id, "topic id in this step", &mut topic_ids, &mut out);
+            check_text(&topic.title, "topic title", &mut out);
+        }
+        for res in &step.resources {
+            check_text(&res.title, "resource title", &mut out);
+            check_url(&res.url, &mut out);
+        }
+    }
+    for faq in &c.faq {
+        check_text(&faq.question, "FAQ question", &mut out);
+    }
+    out
+}
+
+/// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn check_id(id: &Spanned<String>, what: &str, out: &mut Vec<Diagnostic>) {
+    if !is_valid_id(id.get_ref()) {
+        out.push(Diagnostic::at(
+            id.span(),
+            format!(
+                "bad {what} {:?}: use lowercase letters, digits and '-', starting with a letter or digit",
+                id.get_ref()
+            ),
+        ));
+    }
+}
+
+fn check_unique(id: &Spanned<String>, what: &str, seen: &mut HashSet<String>, out: &mut Vec<Diagnostic>) {
+    if !seen.insert(id.get_ref().clone()) {
+        out.push(Diagnostic::at(
+            id.span(),
+            format!("duplicate {what} {:?}: ids must be unique", id.get_ref()),
+        ));
+    }
+}
+
+fn check_text(text: &Spanned<String>, what: &str, out: &mut Vec<Diagnostic>) {
+    if text.get_ref().trim().is_empty() {
+        out.push(Diagnostic::at(text.span(), format!("{what} is empty")));
+    }
+}
+
+fn check_url(url: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if let Err(why) = http_url(url.get_ref()) {
+        out.push(Diagnostic::at(url.span(), format!("bad url {:?}: {why}", url.get_ref())));
+    }
+}
+
+/// Accepts only absolute `http://` and `https://` URLs with a host and no
+/// white space or control characters.
+pub fn http_url(url: &str) -> Result<(), &'static str> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or("only http:// and https:// links are allowed")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() {
+        return Err("the link has no host");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("a link may not contain spaces or control characters");
+    }
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! learnpath: walk a learning path in the terminal.
+//!
+//! The binary is a thin CLI over this library; tests drive the same code
+//! through ratatui's `TestBackend`.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod curriculum;
+pub mod open;
+pub mod progress;
+pub mod text;
+pub mod tui;
+pub mod ui;

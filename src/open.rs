@@ -1,0 +1,45 @@
+//! Opening links in the learner's browser.
+
+use anyhow::{Result, bail};
+
+use crate::curriculum::http_url;
+
+/// Browsers that draw in the terminal and need it handed over while they run.
+const TEXT_BROWSERS: &[&str] =
+    &["lynx", "links", "links2", "elinks", "w3m", "eww", "netrik", "retawq", "curl"];
+
+/// Whether `$BROWSER` names a text-mode browser first.
+pub fn browser_is_text_mode() -> bool {
+    let Ok(browser) = std::env::var("BROWSER") else { return false };
+    let first = browser.split(':').next().unwrap_or("").split_whitespace().next().unwrap_or("");
+    let name = std::path::Path::new(first).file_name().and_then(|n| n.to_str()).unwrap_or("");
+    TEXT_BROWSERS.contains(&name)
+}
+
+/// Opens `url` with `$BROWSER` or the system's browser. No shell is
+/// involved, only http(s) is accepted, and GUI browsers' output goes to
+/// /dev/null so it never lands on the screen.
+pub fn open_url(url: &str) -> Result<()> {
+    if let Err(why) = http_url(url) {
+        bail!("{why}");
+    }
+    webbrowser::open(url).map_err(|e| anyhow::anyhow!("{e}"))?;
+    reap_children();
+    Ok(())
+}
+
+/// Collects exited browser launchers so they don't linger as zombies.
+/// `webbrowser` spawns GUI browsers without waiting for them, so the run
+/// loop calls this after every event.
+pub fn reap_children() {
+    #[cfg(unix)]
+    loop {
+        let mut status = 0;
+        // SAFETY: waitpid with WNOHANG only inspects our own children and
+        // writes to the local `status`.
+        let pid = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) };
+        if pid <= 0 {
+            break;
+        }
+    }
+}

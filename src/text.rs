@@ -1,0 +1,69 @@
+//! Making curriculum text safe for a terminal cell.
+//!
+//! A curriculum is untrusted input: an escape sequence in a title could
+//! clear the screen or retitle the window, so control characters never reach
+//! the terminal raw. They become visible placeholders instead of vanishing,
+//! so an author can see and fix them.
+
+/// Cleans a single-line string: line breaks and tabs become spaces, other
+/// control characters become visible pictures (ESC shows as `␛`).
+pub fn sanitize_line(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c => picture(c),
+        })
+        .collect()
+}
+
+/// Cleans multi-line text: keeps line breaks (CRLF becomes LF), expands tabs
+/// to four spaces and shows other control characters as pictures.
+pub fn sanitize_block(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.replace("\r\n", "\n").chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\r' => out.push(' '),
+            c => out.push(picture(c)),
+        }
+    }
+    out
+}
+
+/// The visible stand-in for a control character; other characters as they are.
+fn picture(c: char) -> char {
+    match c as u32 {
+        // C0 controls map onto the Unicode "Control Pictures" block.
+        n @ 0x00..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        // C1 controls (including the 8-bit CSI) have no pictures.
+        0x80..=0x9f => '\u{fffd}',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize_line("a\x1b[2Jb"), "a\u{241b}[2Jb");
+        assert_eq!(sanitize_line("\x1b]0;pwned\x07"), "\u{241b}]0;pwned\u{2407}");
+        assert_eq!(sanitize_line("\u{9b}31m"), "\u{fffd}31m");
+        assert_eq!(sanitize_line("tab\there\nnext"), "tab here next");
+    }
+
+    #[test]
+    fn blocks_keep_line_breaks_and_expand_tabs() {
+        assert_eq!(sanitize_block("one\r\n\ttwo\x07"), "one\n    two\u{2407}");
+    }
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        let s = "Données — 数据 🚀 e\u{301}";
+        assert_eq!(sanitize_line(s), s);
+        assert_eq!(sanitize_block(s), s);
+    }
+}

@@ -1,0 +1,52 @@
+//! The description of the selected step: title, goal and body.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::ui::{layout, pane, steps, wrap};
+
+/// Draws the step description.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let width = area.width.saturating_sub(2) as usize;
+    let lines = lines(app, width);
+    let scroll = app.about_scroll.min(pane::max_scroll(lines.len(), area));
+    let block = pane::block(title(app), false, &app.theme);
+    let block = if scroll < pane::max_scroll(lines.len(), area) {
+        block.title_bottom(Line::from(Span::styled(" J more ", app.theme.dim)).right_aligned())
+    } else {
+        block
+    };
+    pane::render_text(frame, area, block, lines, scroll, &app.theme);
+}
+
+/// How far the description can scroll at the current size.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = layout::areas(app.area(), app).about;
+    pane::max_scroll(lines(app, area.width.saturating_sub(2) as usize).len(), area)
+}
+
+fn title(app: &App) -> String {
+    let i = app.step_index();
+    if app.step().optional {
+        " Extra ".to_string()
+    } else {
+        let numbered = app.curriculum.steps().iter().filter(|s| !s.optional).count();
+        format!(" Step {} of {numbered} ", steps::label(app, i).trim_end_matches('.'))
+    }
+}
+
+/// The description as wrapped lines.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let step = app.step();
+    let mut out = wrap::wrap(&[Span::styled(step.title.get_ref().clone(), theme.title)], width, 0);
+    for (text, style) in [(&step.goal, theme.goal), (&step.body, theme.text)] {
+        if let Some(text) = text {
+            out.push(Line::default());
+            out.extend(wrap::paragraphs(text, style, width));
+        }
+    }
+    out
+}

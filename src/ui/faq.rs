@@ -1,0 +1,54 @@
+//! The FAQ view: questions on the left, the selected answer on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::ListItem;
+
+use crate::app::App;
+use crate::ui::{layout, pane, wrap};
+
+/// Draws the FAQ over the main panes' areas.
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
+    let theme = app.theme;
+    let (questions, answer) = (areas.left, answer_area(areas));
+    let width = questions.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem<'static>> = if app.curriculum.faq.is_empty() {
+        vec![pane::empty("This curriculum has no FAQ", &theme)]
+    } else {
+        app.curriculum
+            .faq
+            .iter()
+            .map(|f| {
+                let spans = [Span::raw(" "), Span::raw(f.question.get_ref().clone())];
+                ListItem::new(wrap::wrap(&spans, width, 1))
+            })
+            .collect()
+    };
+    let block = pane::block(" Questions ", true, &theme);
+    pane::render_list(frame, questions, block, items, &mut app.lists.faq, true, &theme);
+    let lines = lines(app, answer.width.saturating_sub(2) as usize);
+    let scroll = app.answer_scroll.min(pane::max_scroll(lines.len(), answer));
+    let block = pane::block(" Answer ", false, &theme);
+    pane::render_text(frame, answer, block, lines, scroll, &theme);
+}
+
+/// How far the answer can scroll at the current size.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = answer_area(&layout::areas(app.area(), app));
+    pane::max_scroll(lines(app, area.width.saturating_sub(2) as usize).len(), area)
+}
+
+/// The answer spans the whole right side.
+fn answer_area(areas: &layout::Areas) -> Rect {
+    areas.about.union(areas.topics).union(areas.resources)
+}
+
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let i = app.lists.faq.selected().unwrap_or(0);
+    let Some(faq) = app.curriculum.faq.get(i) else { return Vec::new() };
+    let mut out = wrap::wrap(&[Span::styled(faq.question.get_ref().clone(), app.theme.title)], width, 0);
+    out.push(Line::default());
+    out.extend(wrap::paragraphs(&faq.answer, app.theme.text, width));
+    out
+}

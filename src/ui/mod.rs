@@ -1,0 +1,71 @@
+//! Drawing the screen: one layout split, one small `render` per pane.
+
+pub mod about;
+pub mod faq;
+pub mod help;
+pub mod layout;
+mod pane;
+pub mod resources;
+pub mod status;
+pub mod steps;
+mod theme;
+pub mod topics;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub use theme::Theme;
+
+use crate::action::Pane;
+use crate::app::{App, View};
+
+/// Draws the whole screen for `app`.
+pub fn render(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        status::render_too_small(frame, area, app);
+        return;
+    }
+    let areas = layout::areas(area, app);
+    render_header(frame, areas.header, app);
+    match app.view {
+        View::Main => {
+            steps::render(frame, areas.left, app);
+            about::render(frame, areas.about, app);
+            topics::render(frame, areas.topics, app);
+            resources::render(frame, areas.resources, app);
+        }
+        View::Faq => faq::render(frame, &areas, app),
+    }
+    status::render(frame, areas.status, app);
+    if app.help.is_some() {
+        help::render(frame, area, app);
+    }
+}
+
+fn render_header(frame: &mut Frame, area: Rect, app: &App) {
+    let title = app.curriculum.title.get_ref();
+    let view = match app.view {
+        View::Main => "",
+        View::Faq => " · FAQ",
+    };
+    let line = Line::from(vec![
+        Span::styled(" learnpath ", app.theme.key),
+        Span::styled(format!("{title}{view}"), app.theme.title),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Visible rows of the list that has the focus: the size of a page.
+pub fn page_rows(app: &App) -> usize {
+    let areas = layout::areas(app.area(), app);
+    let area = match (app.view, app.focus) {
+        (View::Faq, _) | (View::Main, Pane::Steps) => areas.left,
+        (View::Main, Pane::Topics) => areas.topics,
+        (View::Main, Pane::Resources) => areas.resources,
+    };
+    area.height.saturating_sub(3) as usize
+}

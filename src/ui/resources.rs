@@ -1,0 +1,53 @@
+//! The selected step's resources: title, provider, free/paid and URL.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::ListItem;
+
+use crate::action::Pane;
+use crate::app::App;
+use crate::curriculum::{Cost, Resource};
+use crate::ui::{Theme, pane, wrap};
+
+/// Draws the resources list.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+    let focused = app.focus == Pane::Resources;
+    let theme = app.theme;
+    let width = area.width.saturating_sub(2) as usize;
+    let resources = &app.step().resources;
+    let title = format!(" Resources {} ", resources.len());
+    let items: Vec<ListItem<'static>> = if resources.is_empty() {
+        vec![pane::empty("No resources in this step", &theme)]
+    } else {
+        resources.iter().map(|r| item(r, width, &theme)).collect()
+    };
+    let block = pane::block(title, focused, &theme);
+    pane::render_list(frame, area, block, items, &mut app.lists.resources, focused, &theme);
+}
+
+/// Rows the list needs at `width` columns.
+pub fn line_count(app: &App, width: usize) -> usize {
+    let theme = Theme::plain();
+    app.step().resources.iter().map(|r| item(r, width, &theme).height()).sum::<usize>().max(1)
+}
+
+/// One resource: the title line, then the URL on its own line.
+fn item(r: &Resource, width: usize, theme: &Theme) -> ListItem<'static> {
+    let mut spans = vec![Span::raw(" "), Span::styled(r.title.get_ref().clone(), theme.title)];
+    if let Some(provider) = &r.provider {
+        spans.push(Span::styled(format!(" · {provider}"), theme.dim));
+    }
+    if let Some(note) = &r.note {
+        spans.push(Span::styled(format!(" — {note}"), theme.dim));
+    }
+    match r.cost {
+        Some(Cost::Paid) => spans.push(Span::styled(" [paid]", theme.paid)),
+        Some(Cost::Free) => spans.push(Span::styled(" [free]", theme.free)),
+        None => {}
+    }
+    let mut lines = wrap::wrap(&spans, width, 3);
+    let url = [Span::raw("   "), Span::styled(r.url.get_ref().clone(), theme.dim)];
+    lines.extend(wrap::wrap(&url, width, 3));
+    ListItem::new(lines)
+}

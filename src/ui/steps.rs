@@ -1,0 +1,52 @@
+//! The steps pane: every step with its number and done/total count.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::ListItem;
+
+use crate::action::Pane;
+use crate::app::App;
+use crate::ui::{pane, wrap};
+
+/// Draws the steps pane.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+    let focused = app.focus == Pane::Steps;
+    let theme = app.theme;
+    let width = area.width.saturating_sub(2) as usize;
+    let items = (0..app.curriculum.steps().len()).map(|i| item(app, i, width)).collect();
+    let block = pane::block(" Steps ", focused, &theme);
+    pane::render_list(frame, area, block, items, &mut app.lists.steps, focused, &theme);
+}
+
+/// The label of step `i`: `1.` for numbered steps, `+` for extras.
+pub fn label(app: &App, i: usize) -> String {
+    let steps = app.curriculum.steps();
+    if steps[i].optional {
+        "+".to_string()
+    } else {
+        format!("{}.", steps[..=i].iter().filter(|s| !s.optional).count())
+    }
+}
+
+fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+    let theme = &app.theme;
+    let step = &app.curriculum.steps()[i];
+    let (done, total) = (app.done_in(i), step.topics.len());
+    let count = format!("{done}/{total}");
+    let count_style = if total > 0 && done == total { theme.done } else { theme.dim };
+    let label = label(app, i);
+    let text_width = width.saturating_sub(count.len() + 2).max(1);
+    let spans = [Span::styled(format!("{label} "), theme.dim), Span::raw(step.title.get_ref().clone())];
+    let mut lines = wrap::wrap(&spans, text_width, label.len() + 1);
+    if let Some(first) = lines.first_mut() {
+        let used = first.width();
+        first.spans.insert(0, Span::raw(" "));
+        first.spans.push(Span::raw(" ".repeat(text_width.saturating_sub(used) + 1)));
+        first.spans.push(Span::styled(count, count_style));
+    }
+    for line in lines.iter_mut().skip(1) {
+        line.spans.insert(0, Span::raw(" "));
+    }
+    ListItem::new(lines.into_iter().collect::<Vec<Line<'static>>>())
+}

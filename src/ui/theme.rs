@@ -1,0 +1,100 @@
+//! Every colour and text style the UI uses, in one place.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the panes draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Plain text.
+    pub text: Style,
+    /// Secondary text: URLs, providers, hints' descriptions.
+    pub dim: Style,
+    /// Titles and emphasised text.
+    pub title: Style,
+    /// A step's goal.
+    pub goal: Style,
+    /// Keys in hints and help.
+    pub key: Style,
+    /// Border of the focused pane.
+    pub focused: Style,
+    /// Border of other panes.
+    pub unfocused: Style,
+    /// The selected row in the focused pane.
+    pub selected: Style,
+    /// The selected row in a pane without focus.
+    pub selected_idle: Style,
+    /// Done marks and complete counts.
+    pub done: Style,
+    /// Paid resources.
+    pub paid: Style,
+    /// Free resources.
+    pub free: Style,
+    /// Error messages.
+    pub error: Style,
+    /// Informational messages.
+    pub info: Style,
+    /// The filled part of the progress gauge.
+    pub gauge: Style,
+}
+
+impl Theme {
+    /// Colours for a dark terminal background.
+    pub fn dark() -> Self {
+        let fg = Style::new().fg(Color::Reset);
+        Theme {
+            text: fg,
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            goal: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+            key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            unfocused: Style::new().fg(Color::DarkGray),
+            selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            selected_idle: Style::new().bg(Color::DarkGray).fg(Color::White),
+            done: Style::new().fg(Color::Green),
+            paid: Style::new().fg(Color::Yellow),
+            free: Style::new().fg(Color::Green),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            info: Style::new().fg(Color::Green),
+            gauge: Style::new().fg(Color::Green).bg(Color::DarkGray),
+        }
+    }
+
+    /// No colours at all (for `NO_COLOR`): focus and selection are still
+    /// visible through bold, reverse and underline.
+    pub fn plain() -> Self {
+        let none = Style::new();
+        Theme {
+            text: none,
+            dim: none,
+            title: none.add_modifier(Modifier::BOLD),
+            goal: none.add_modifier(Modifier::ITALIC),
+            key: none.add_modifier(Modifier::BOLD),
+            focused: none.add_modifier(Modifier::BOLD),
+            unfocused: none,
+            selected: none.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_idle: none.add_modifier(Modifier::UNDERLINED),
+            done: none.add_modifier(Modifier::BOLD),
+            paid: none,
+            free: none,
+            error: none.add_modifier(Modifier::BOLD),
+            info: none,
+            gauge: none.add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// The theme for the environment: plain when `NO_COLOR` is set and
+    /// not empty (see no-color.org).
+    pub fn from_env() -> Self {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::plain(),
+            _ => Theme::dark(),
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::dark()
+    }
+}
