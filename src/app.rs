@@ -253,6 +253,9 @@ impl App {
     }
 
     fn toggle(&mut self) {
+        if self.key_focus() != Focus::Pane(Pane::Topics) {
+            return;
+        }
         let s = self.step_index();
         let Some(t) = self.lists.topics.selected().filter(|&t| t < self.step().topics.len()) else {
             return;
@@ -294,6 +297,9 @@ impl App {
     }
 
     fn open(&mut self) -> Option<Effect> {
+        if self.key_focus() != Focus::Pane(Pane::Resources) {
+            return None;
+        }
         let r = self.lists.resources.selected()?;
         let url = self.step().resources.get(r)?.url.get_ref().clone();
         Some(Effect::Open(url))

@@ -102,7 +102,11 @@ impl Progress {
         let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(progress),
+            // Nothing can exist under a path through a plain file; saving
+            // will report that, while the learner keeps working in memory.
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+                return Ok(progress);
+            }
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot read progress file {}", path.display()));
             }

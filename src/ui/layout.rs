@@ -37,7 +37,7 @@ pub fn too_small(area: Rect) -> bool {
 pub fn areas(area: Rect, app: &App) -> Areas {
     let [header, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let left_width = (body.width * 36 / 100).clamp(26, 44);
+    let left_width = (body.width * 43 / 100).clamp(28, 64);
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
     let inner_width = right.width.saturating_sub(2) as usize;
     let topic_need = topics::line_count(app, inner_width) as u16 + 2;

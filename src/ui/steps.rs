@@ -29,6 +29,8 @@ pub fn label(app: &App, i: usize) -> String {
     }
 }
 
+/// `1. Title` wrapped to the pane, the done/total count right-aligned on
+/// the last line (or on a line of its own when the title leaves no room).
 fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let theme = &app.theme;
     let step = &app.curriculum.steps()[i];
@@ -36,17 +38,16 @@ fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let count = format!("{done}/{total}");
     let count_style = if total > 0 && done == total { theme.done } else { theme.dim };
     let label = label(app, i);
-    let text_width = width.saturating_sub(count.len() + 2).max(1);
     let spans = [Span::styled(format!("{label} "), theme.dim), Span::raw(step.title.get_ref().clone())];
-    let mut lines = wrap::wrap(&spans, text_width, label.len() + 1);
-    if let Some(first) = lines.first_mut() {
-        let used = first.width();
-        first.spans.insert(0, Span::raw(" "));
-        first.spans.push(Span::raw(" ".repeat(text_width.saturating_sub(used) + 1)));
-        first.spans.push(Span::styled(count, count_style));
+    let mut lines = wrap::wrap(&spans, width.saturating_sub(1).max(1), label.len() + 1);
+    let last_width = lines.last().map_or(0, Line::width);
+    if last_width + 1 + count.len() > width {
+        lines.push(Line::default());
     }
-    for line in lines.iter_mut().skip(1) {
-        line.spans.insert(0, Span::raw(" "));
+    if let Some(last) = lines.last_mut() {
+        let used = last.width();
+        last.spans.push(Span::raw(" ".repeat(width.saturating_sub(used + count.len()))));
+        last.spans.push(Span::styled(count, count_style));
     }
-    ListItem::new(lines.into_iter().collect::<Vec<Line<'static>>>())
+    ListItem::new(lines)
 }

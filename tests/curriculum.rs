@@ -1,0 +1,195 @@
+//! The curriculum loader: what loads, and every error with its position.
+
+use learnpath::curriculum::{Cost, Curriculum};
+
+const MINIMAL: &str = r#"format = 1
+id = "mini"
+title = "Mini"
+
+[[steps]]
+id = "one"
+title = "One"
+"#;
+
+fn errors(text: &str) -> String {
+    Curriculum::parse(text, "x.toml").expect_err("should fail").to_string()
+}
+
+#[test]
+fn a_file_with_only_the_documented_keys_loads() {
+    let text = r#"format = 1
+id = "backend"
+title = "Learn Backend Development"
+summary = "..."
+
+[[steps]]
+id = "coding-basics"
+title = "Learn basic coding skills"
+goal = "..."
+body = "..."
+optional = false
+
+[[steps.topics]]
+id = "loops"
+title = "Loops"
+
+[[steps.resources]]
+title = "Learn Python"
+url = "https://boot.dev/courses/learn-python/"
+provider = "Boot.dev"
+cost = "paid"
+
+[[faq]]
+question = "..."
+answer = "..."
+"#;
+    let c = Curriculum::parse(text, "x.toml").unwrap();
+    assert_eq!(c.id.get_ref(), "backend");
+    assert_eq!(c.steps()[0].key(&c.steps()[0].topics[0]), "coding-basics/loops");
+    assert_eq!(c.steps()[0].resources[0].cost, Some(Cost::Paid));
+    assert_eq!(c.summary_line(), "1 steps, 1 topics, 1 resources, 1 FAQ entries");
+}
+
+#[test]
+fn minimal_file_loads() {
+    let c = Curriculum::parse(MINIMAL, "x.toml").unwrap();
+    assert_eq!(c.steps().len(), 1);
+    assert!(c.faq.is_empty());
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let text = MINIMAL.replace("title = \"One\"", "title = \"One");
+    let err = errors(&text);
+    assert!(err.starts_with("x.toml:7:"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line, not a wall of text: {err}");
+}
+
+#[test]
+fn wrong_type_is_reported_at_the_value() {
+    let err = errors(&MINIMAL.replace("title = \"One\"", "title = 3"));
+    assert!(err.starts_with("x.toml:7:9: "), "{err}");
+    assert!(err.contains("string"), "{err}");
+}
+
+#[test]
+fn missing_required_key_names_the_key() {
+    let err = errors(&MINIMAL.replace("title = \"One\"\n", ""));
+    assert!(err.contains("missing field `title`"), "{err}");
+    assert!(err.starts_with("x.toml:5:"), "{err}");
+}
+
+#[test]
+fn unknown_key_is_an_error() {
+    let err = errors(&MINIMAL.replace("title = \"One\"", "title = \"One\"\ntitel = \"typo\""));
+    assert!(err.starts_with("x.toml:8:1: "), "{err}");
+    assert!(err.contains("titel"), "{err}");
+}
+
+#[test]
+fn bad_ids_are_reported() {
+    let err = errors(&MINIMAL.replace("id = \"one\"", "id = \"One Step\""));
+    assert!(err.starts_with("x.toml:6:6: bad step id \"One Step\""), "{err}");
+    let err = errors(&MINIMAL.replace("id = \"mini\"", "id = \"-mini\""));
+    assert!(err.starts_with("x.toml:2:6: bad curriculum id"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_are_reported() {
+    let text = format!("{MINIMAL}\n[[steps]]\nid = \"one\"\ntitle = \"Again\"\n");
+    assert_eq!(errors(&text), "x.toml:10:6: duplicate step id \"one\": ids must be unique");
+    let text = format!(
+        "{MINIMAL}\n[[steps.topics]]\nid = \"t\"\ntitle = \"T\"\n\n[[steps.topics]]\nid = \"t\"\ntitle = \"T2\"\n"
+    );
+    assert_eq!(errors(&text), "x.toml:14:6: duplicate topic id in this step \"t\": ids must be unique");
+}
+
+#[test]
+fn same_topic_id_in_two_steps_is_fine() {
+    let text = format!(
+        "{MINIMAL}[[steps.topics]]\nid = \"t\"\ntitle = \"T\"\n\n[[steps]]\nid = \"two\"\ntitle = \"Two\"\n[[steps.topics]]\nid = \"t\"\ntitle = \"T\"\n"
+    );
+    assert!(Curriculum::parse(&text, "x.toml").is_ok());
+}
+
+#[test]
+fn only_http_links_are_allowed() {
+    for url in ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.com", "https://", "https://a b"] {
+        let text = format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"{url}\"\n");
+        let err = errors(&text);
+        assert!(err.starts_with("x.toml:10:7: bad url"), "{url}: {err}");
+    }
+    let text = format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"HTTP://Example.com/x\"\n");
+    assert!(Curriculum::parse(&text, "x.toml").is_ok());
+}
+
+#[test]
+fn empty_steps_is_an_error() {
+    let err = errors("format = 1\nid = \"x\"\ntitle = \"X\"\nsteps = []\n");
+    assert_eq!(err, "x.toml:4:9: `steps` is empty: a curriculum needs at least one [[steps]]");
+}
+
+#[test]
+fn format_must_be_one() {
+    let newer = errors(&MINIMAL.replace("format = 1", "format = 2\nshiny = true"));
+    assert!(newer.starts_with("x.toml:1:10: this file uses format 2, newer"), "{newer}");
+    assert!(newer.contains("upgrade learnpath"), "{newer}");
+    let zero = errors(&MINIMAL.replace("format = 1", "format = 0"));
+    assert!(zero.starts_with("x.toml:1:10: unknown format 0"), "{zero}");
+    let text = errors(&MINIMAL.replace("format = 1", "format = \"1\""));
+    assert!(text.contains("`format` must be a number"), "{text}");
+    let missing = errors(&MINIMAL.replace("format = 1\n", ""));
+    assert!(missing.starts_with("x.toml:1:1: missing `format`"), "{missing}");
+}
+
+#[test]
+fn bad_cost_lists_the_choices() {
+    let text = format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"https://a.b\"\ncost = \"cheap\"\n");
+    let err = errors(&text);
+    assert!(err.starts_with("x.toml:11:8: "), "{err}");
+    assert!(err.contains("free") && err.contains("paid"), "{err}");
+}
+
+#[test]
+fn all_validation_errors_are_reported_at_once_in_file_order() {
+    let text = format!(
+        "{MINIMAL}[[steps.topics]]\nid = \"Bad\"\ntitle = \"\"\n[[steps.resources]]\ntitle = \"R\"\nurl = \"file:///x\"\n"
+    );
+    let err = errors(&text);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("x.toml:9:6: bad topic id"), "{err}");
+    assert!(lines[1].starts_with("x.toml:10:9: topic title is empty"), "{err}");
+    assert!(lines[2].starts_with("x.toml:13:7: bad url"), "{err}");
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let text = MINIMAL.replace("title = \"One\"", "title = \"Données\"\nid2 = 1");
+    let err = errors(&text);
+    assert!(err.starts_with("x.toml:8:1: "), "{err}");
+}
+
+#[test]
+fn a_missing_file_says_what_to_check() {
+    let err = Curriculum::load(std::path::Path::new("/nonexistent/c.toml")).unwrap_err().to_string();
+    assert!(err.starts_with("/nonexistent/c.toml: cannot read this file"), "{err}");
+    assert!(err.contains("check the path"), "{err}");
+}
+
+#[test]
+fn random_garbage_never_panics() {
+    let inputs = ["", "\0\0", "[[steps]]", "format = 1\nsteps = 3", "format = 1\n[[faq]]\nquestion = 1", "ﬀ=\u{1}"];
+    for input in inputs {
+        assert!(Curriculum::parse(input, "x.toml").is_err(), "{input:?}");
+    }
+}
+
+#[test]
+fn control_characters_in_titles_are_made_visible() {
+    let text = MINIMAL.replace("title = \"One\"", "title = \"\\u001b[2JOne\\u0007\"");
+    let c = Curriculum::parse(&text, "x.toml").unwrap();
+    let title = c.steps()[0].title.get_ref();
+    assert!(!title.chars().any(char::is_control), "{title:?}");
+    assert_eq!(title, "\u{241b}[2JOne\u{2407}");
+}

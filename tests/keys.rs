@@ -1,0 +1,207 @@
+//! The key map and `App::update`: pure logic, no terminal.
+
+mod common;
+
+use common::{app, key};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use learnpath::action::{Action, Focus, KEYS, Pane};
+use learnpath::app::{Effect, Message, View};
+use learnpath::progress::Status;
+
+const STEPS: Focus = Focus::Pane(Pane::Steps);
+const TOPICS: Focus = Focus::Pane(Pane::Topics);
+const RESOURCES: Focus = Focus::Pane(Pane::Resources);
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+#[test]
+fn movement_keys_work_in_every_list() {
+    for focus in [STEPS, TOPICS, RESOURCES, Focus::Faq, Focus::Help] {
+        assert_eq!(Action::from_key(ch('j'), focus), Some(Action::Down));
+        assert_eq!(Action::from_key(key(KeyCode::Down), focus), Some(Action::Down));
+        assert_eq!(Action::from_key(ch('k'), focus), Some(Action::Up));
+        assert_eq!(Action::from_key(key(KeyCode::Up), focus), Some(Action::Up));
+        assert_eq!(Action::from_key(ch('g'), focus), Some(Action::First));
+        assert_eq!(Action::from_key(key(KeyCode::Home), focus), Some(Action::First));
+        assert_eq!(Action::from_key(ch('G'), focus), Some(Action::Last));
+        assert_eq!(Action::from_key(key(KeyCode::End), focus), Some(Action::Last));
+        assert_eq!(Action::from_key(key(KeyCode::PageDown), focus), Some(Action::PageDown));
+        assert_eq!(Action::from_key(key(KeyCode::PageUp), focus), Some(Action::PageUp));
+        assert_eq!(Action::from_key(ch('q'), focus), Some(Action::Quit));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(Action::from_key(ctrl_c, focus), Some(Action::Quit));
+    }
+}
+
+#[test]
+fn focus_keys() {
+    for focus in [STEPS, TOPICS, RESOURCES] {
+        assert_eq!(Action::from_key(key(KeyCode::Tab), focus), Some(Action::FocusNext));
+        assert_eq!(Action::from_key(key(KeyCode::BackTab), focus), Some(Action::FocusPrev));
+        assert_eq!(Action::from_key(ch('h'), focus), Some(Action::FocusLeft));
+        assert_eq!(Action::from_key(key(KeyCode::Left), focus), Some(Action::FocusLeft));
+        assert_eq!(Action::from_key(ch('l'), focus), Some(Action::FocusRight));
+        assert_eq!(Action::from_key(key(KeyCode::Right), focus), Some(Action::FocusRight));
+        assert_eq!(Action::from_key(ch('f'), focus), Some(Action::ShowFaq));
+        assert_eq!(Action::from_key(ch('?'), focus), Some(Action::ShowHelp));
+    }
+    assert_eq!(Action::from_key(key(KeyCode::Enter), STEPS), Some(Action::FocusRight));
+}
+
+#[test]
+fn keys_act_only_where_they_mean_something() {
+    assert_eq!(Action::from_key(ch(' '), TOPICS), Some(Action::Toggle));
+    assert_eq!(Action::from_key(ch('x'), TOPICS), Some(Action::Toggle));
+    assert_eq!(Action::from_key(ch(' '), STEPS), None);
+    assert_eq!(Action::from_key(ch(' '), RESOURCES), None);
+    assert_eq!(Action::from_key(key(KeyCode::Enter), RESOURCES), Some(Action::Open));
+    assert_eq!(Action::from_key(ch('o'), RESOURCES), Some(Action::Open));
+    assert_eq!(Action::from_key(ch('o'), TOPICS), None);
+    assert_eq!(Action::from_key(key(KeyCode::Esc), Focus::Faq), Some(Action::Close));
+    assert_eq!(Action::from_key(key(KeyCode::Esc), Focus::Help), Some(Action::Close));
+    assert_eq!(Action::from_key(ch('?'), Focus::Help), Some(Action::Close));
+    assert_eq!(Action::from_key(key(KeyCode::Tab), Focus::Help), None);
+    assert_eq!(Action::from_key(ch('J'), STEPS), Some(Action::ScrollDown));
+    assert_eq!(Action::from_key(ch('K'), Focus::Faq), Some(Action::ScrollUp));
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut release = ch('q');
+    release.kind = KeyEventKind::Release;
+    assert_eq!(Action::from_key(release, STEPS), None);
+}
+
+#[test]
+fn starts_on_step_one_with_focus_on_steps() {
+    let app = app();
+    assert_eq!(app.key_focus(), STEPS);
+    assert_eq!(app.step_index(), 0);
+}
+
+#[test]
+fn tab_cycles_panes_and_h_l_move_sideways() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Topics);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Resources);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Steps);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Resources);
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus, Pane::Steps);
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus, Pane::Resources, "l returns to the right pane last used");
+}
+
+#[test]
+fn moving_clamps_and_changing_step_resets_the_lists() {
+    let mut app = app();
+    app.update(Action::Up);
+    assert_eq!(app.step_index(), 0);
+    app.update(Action::Last);
+    assert_eq!(app.step_index(), app.curriculum.steps().len() - 1);
+    app.update(Action::Down);
+    assert_eq!(app.step_index(), app.curriculum.steps().len() - 1);
+    app.update(Action::First);
+    app.update(Action::FocusRight);
+    app.update(Action::Last);
+    assert_eq!(app.lists.topics.selected(), Some(6));
+    app.update(Action::FocusLeft);
+    app.update(Action::Down);
+    assert_eq!(app.lists.topics.selected(), Some(0), "a new step starts at its first topic");
+}
+
+#[test]
+fn page_keys_move_by_the_visible_rows() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::PageDown);
+    let after_one_page = app.step_index();
+    assert!(after_one_page > 1, "a page is more than one row");
+    app.update(Action::PageUp);
+    assert_eq!(app.step_index(), 0);
+}
+
+#[test]
+fn toggling_ticks_and_unticks_with_the_time() {
+    let mut app = app();
+    app.update(Action::FocusRight);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    let key = "coding-basics/comparison-operators";
+    assert_eq!(app.progress.status("backend", key), Status::Done);
+    assert_eq!(app.progress.entry("backend", key).unwrap().at.to_string(), common::NOW);
+    assert_eq!(app.done_in(0), 1);
+    assert_eq!(app.done_total(), 1);
+    assert_eq!(app.message, Some(Message::Info("Done: Comparison operators".into())));
+    app.update(Action::Toggle);
+    assert_eq!(app.progress.status("backend", key), Status::Todo);
+    assert_eq!(app.done_total(), 0);
+}
+
+#[test]
+fn toggle_outside_topics_changes_nothing() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    assert_eq!(app.done_total(), 0);
+}
+
+#[test]
+fn open_asks_for_the_selected_resource() {
+    let mut app = app();
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Resources);
+    app.update(Action::Down);
+    let effect = app.update(Action::Open);
+    assert_eq!(effect, Some(Effect::Open("https://edabit.com/challenges/javascript".into())));
+    app.opened("https://x.y", Err(anyhow::anyhow!("no browser")));
+    match &app.message {
+        Some(Message::Error(text)) => assert!(text.contains("https://x.y") && text.contains("BROWSER")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn faq_and_help_open_and_close_in_order() {
+    let mut app = app();
+    app.update(Action::ShowFaq);
+    assert_eq!(app.view, View::Faq);
+    assert_eq!(app.key_focus(), Focus::Faq);
+    app.update(Action::Down);
+    assert_eq!(app.lists.faq.selected(), Some(1));
+    app.update(Action::ShowHelp);
+    assert_eq!(app.key_focus(), Focus::Help);
+    app.update(Action::Close);
+    assert_eq!(app.key_focus(), Focus::Faq, "Esc closes the help first");
+    app.update(Action::Close);
+    assert_eq!(app.key_focus(), STEPS);
+    app.update(Action::Quit);
+    assert!(!app.running);
+}
+
+#[test]
+fn description_scroll_stops_at_the_end() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    for _ in 0..100 {
+        app.update(Action::ScrollDown);
+    }
+    let max = app.about_scroll;
+    assert!(max > 0, "the description overflows at 80x24");
+    app.update(Action::ScrollUp);
+    assert_eq!(app.about_scroll, max - 1);
+}
+
+#[test]
+fn every_key_in_the_table_is_in_the_readme() {
+    let readme = include_str!("../README.md");
+    for (keys, what) in KEYS {
+        let row = format!("| {keys} | {what} |");
+        assert!(readme.contains(&row), "README is missing the row {row}");
+    }
+}

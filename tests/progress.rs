@@ -1,0 +1,139 @@
+//! The progress store: round trip, unknown keys, atomic save, damaged and
+//! newer files.
+
+use std::fs;
+
+use jiff::Timestamp;
+use learnpath::progress::{Progress, Status};
+
+fn at(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+#[test]
+fn a_missing_file_is_empty_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = Progress::open(dir.path()).unwrap();
+    assert_eq!(p.status("backend", "a/b"), Status::Todo);
+    assert!(p.notice.is_none());
+    assert!(!dir.path().join("progress.json").exists(), "opening alone writes nothing");
+}
+
+#[test]
+fn round_trip_keeps_status_and_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("backend", "coding-basics/loops", Status::Done, at("2026-01-02T03:04:05Z"));
+    p.set("backend", "coding-basics/lists", Status::Done, at("2026-01-02T03:05:00Z"));
+    p.set("backend", "coding-basics/lists", Status::Todo, at("2026-01-03T00:00:00Z"));
+    p.save().unwrap();
+    let q = Progress::open(dir.path()).unwrap();
+    assert_eq!(q.status("backend", "coding-basics/loops"), Status::Done);
+    assert_eq!(q.status("backend", "coding-basics/lists"), Status::Todo);
+    assert_eq!(q.entry("backend", "coding-basics/loops").unwrap().at, at("2026-01-02T03:04:05Z"));
+    assert_eq!(q.entry("backend", "coding-basics/lists").unwrap().at, at("2026-01-03T00:00:00Z"));
+    assert_eq!(q.status("other", "coding-basics/loops"), Status::Todo);
+}
+
+#[test]
+fn the_file_layout_is_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("backend", "coding-basics/loops", Status::Done, at("2026-01-02T03:04:05Z"));
+    p.save().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("progress.json")).unwrap()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "format": 1,
+            "curricula": { "backend": { "topics": {
+                "coding-basics/loops": { "status": "done", "at": "2026-01-02T03:04:05Z" }
+            } } }
+        })
+    );
+}
+
+#[test]
+fn unknown_keys_survive_a_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    fs::write(
+        &path,
+        r#"{"format":1,"theme":"x","curricula":{"backend":{"notes":{"a":1},"topics":{
+            "s/t":{"status":"done","at":"2026-01-01T00:00:00Z","by":"phone"}}}}}"#,
+    )
+    .unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("backend", "s/u", Status::Done, at("2026-01-02T00:00:00Z"));
+    p.set("backend", "s/t", Status::Todo, at("2026-01-02T00:00:00Z"));
+    p.save().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["theme"], "x");
+    assert_eq!(json["curricula"]["backend"]["notes"]["a"], 1);
+    assert_eq!(json["curricula"]["backend"]["topics"]["s/t"]["by"], "phone");
+    assert_eq!(json["curricula"]["backend"]["topics"]["s/t"]["status"], "todo");
+}
+
+#[test]
+fn save_replaces_the_file_atomically_and_leaves_no_temp_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("nested").join("data");
+    let mut p = Progress::open(&data).unwrap();
+    for i in 0..20 {
+        p.set("c", &format!("s/t{i}"), Status::Done, at("2026-01-01T00:00:00Z"));
+        p.save().unwrap();
+        // Every intermediate file is complete, valid JSON.
+        let text = fs::read_to_string(data.join("progress.json")).unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    }
+    let names: Vec<_> = fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["progress.json"], "no temp files left behind");
+}
+
+#[test]
+fn a_damaged_file_is_kept_aside_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let damaged = b"{\"format\":1,\"curricula\":{\"backend\":{\"topics\":{\"s/t\":{\"sta";
+    fs::write(&path, damaged).unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    let notice = p.notice.clone().expect("the learner is told");
+    assert!(notice.contains("damaged"), "{notice}");
+    let aside: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("progress.json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(notice.contains(&aside[0].display().to_string()), "{notice}");
+    assert_eq!(fs::read(&aside[0]).unwrap(), damaged);
+    p.set("backend", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.save().unwrap();
+    assert_eq!(fs::read(&aside[0]).unwrap(), damaged, "the kept copy is never overwritten");
+}
+
+#[test]
+fn a_newer_format_is_read_only_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let newer = br#"{"format": 2, "curricula": {"backend": {"topics": {}}}, "future": true}"#;
+    fs::write(&path, newer).unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    assert!(p.is_read_only());
+    assert!(p.notice.as_deref().unwrap().contains("newer"));
+    p.set("backend", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    assert!(p.save().is_err());
+    assert_eq!(fs::read(&path).unwrap(), newer);
+}
+
+#[test]
+fn an_unwritable_data_dir_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain-file");
+    fs::write(&file, "x").unwrap();
+    let mut p = Progress::open(&file.join("data")).unwrap();
+    p.set("c", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    let err = format!("{:#}", p.save().unwrap_err());
+    assert!(err.contains("cannot create data dir"), "{err}");
+}

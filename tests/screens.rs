@@ -1,0 +1,106 @@
+//! Whole screens through the real run loop on a `TestBackend`, as insta
+//! snapshots.
+
+mod common;
+
+use common::{app, key, run, screen, typed};
+use crossterm::event::{Event, KeyCode};
+use insta::assert_snapshot;
+
+fn keys(codes: &[KeyCode]) -> Vec<std::io::Result<Event>> {
+    codes.iter().map(|c| Ok(Event::Key(key(*c)))).collect()
+}
+
+#[test]
+fn main_screen_80x24() {
+    let (terminal, _) = run(&mut app(), 80, 24, vec![]);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn main_screen_120x40_with_ticks() {
+    let mut events = typed("jl x");
+    events.extend(keys(&[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')]));
+    let (terminal, _) = run(&mut app(), 120, 40, events);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn main_screen_200x60_resources_focused() {
+    let mut events = keys(&[KeyCode::BackTab]);
+    events.extend(typed("jj"));
+    let (terminal, _) = run(&mut app(), 200, 60, events);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let (terminal, _) = run(&mut app(), 80, 24, typed("?"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn faq_80x24() {
+    let (terminal, _) = run(&mut app(), 80, 24, typed("fj"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn tiny_terminal_asks_to_enlarge() {
+    let (terminal, _) = run(&mut app(), 40, 8, vec![]);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn extra_step_is_marked_and_scrolled_into_view_at_80x24() {
+    let (terminal, _) = run(&mut app(), 80, 24, typed("G"));
+    let text = screen(&terminal);
+    assert!(text.contains("+ Additional skills"), "{text}");
+    assert!(text.contains("Extra"), "{text}");
+}
+
+#[test]
+fn opening_a_resource_goes_through_the_opener() {
+    let mut events = keys(&[KeyCode::BackTab]);
+    events.extend(typed("jo"));
+    let (terminal, opened) = run(&mut app(), 80, 24, events);
+    assert_eq!(opened, ["https://edabit.com/challenges/javascript"]);
+    assert!(screen(&terminal).contains("Opened https://edabit.com/challenges/javascript"));
+}
+
+#[test]
+fn resizing_redraws_at_the_new_size() {
+    let events = vec![Ok(Event::Resize(100, 30))];
+    let (terminal, _) = run(&mut app(), 100, 30, events);
+    let text = screen(&terminal);
+    assert!(text.lines().next().unwrap().contains("Learn Backend Development"));
+}
+
+#[test]
+fn every_size_renders_without_panicking() {
+    for width in [1, 2, 10, 59, 60, 61, 80, 133, 300] {
+        for height in [1, 2, 5, 14, 15, 16, 24, 60, 100] {
+            let mut app = app();
+            let events = typed("jlxjx?jjjk?fjJJKq");
+            let _ = run(&mut app, width, height, events);
+        }
+    }
+}
+
+#[test]
+fn hostile_titles_reach_the_screen_as_visible_text() {
+    let text = r#"format = 1
+id = "evil"
+title = "Evil \u001b]0;pwned\u0007"
+
+[[steps]]
+id = "one"
+title = "Clear \u001b[2J\u001b[H me"
+"#;
+    let curriculum = learnpath::curriculum::Curriculum::parse(text, "evil.toml").unwrap();
+    let mut app = learnpath::app::App::new(curriculum, learnpath::progress::Progress::in_memory());
+    let (terminal, _) = run(&mut app, 80, 24, vec![]);
+    let shown = screen(&terminal);
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
+    assert!(shown.contains("Clear ␛[2J␛[H me"), "{shown}");
+}
