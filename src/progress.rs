@@ -104,7 +104,9 @@ impl Progress {
             Ok(bytes) => bytes,
             // Nothing can exist under a path through a plain file; saving
             // will report that, while the learner keeps working in memory.
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+            Err(e)
+                if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) =>
+            {
                 return Ok(progress);
             }
             Err(e) => {

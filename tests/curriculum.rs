@@ -144,7 +144,8 @@ fn format_must_be_one() {
 
 #[test]
 fn bad_cost_lists_the_choices() {
-    let text = format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"https://a.b\"\ncost = \"cheap\"\n");
+    let text =
+        format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"https://a.b\"\ncost = \"cheap\"\n");
     let err = errors(&text);
     assert!(err.starts_with("x.toml:11:8: "), "{err}");
     assert!(err.contains("free") && err.contains("paid"), "{err}");
@@ -179,7 +180,8 @@ fn a_missing_file_says_what_to_check() {
 
 #[test]
 fn random_garbage_never_panics() {
-    let inputs = ["", "\0\0", "[[steps]]", "format = 1\nsteps = 3", "format = 1\n[[faq]]\nquestion = 1", "ﬀ=\u{1}"];
+    let inputs =
+        ["", "\0\0", "[[steps]]", "format = 1\nsteps = 3", "format = 1\n[[faq]]\nquestion = 1", "ﬀ=\u{1}"];
     for input in inputs {
         assert!(Curriculum::parse(input, "x.toml").is_err(), "{input:?}");
     }

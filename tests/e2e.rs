@@ -1,0 +1,147 @@
+//! The real binary in a pseudo-terminal: keys in, screen out.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::pty::Pty;
+
+/// A `$BROWSER` stub that appends each URL it is given to `opened.txt`.
+fn stub_browser(dir: &Path) -> String {
+    let script = dir.join("browser.sh");
+    let log = dir.join("opened.txt");
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display())).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script.display().to_string()
+}
+
+fn wait_for_file(path: &Path, text: &str) -> String {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        let content = std::fs::read_to_string(path).unwrap_or_default();
+        if content.contains(text) {
+            return content;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{} never contained {text:?}", path.display());
+}
+
+fn status_json(home: &Path) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(["status", "--json"])
+        .env("LEARNPATH_DATA_DIR", home.join("data"))
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn tick_open_quit_and_find_the_ticks_again() {
+    let home = tempfile::tempdir().unwrap();
+    let browser = stub_browser(home.path());
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("BROWSER", &browser)]);
+    app.wait_for("Learn basic coding skills 0/7");
+
+    // Into the topics of step 1, tick the first two.
+    app.send("l");
+    app.wait_for("Space tick");
+    app.send(" ");
+    app.wait_for("Done: Variables and data");
+    app.send("j ");
+    app.wait_for("Topics 2/7");
+
+    // Open the second resource through the stub browser.
+    app.send("\t");
+    app.wait_for("Enter open");
+    app.send("j\r");
+    app.wait_for("Opened https://edabit.com/challenges/javascript");
+    let opened = wait_for_file(&home.path().join("opened.txt"), "edabit");
+    assert_eq!(opened, "https://edabit.com/challenges/javascript\n");
+    assert!(app.contents().contains("Topics 2/7"), "the screen is intact");
+
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&app.raw()).to_string();
+    assert!(raw.ends_with("\x1b[?1049l") || raw.contains("\x1b[?1049l"), "left the alternate screen");
+
+    // A second run shows the ticks.
+    let mut again = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    again.wait_for("Learn basic coding skills 2/7");
+    again.wait_for("2/61");
+    again.send("\x03");
+    assert_eq!(again.wait_exit(), 0);
+
+    let status = status_json(home.path());
+    assert_eq!(status["done"], 2);
+    assert_eq!(status["total"], 61);
+    assert_eq!(status["curriculum"]["id"], "backend");
+    assert_eq!(status["steps"][0]["id"], "coding-basics");
+    assert_eq!(status["steps"][0]["done"], 2);
+    assert_eq!(status["steps"][0]["total"], 7);
+    assert_eq!(status["steps"][1]["done"], 0);
+}
+
+#[test]
+fn faq_help_and_a_tiny_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    app.wait_for("Steps");
+    app.send("f");
+    app.wait_for("Questions");
+    app.send("j");
+    app.wait_for("Yes. Backend roles ask");
+    app.send("?");
+    app.wait_for("Help · Esc to close");
+    app.send("\x1b");
+    app.wait_for("J/K scroll");
+    app.send("\x1b");
+    app.wait_for("Topics 0/7");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+
+    let mut small = Pty::spawn(&[], 40, 10, home.path(), &[]);
+    small.wait_for("Terminal too small (40x10)");
+    small.send("q");
+    assert_eq!(small.wait_exit(), 0);
+}
+
+#[test]
+fn a_failing_browser_leaves_the_url_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("no-such-browser");
+    let mut app = Pty::spawn(
+        &[],
+        100,
+        30,
+        home.path(),
+        &[("BROWSER", missing.to_str().unwrap()), ("PATH", "/nonexistent")],
+    );
+    app.wait_for("Steps");
+    app.send("\x1b[Z\r");
+    app.wait_for("Couldn't open a browser");
+    app.wait_for("https://boot.dev/courses/learn-python/");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn a_bad_curriculum_is_reported_with_its_position() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.toml");
+    std::fs::write(&file, "format = 1\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"Bad\"\ntitle = \"B\"\n")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(["--curriculum", file.to_str().unwrap()])
+        .env("LEARNPATH_DATA_DIR", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with(&format!("{}:5:6: bad step id", file.display())), "{err}");
+}
