@@ -198,9 +198,9 @@ impl App {
     pub fn opened(&mut self, url: &str, result: anyhow::Result<()>) {
         self.message = Some(match result {
             Ok(()) => Message::Info(format!("Opened {url}")),
-            Err(e) => Message::Error(format!(
-                "Couldn't open a browser ({e:#}). Set $BROWSER, or copy the link: {url}"
-            )),
+            Err(e) => {
+                Message::Error(format!("No browser could open {url} ({e:#}); set $BROWSER or copy the link"))
+            }
         });
     }
 

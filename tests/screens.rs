@@ -104,3 +104,36 @@ title = "Clear \u001b[2J\u001b[H me"
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
     assert!(shown.contains("Clear ␛[2J␛[H me"), "{shown}");
 }
+
+#[test]
+fn hints_always_end_with_help_and_quit_and_are_never_cut() {
+    for width in [60, 80, 120] {
+        for tabs in 0..3 {
+            let events = (0..tabs).map(|_| Ok(Event::Key(key(KeyCode::Tab)))).collect();
+            let (terminal, _) = run(&mut app(), width, 24, events);
+            let text = screen(&terminal);
+            let last = text.lines().last().unwrap().trim_end();
+            assert!(last.ends_with("? help  q quit"), "{width} cols, {tabs} tabs: {last:?}");
+        }
+    }
+}
+
+#[test]
+fn a_long_message_wraps_below_the_gauge_instead_of_being_cut() {
+    let mut app = app();
+    let (terminal, _) = {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        let mut opener = |_: &str| -> anyhow::Result<bool> { anyhow::bail!("no browser found anywhere") };
+        let events = vec![Ok(Event::Key(key(KeyCode::BackTab))), Ok(Event::Key(key(KeyCode::Char('G'))))]
+            .into_iter()
+            .chain(typed("o"));
+        learnpath::tui::run(&mut terminal, &mut app, events, &mut opener).unwrap();
+        (terminal, ())
+    };
+    let text = screen(&terminal);
+    let url = "https://boot.dev";
+    let lines: Vec<&str> = text.lines().collect();
+    let tail = lines[lines.len() - 3..].join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(tail.contains(url) && tail.contains("set $BROWSER or copy the link"), "{text}");
+    assert!(text.lines().last().unwrap().contains("copy the link"), "{text}");
+}

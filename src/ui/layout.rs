@@ -35,8 +35,10 @@ pub fn too_small(area: Rect) -> bool {
 
 /// The areas for a terminal of `area` showing `app`.
 pub fn areas(area: Rect, app: &App) -> Areas {
+    let status_rows = crate::ui::status::rows(app, area.width);
     let [header, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(status_rows)])
+            .areas(area);
     let left_width = (body.width * 43 / 100).clamp(28, 64);
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
     let inner_width = right.width.saturating_sub(2) as usize;

@@ -7,23 +7,62 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use crate::action::{Focus, Pane};
 use crate::app::{App, Message};
+use crate::ui::wrap;
 
-/// Draws the status line.
+/// Width of the progress gauge at the left of the status line.
+const GAUGE: u16 = 20;
+
+/// Most rows a long message may take.
+const MAX_MESSAGE_ROWS: usize = 3;
+
+/// Draws the status line: the gauge, then the message if it fits beside
+/// it, else the hints with the message wrapped on the rows below.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let (done, total) = (app.done_total(), app.curriculum.topic_count());
-    let percent = crate::progress::percent(done, total);
-    let label = format!("{done}/{total} · {percent}%");
+    let label = format!("{done}/{total} · {}%", crate::progress::percent(done, total));
+    let [first, below] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let [gauge, rest] =
-        Layout::horizontal([Constraint::Length(22), Constraint::Fill(1)]).spacing(1).areas(area);
+        Layout::horizontal([Constraint::Length(GAUGE), Constraint::Fill(1)]).spacing(1).areas(first);
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     frame.render_widget(Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(label), gauge);
-    let line = match &app.message {
-        Some(Message::Info(text)) => Line::from(Span::styled(text.clone(), theme.info)),
-        Some(Message::Error(text)) => Line::from(Span::styled(text.clone(), theme.error)),
-        None => hints(app, rest.width as usize),
+    let message = message_lines(app, rest.width as usize, area.width as usize);
+    match message {
+        Some(lines) if lines.len() == 1 && below.height == 0 => {
+            frame.render_widget(Paragraph::new(lines), rest)
+        }
+        Some(lines) => {
+            frame.render_widget(Paragraph::new(hints(app, rest.width as usize)), rest);
+            frame.render_widget(Paragraph::new(lines), below);
+        }
+        None => frame.render_widget(Paragraph::new(hints(app, rest.width as usize)), rest),
+    }
+}
+
+/// Rows the status line needs at `width` columns.
+pub fn rows(app: &App, width: u16) -> u16 {
+    let beside = width.saturating_sub(GAUGE + 1) as usize;
+    match message_lines(app, beside, width as usize) {
+        Some(lines) if lines.len() > 1 || lines[0].width() > beside => 1 + lines.len() as u16,
+        _ => 1,
+    }
+}
+
+/// The message as one line if it fits in `beside` columns, else wrapped to
+/// `full` columns (at most a few rows).
+fn message_lines(app: &App, beside: usize, full: usize) -> Option<Vec<Line<'static>>> {
+    let (text, style) = match &app.message {
+        Some(Message::Info(text)) => (text, app.theme.info),
+        Some(Message::Error(text)) => (text, app.theme.error),
+        None => return None,
     };
-    frame.render_widget(Paragraph::new(line), rest);
+    let span = Span::styled(text.clone(), style);
+    if span.width() <= beside {
+        return Some(vec![Line::from(span)]);
+    }
+    let mut lines = wrap::wrap(&[span], full.saturating_sub(1), 0);
+    lines.truncate(MAX_MESSAGE_ROWS);
+    Some(lines)
 }
 
 /// The key hints for the focus, as many whole hints as fit in `width`.
@@ -51,16 +90,26 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             ("q", "quit"),
         ],
     };
+    // Drop hints from the middle until the rest fits: the pane's own keys
+    // come first and "? help" and "q quit" last, and those matter most.
+    let mut shown: Vec<(&str, &str)> = hints.to_vec();
+    let width_of = |h: &[(&str, &str)]| -> usize {
+        h.iter().map(|(k, w)| k.chars().count() + 1 + w.chars().count()).sum::<usize>()
+            + 2 * h.len().saturating_sub(1)
+    };
+    while width_of(&shown) > width && shown.len() > 2 {
+        shown.remove(shown.len() - 3);
+    }
+    while width_of(&shown) > width && !shown.is_empty() {
+        shown.remove(0);
+    }
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, what) in hints {
-        let w = key.chars().count() + what.len() + 3;
-        if used + w > width {
-            break;
+    for (i, (key, what)) in shown.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
         }
-        used += w;
         spans.push(Span::styled(key.to_string(), app.theme.key));
-        spans.push(Span::styled(format!(" {what}   "), app.theme.dim));
+        spans.push(Span::styled(format!(" {what}"), app.theme.dim));
     }
     Line::from(spans)
 }
