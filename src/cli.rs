@@ -18,7 +18,7 @@ pub struct Cli {
     pub curriculum: Option<PathBuf>,
 
     /// Where progress.json lives [default: the platform's data dir]
-    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_DATA_DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_DATA_DIR", hide_env_values = true)]
     pub data_dir: Option<PathBuf>,
 
     /// What to do (default: open the TUI)
