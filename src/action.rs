@@ -67,6 +67,10 @@ pub enum Action {
     Close,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Suspend to the shell (Ctrl-Z).
+    Suspend,
+    /// The progress file changed on disk: merge it in.
+    Reload,
 }
 
 /// The key table: keys, what they do. Shown by `?` and in the README.
@@ -82,6 +86,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("f", "frequently asked questions"),
     ("?", "this help"),
     ("Esc", "close the help or the FAQ"),
+    ("Ctrl-Z", "suspend to the shell (fg to come back)"),
     ("q / Ctrl-C", "quit"),
 ];
 
@@ -95,6 +100,7 @@ impl Action {
         if ctrl {
             return match key.code {
                 KeyCode::Char('c') => Some(Action::Quit),
+                KeyCode::Char('z') => Some(Action::Suspend),
                 _ => None,
             };
         }

@@ -13,6 +13,8 @@ use crate::ui::{self, Theme};
 pub enum Effect {
     /// Open this URL in the browser.
     Open(String),
+    /// Suspend the process to the shell.
+    Suspend,
 }
 
 /// What the status line says, until the next key.
@@ -77,6 +79,9 @@ pub struct App {
     pub unsaved: bool,
     /// False once the learner quits.
     pub running: bool,
+    /// Warnings about the progress file shown during the session, printed
+    /// again on exit so they are not lost with the screen.
+    pub notices: Vec<String>,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
     done: Vec<usize>,
@@ -85,13 +90,15 @@ pub struct App {
 
 impl App {
     /// A new app on step 1 with focus on the steps pane.
-    pub fn new(curriculum: Curriculum, progress: Progress) -> Self {
+    pub fn new(curriculum: Curriculum, mut progress: Progress) -> Self {
+        progress.carry_aliases(&curriculum);
         let mut lists = Lists::default();
         lists.steps.select(Some(0));
         lists.topics.select(Some(0));
         lists.resources.select(Some(0));
         lists.faq.select(Some(0));
-        let message = progress.notice.clone().map(Message::Error);
+        let notices: Vec<String> = progress.notice.take().into_iter().collect();
+        let message = notices.first().cloned().map(Message::Error);
         let mut app = App {
             curriculum,
             progress,
@@ -106,6 +113,7 @@ impl App {
             message,
             unsaved: false,
             running: true,
+            notices,
             size: (80, 24),
             done: Vec::new(),
             clock: Box::new(Timestamp::now),
@@ -162,7 +170,7 @@ impl App {
 
     /// Applies `action`; returns what the run loop must do outside the state.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::Reload) {
             self.message = None;
         }
         match action {
@@ -190,6 +198,8 @@ impl App {
             Action::ScrollUp => self.scroll(-1),
             Action::Toggle => self.toggle(),
             Action::Open => return self.open(),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Reload => self.reload(),
         }
         None
     }
@@ -293,6 +303,28 @@ impl App {
                     "Not saved: {e:#}. Kept in memory; will retry on the next change."
                 )));
             }
+        }
+        self.take_notice();
+    }
+
+    /// Merges in what another process saved.
+    fn reload(&mut self) {
+        match self.progress.reload() {
+            Ok(true) => {
+                self.recount();
+                self.message = Some(Message::Info("Updated with changes saved by another learnpath".into()));
+            }
+            Ok(false) => {}
+            Err(e) => self.message = Some(Message::Error(format!("Cannot read changes from disk: {e:#}"))),
+        }
+        self.take_notice();
+    }
+
+    /// Shows (and remembers) what the store had to say about the file.
+    fn take_notice(&mut self) {
+        if let Some(notice) = self.progress.notice.take() {
+            self.message = Some(Message::Error(notice.clone()));
+            self.notices.push(notice);
         }
     }
 

@@ -45,7 +45,9 @@ pub fn validate(files: &[PathBuf]) -> ExitCode {
 }
 
 /// `learnpath status`: progress per step, as text or JSON.
-pub fn status(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> String {
+pub fn status(curriculum: &Curriculum, progress: &mut Progress, as_json: bool) -> String {
+    progress.carry_aliases(curriculum);
+    let orphans = progress.orphans(curriculum);
     let id = curriculum.id.get_ref();
     let steps: Vec<(String, &str, usize, usize)> = curriculum
         .steps()
@@ -65,6 +67,7 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> St
             "steps": steps.iter().map(|(id, title, done, total)| json!({
                 "id": id, "title": title, "done": done, "total": total,
             })).collect::<Vec<_>>(),
+            "orphans": orphans,
             "progress_file": progress.path(),
         });
         return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
@@ -81,6 +84,11 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> St
         };
         let mark = if *total > 0 && done == total { "✓" } else { " " };
         out.push_str(&format!("{mark} {label:<3}{title:<52} {done:>3}/{total}\n"));
+    }
+    if orphans > 0 {
+        out.push_str(&format!(
+            "{orphans} ticked topic(s) in the progress file are not in this curriculum (kept in the file)\n"
+        ));
     }
     if let Some(path) = progress.path() {
         out.push_str(&format!("Progress file: {}\n", path.display()));

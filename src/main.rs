@@ -8,9 +8,11 @@ use clap::Parser;
 
 use learnpath::app::App;
 use learnpath::cli::{Cli, Command};
+use learnpath::events::{Event, Events};
 use learnpath::progress::Progress;
+use learnpath::terminal::RealHost;
 use learnpath::ui::Theme;
-use learnpath::{commands, open, tui};
+use learnpath::{commands, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -35,13 +37,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     let dir = commands::data_dir(cli.data_dir.as_deref())?;
-    let progress = Progress::open(&dir)?;
+    let mut progress = Progress::open(&dir)?;
     match cli.command {
         Some(Command::Status { json }) => {
             if let Some(notice) = &progress.notice {
                 eprintln!("learnpath: {notice}");
             }
-            print!("{}", commands::status(&curriculum, &progress, json));
+            print!("{}", commands::status(&curriculum, &mut progress, json));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Validate { .. }) => unreachable!("handled above"),
@@ -53,38 +55,31 @@ fn run_tui(mut app: App) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the TUI needs a terminal; for plain output try `learnpath status`");
     }
-    let notice = app.progress.notice.clone();
-    let mut terminal = ratatui::init();
-    let mut opener = |url: &str| -> Result<bool> {
-        if open::browser_is_text_mode() {
-            ratatui::restore();
-            let result = open::open_url(url);
-            terminal_back()?;
-            result.map(|()| true)
-        } else {
-            open::open_url(url).map(|()| false)
+    let events = Events::start(app.progress.path());
+    // A way for the end-to-end tests to check that a panic restores the
+    // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics.
+    let panic_key = std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
+    let events = events.inspect(move |event| {
+        if let Ok(Event::Input(crossterm::event::Event::Key(key))) = event
+            && panic_key
+            && key.code == crossterm::event::KeyCode::Char('!')
+        {
+            panic!("test panic requested with LEARNPATH_TEST_PANIC");
         }
-    };
-    let events = std::iter::repeat_with(crossterm::event::read);
-    let result = tui::run(&mut terminal, &mut app, events, &mut opener);
+    });
+    let mut terminal = ratatui::init();
+    let result = tui::run(&mut terminal, &mut app, events, &mut RealHost);
     ratatui::restore();
     result?;
-    if let Some(notice) = notice {
+    for notice in &app.notices {
         eprintln!("learnpath: {notice}");
     }
     if app.unsaved {
         let path = app.progress.path().map(|p| p.display().to_string()).unwrap_or_default();
         eprintln!(
-            "learnpath: your last changes could not be saved to {path}; check that the directory is writable"
+            "learnpath: your last changes could not be saved to {path}; they are lost unless you fix the problem and tick them again"
         );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Takes the terminal back after a text-mode browser used it.
-fn terminal_back() -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    Ok(())
 }

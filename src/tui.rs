@@ -1,23 +1,29 @@
 //! The event loop, generic over the backend so tests drive it with a
-//! `TestBackend` and a list of events.
+//! `TestBackend`, a list of events and a stand-in [`Host`].
 
 use std::io;
 
 use anyhow::Result;
-use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::events::Event;
 use crate::ui;
 
-/// How to open a link; returns whether the terminal was handed over to a
-/// text-mode browser (and must be redrawn from scratch).
-pub type Opener<'a> = dyn FnMut(&str) -> Result<bool> + 'a;
+/// What the loop asks of the world outside the app state.
+pub trait Host {
+    /// Opens `url`; returns whether the terminal was handed over (to a
+    /// text-mode browser) and so must be redrawn from scratch.
+    fn open(&mut self, url: &str) -> Result<bool>;
+    /// Suspends the process like Ctrl-Z in a shell; returns on resume.
+    fn suspend(&mut self) -> Result<()>;
+}
 
-/// Draws, reads an event, updates; until the learner quits or events end.
-pub fn run<B, E>(terminal: &mut Terminal<B>, app: &mut App, events: E, opener: &mut Opener<'_>) -> Result<()>
+/// Draws, waits for an event, updates; until the learner quits or the
+/// events end.
+pub fn run<B, E>(terminal: &mut Terminal<B>, app: &mut App, events: E, host: &mut dyn Host) -> Result<()>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -30,16 +36,25 @@ where
         terminal.draw(|frame| ui::render(frame, app))?;
         let Some(event) = events.next() else { break };
         let action = match event? {
-            Event::Key(key) => Action::from_key(key, app.key_focus()),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
+            Event::Input(crossterm::event::Event::Key(key)) => Action::from_key(key, app.key_focus()),
+            Event::Input(crossterm::event::Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+            Event::Input(_) => None,
+            Event::ProgressChanged => Some(Action::Reload),
+            Event::Terminate => Some(Action::Quit),
         };
-        if let Some(Effect::Open(url)) = action.and_then(|a| app.update(a)) {
-            let result = opener(&url);
-            if matches!(result, Ok(true)) {
+        match action.and_then(|a| app.update(a)) {
+            Some(Effect::Open(url)) => {
+                let result = host.open(&url);
+                if matches!(result, Ok(true)) {
+                    terminal.clear()?;
+                }
+                app.opened(&url, result.map(|_| ()));
+            }
+            Some(Effect::Suspend) => {
+                host.suspend()?;
                 terminal.clear()?;
             }
-            app.opened(&url, result.map(|_| ()));
+            None => {}
         }
         crate::open::reap_children();
     }

@@ -204,4 +204,7 @@ fn every_key_in_the_table_is_in_the_readme() {
         let row = format!("| {keys} | {what} |");
         assert!(readme.contains(&row), "README is missing the row {row}");
     }
+    let table = readme.split("| Key | What it does |").nth(1).expect("the README has a key table");
+    let rows = table.lines().skip(2).take_while(|l| l.starts_with('|')).count();
+    assert_eq!(rows, KEYS.len(), "the README's key table has a row the app doesn't know");
 }

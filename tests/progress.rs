@@ -87,8 +87,9 @@ fn save_replaces_the_file_atomically_and_leaves_no_temp_files() {
         let text = fs::read_to_string(data.join("progress.json")).unwrap();
         serde_json::from_str::<serde_json::Value>(&text).unwrap();
     }
-    let names: Vec<_> = fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names, ["progress.json"], "no temp files left behind");
+    let mut names: Vec<_> = fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["progress.json", "progress.json.lock"], "no temp files left behind");
 }
 
 #[test]
@@ -136,4 +137,120 @@ fn an_unwritable_data_dir_is_an_error_not_a_panic() {
     p.set("c", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
     let err = format!("{:#}", p.save().unwrap_err());
     assert!(err.contains("cannot create data dir"), "{err}");
+}
+
+#[test]
+fn two_writers_keep_each_others_ticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Progress::open(dir.path()).unwrap();
+    let mut b = Progress::open(dir.path()).unwrap();
+    a.set("c", "s/one", Status::Done, at("2026-01-01T00:00:01Z"));
+    a.save().unwrap();
+    b.set("c", "s/two", Status::Done, at("2026-01-01T00:00:02Z"));
+    b.save().unwrap();
+    assert_eq!(b.status("c", "s/one"), Status::Done, "b merged a's tick on save");
+    let disk = Progress::open(dir.path()).unwrap();
+    assert_eq!(disk.status("c", "s/one"), Status::Done);
+    assert_eq!(disk.status("c", "s/two"), Status::Done);
+}
+
+#[test]
+fn the_newest_change_wins_and_an_untick_is_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Progress::open(dir.path()).unwrap();
+    let mut b = Progress::open(dir.path()).unwrap();
+    a.set("c", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    a.save().unwrap();
+    b.set("c", "s/t", Status::Todo, at("2026-01-02T00:00:00Z"));
+    b.save().unwrap();
+    a.set("c", "s/other", Status::Done, at("2026-01-03T00:00:00Z"));
+    a.save().unwrap();
+    assert_eq!(a.status("c", "s/t"), Status::Todo, "b's later untick beat a's older tick");
+    // An older change saved late does not undo a newer one.
+    let mut late = Progress::open(dir.path()).unwrap();
+    late.set("c", "s/other", Status::Todo, at("2025-12-31T00:00:00Z"));
+    late.save().unwrap();
+    assert_eq!(Progress::open(dir.path()).unwrap().status("c", "s/other"), Status::Done);
+}
+
+#[test]
+fn reload_picks_up_another_writer_and_skips_an_unchanged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Progress::open(dir.path()).unwrap();
+    a.set("c", "s/a", Status::Done, at("2026-01-01T00:00:00Z"));
+    a.save().unwrap();
+    assert!(!a.reload().unwrap(), "its own save is not news");
+    let mut b = Progress::open(dir.path()).unwrap();
+    b.set("c", "s/b", Status::Done, at("2026-01-01T00:00:01Z"));
+    b.save().unwrap();
+    assert!(a.reload().unwrap());
+    assert_eq!(a.status("c", "s/b"), Status::Done);
+    assert!(!a.reload().unwrap());
+}
+
+#[test]
+fn temp_files_left_by_a_crash_are_cleaned_up_on_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".progress.json.Ab12Cd"), "{\"format\":1,\"cur").unwrap();
+    fs::write(dir.path().join(".progress.json.notes"), "unrelated").unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("c", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.save().unwrap();
+    assert!(!dir.path().join(".progress.json.Ab12Cd").exists());
+    assert!(dir.path().join(".progress.json.notes").exists(), "only our temp files are removed");
+}
+
+#[test]
+fn a_file_damaged_while_running_is_kept_aside_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("c", "s/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.save().unwrap();
+    fs::write(dir.path().join("progress.json"), b"garbage").unwrap();
+    p.set("c", "s/u", Status::Done, at("2026-01-01T00:00:01Z"));
+    p.save().unwrap();
+    assert!(p.notice.as_deref().unwrap().contains("kept as"));
+    let kept: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(fs::read(&kept[0]).unwrap(), b"garbage");
+    let disk = Progress::open(dir.path()).unwrap();
+    assert_eq!(disk.status("c", "s/t"), Status::Done, "memory still had the earlier tick");
+    assert_eq!(disk.status("c", "s/u"), Status::Done);
+}
+
+#[test]
+fn aliases_carry_progress_and_orphans_are_counted_but_kept() {
+    use learnpath::curriculum::Curriculum;
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = Progress::open(dir.path()).unwrap();
+    old.set("c", "basics/loops", Status::Done, at("2026-01-01T00:00:00Z"));
+    old.set("c", "basics/gone", Status::Done, at("2026-01-01T00:00:00Z"));
+    old.set("c", "basics/unticked", Status::Todo, at("2026-01-01T00:00:00Z"));
+    old.save().unwrap();
+    let text = r#"format = 1
+id = "c"
+title = "C"
+[[steps]]
+id = "fundamentals"
+aliases = ["basics"]
+title = "Fundamentals"
+[[steps.topics]]
+id = "iteration"
+aliases = ["loops"]
+title = "Iteration"
+"#;
+    let c = Curriculum::parse(text, "c.toml").unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    assert_eq!(p.carry_aliases(&c), 1);
+    assert_eq!(p.status("c", "fundamentals/iteration"), Status::Done);
+    assert_eq!(p.entry("c", "fundamentals/iteration").unwrap().at, at("2026-01-01T00:00:00Z"));
+    assert_eq!(p.orphans(&c), 1, "basics/gone is ticked and unknown; the alias and the untick don't count");
+    p.save().unwrap();
+    let disk = Progress::open(dir.path()).unwrap();
+    assert_eq!(disk.status("c", "basics/gone"), Status::Done, "orphans are kept in the file");
+    assert_eq!(disk.status("c", "fundamentals/iteration"), Status::Done);
+    assert_eq!(p.carry_aliases(&c), 0, "carrying twice changes nothing");
 }

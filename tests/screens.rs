@@ -3,13 +3,10 @@
 
 mod common;
 
-use common::{app, key, run, screen, typed};
+use common::{TestHost, app, keys, run, run_with, screen, typed};
 use crossterm::event::{Event, KeyCode};
 use insta::assert_snapshot;
-
-fn keys(codes: &[KeyCode]) -> Vec<std::io::Result<Event>> {
-    codes.iter().map(|c| Ok(Event::Key(key(*c)))).collect()
-}
+use learnpath::events::Event as LoopEvent;
 
 #[test]
 fn main_screen_80x24() {
@@ -70,7 +67,7 @@ fn opening_a_resource_goes_through_the_opener() {
 
 #[test]
 fn resizing_redraws_at_the_new_size() {
-    let events = vec![Ok(Event::Resize(100, 30))];
+    let events = vec![Ok(LoopEvent::Input(Event::Resize(100, 30)))];
     let (terminal, _) = run(&mut app(), 100, 30, events);
     let text = screen(&terminal);
     assert!(text.lines().next().unwrap().contains("Learn Backend Development"));
@@ -109,7 +106,7 @@ title = "Clear \u001b[2J\u001b[H me"
 fn hints_always_end_with_help_and_quit_and_are_never_cut() {
     for width in [60, 80, 120] {
         for tabs in 0..3 {
-            let events = (0..tabs).map(|_| Ok(Event::Key(key(KeyCode::Tab)))).collect();
+            let events = (0..tabs).flat_map(|_| keys(&[KeyCode::Tab])).collect();
             let (terminal, _) = run(&mut app(), width, 24, events);
             let text = screen(&terminal);
             let last = text.lines().last().unwrap().trim_end();
@@ -120,16 +117,10 @@ fn hints_always_end_with_help_and_quit_and_are_never_cut() {
 
 #[test]
 fn a_long_message_wraps_below_the_gauge_instead_of_being_cut() {
-    let mut app = app();
-    let (terminal, _) = {
-        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        let mut opener = |_: &str| -> anyhow::Result<bool> { anyhow::bail!("no browser found anywhere") };
-        let events = vec![Ok(Event::Key(key(KeyCode::BackTab))), Ok(Event::Key(key(KeyCode::Char('G'))))]
-            .into_iter()
-            .chain(typed("o"));
-        learnpath::tui::run(&mut terminal, &mut app, events, &mut opener).unwrap();
-        (terminal, ())
-    };
+    let mut host = TestHost { fail_open: Some("no browser found anywhere".into()), ..TestHost::default() };
+    let mut events = keys(&[KeyCode::BackTab, KeyCode::Char('G')]);
+    events.extend(typed("o"));
+    let terminal = run_with(&mut app(), 80, 24, events, &mut host);
     let text = screen(&terminal);
     let url = "https://boot.dev";
     let lines: Vec<&str> = text.lines().collect();

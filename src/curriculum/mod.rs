@@ -58,6 +58,9 @@ pub struct Step {
     /// Longer text; paragraphs are split by blank lines.
     #[serde(default)]
     pub body: Option<String>,
+    /// Former ids of this step; progress recorded under them carries over.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     /// `true` for an extra that comes after the numbered steps.
     #[serde(default)]
     pub optional: bool,
@@ -77,6 +80,9 @@ pub struct Topic {
     pub id: Spanned<String>,
     /// What is shown in the checklist.
     pub title: Spanned<String>,
+    /// Former ids of this topic; progress recorded under them carries over.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
 }
 
 /// A link to learn from.
@@ -208,5 +214,18 @@ impl Step {
     /// The progress key of one of this step's topics.
     pub fn key(&self, topic: &Topic) -> String {
         format!("{}/{}", self.id.get_ref(), topic.id.get_ref())
+    }
+
+    /// Every key `topic`'s progress may have been recorded under: its key
+    /// first, then the combinations of former step and topic ids.
+    pub fn keys(&self, topic: &Topic) -> Vec<String> {
+        let steps = std::iter::once(&self.id).chain(&self.aliases);
+        let mut keys = Vec::new();
+        for step in steps {
+            for t in std::iter::once(&topic.id).chain(&topic.aliases) {
+                keys.push(format!("{}/{}", step.get_ref(), t.get_ref()));
+            }
+        }
+        keys
     }
 }

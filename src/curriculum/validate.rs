@@ -43,11 +43,17 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
         check_id(&step.id, "step id", &mut out);
         check_unique(&step.id, "step id", &mut step_ids, &mut out);
         check_text(&step.title, "step title", &mut out);
+        for alias in &step.aliases {
+            check_id(alias, "step alias", &mut out);
+        }
         let mut topic_ids = HashSet::new();
         for topic in &step.topics {
             check_id(&topic.id, "topic id", &mut out);
             check_unique(&topic.id, "topic id in this step", &mut topic_ids, &mut out);
             check_text(&topic.title, "topic title", &mut out);
+            for alias in &topic.aliases {
+                check_id(alias, "topic alias", &mut out);
+            }
         }
         for res in &step.resources {
             check_text(&res.title, "resource title", &mut out);

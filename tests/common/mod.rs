@@ -7,6 +7,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use learnpath::app::App;
 use learnpath::curriculum::Curriculum;
+use learnpath::events::Event as LoopEvent;
 use learnpath::progress::Progress;
 use learnpath::ui::Theme;
 use ratatui::Terminal;
@@ -36,8 +37,39 @@ pub fn key(code: KeyCode) -> KeyEvent {
 }
 
 /// Key events for each char of `s`.
-pub fn typed(s: &str) -> Vec<std::io::Result<Event>> {
-    s.chars().map(|c| Ok(Event::Key(key(KeyCode::Char(c))))).collect()
+pub fn typed(s: &str) -> Vec<std::io::Result<LoopEvent>> {
+    s.chars().map(|c| Ok(LoopEvent::Input(Event::Key(key(KeyCode::Char(c)))))).collect()
+}
+
+/// Key events for `codes`.
+pub fn keys(codes: &[KeyCode]) -> Vec<std::io::Result<LoopEvent>> {
+    codes.iter().map(|c| Ok(LoopEvent::Input(Event::Key(key(*c))))).collect()
+}
+
+/// A stand-in for the real terminal: records what it was asked to do.
+#[derive(Default)]
+pub struct TestHost {
+    /// Every URL it was asked to open.
+    pub opened: Vec<String>,
+    /// How many times the app asked to suspend.
+    pub suspended: usize,
+    /// The error to give instead of opening, if any.
+    pub fail_open: Option<String>,
+}
+
+impl learnpath::tui::Host for TestHost {
+    fn open(&mut self, url: &str) -> anyhow::Result<bool> {
+        if let Some(why) = &self.fail_open {
+            anyhow::bail!("{why}");
+        }
+        self.opened.push(url.to_string());
+        Ok(false)
+    }
+
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        self.suspended += 1;
+        Ok(())
+    }
 }
 
 /// Runs the whole loop over `events` on a `width` x `height` test terminal
@@ -46,16 +78,24 @@ pub fn run(
     app: &mut App,
     width: u16,
     height: u16,
-    events: Vec<std::io::Result<Event>>,
+    events: Vec<std::io::Result<LoopEvent>>,
 ) -> (Terminal<TestBackend>, Vec<String>) {
+    let mut host = TestHost::default();
+    let terminal = run_with(app, width, height, events, &mut host);
+    (terminal, host.opened)
+}
+
+/// Like [`run`] with a given host.
+pub fn run_with(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    events: Vec<std::io::Result<LoopEvent>>,
+    host: &mut TestHost,
+) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut opened = Vec::new();
-    let mut opener = |url: &str| {
-        opened.push(url.to_string());
-        Ok(false)
-    };
-    learnpath::tui::run(&mut terminal, app, events, &mut opener).unwrap();
-    (terminal, opened)
+    learnpath::tui::run(&mut terminal, app, events, host).unwrap();
+    terminal
 }
 
 /// The screen as plain text lines.

@@ -6,17 +6,22 @@
 //!       "coding-basics/loops": { "status": "done", "at": "2026-11-24T09:30:00Z" } } } } }
 //! ```
 //! An untick is stored as `"status": "todo"` with its time, not by deleting
-//! the entry, so a later merge knows which change is newer. Keys this build
-//! does not know are kept on every rewrite.
+//! the entry, so a merge knows which change is newer. Keys this build does
+//! not know are kept on every rewrite.
+
+mod carry;
+mod merge;
+mod store;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Result, bail};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+pub use merge::{compare, merge_into, merged};
 
 /// The progress format this build writes.
 pub const FORMAT: u64 = 1;
@@ -36,7 +41,7 @@ pub enum Status {
 }
 
 /// The whole file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressFile {
     /// Format number; a newer one than [`FORMAT`] is opened read-only.
     pub format: u64,
@@ -49,7 +54,7 @@ pub struct ProgressFile {
 }
 
 /// Progress in one curriculum.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CurriculumProgress {
     /// Per topic, keyed `STEP_ID/TOPIC_ID`.
     #[serde(default)]
@@ -77,13 +82,14 @@ impl Default for ProgressFile {
     }
 }
 
-/// The progress file, in memory, with where it came from.
+/// The progress file in memory, with where it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     path: Option<PathBuf>,
     data: ProgressFile,
     read_only: bool,
-    /// Something the learner should be told about the file (shown once).
+    seen: Option<store::Stamp>,
+    /// Something the learner should be told about the file.
     pub notice: Option<String>,
 }
 
@@ -96,41 +102,52 @@ impl Progress {
     /// Opens `DIR/progress.json`; a missing file is empty progress.
     ///
     /// A file that cannot be parsed is moved aside byte for byte, never
-    /// overwritten, and the learner is told where it went.
+    /// overwritten, and `notice` says where it went. A file from a newer
+    /// learnpath is opened read-only.
     pub fn open(dir: &Path) -> Result<Self> {
         let path = dir.join(FILE_NAME);
         let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            // Nothing can exist under a path through a plain file; saving
-            // will report that, while the learner keeps working in memory.
-            Err(e)
-                if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) =>
-            {
-                return Ok(progress);
-            }
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot read progress file {}", path.display()));
-            }
-        };
-        match parse(&bytes) {
-            Ok(Parsed::Current(data)) => progress.data = data,
-            Ok(Parsed::Newer(format)) => {
-                progress.read_only = true;
-                progress.notice = Some(format!(
+        progress.seen = store::stamp(&path);
+        progress.absorb(store::read(&path)?)?;
+        Ok(progress)
+    }
+
+    /// Takes in what was read from disk: merges it, or deals with a newer
+    /// or damaged file. Returns whether memory changed.
+    fn absorb(&mut self, read: store::Read) -> Result<bool> {
+        let path = self.path.clone().unwrap_or_default();
+        match read {
+            store::Read::Missing => Ok(false),
+            store::Read::Current(disk) => Ok(merge::merge_into(&mut self.data, &disk)),
+            store::Read::Newer(format) => {
+                self.read_only = true;
+                self.notice = Some(format!(
                     "{} has format {format}, newer than this learnpath ({FORMAT}): read-only, ticks are not saved; upgrade learnpath",
                     path.display()
                 ));
+                Ok(false)
             }
-            Err(why) => {
-                let aside = keep_aside(&path)?;
-                progress.notice = Some(format!(
-                    "progress file was damaged ({why}); kept as {} and started afresh",
+            store::Read::Damaged(why) => {
+                let aside = store::keep_aside(&path)?;
+                self.notice = Some(format!(
+                    "progress file was damaged ({why}); kept as {} and carried on without it",
                     aside.display()
                 ));
+                Ok(false)
             }
         }
-        Ok(progress)
+    }
+
+    /// Picks up changes another process wrote since the last read or write.
+    /// Returns whether anything changed.
+    pub fn reload(&mut self) -> Result<bool> {
+        let Some(path) = self.path.clone() else { return Ok(false) };
+        let now = store::stamp(&path);
+        if now == self.seen || self.read_only {
+            return Ok(false);
+        }
+        self.seen = now;
+        self.absorb(store::read(&path)?)
     }
 
     /// The file this progress is saved to, if any.
@@ -145,12 +162,17 @@ impl Progress {
 
     /// The status of topic `key` in curriculum `curriculum`.
     pub fn status(&self, curriculum: &str, key: &str) -> Status {
-        self.data.curricula.get(curriculum).and_then(|c| c.topics.get(key)).map_or(Status::Todo, |e| e.status)
+        self.entry(curriculum, key).map_or(Status::Todo, |e| e.status)
     }
 
     /// The recorded entry of topic `key`, if it was ever changed.
     pub fn entry(&self, curriculum: &str, key: &str) -> Option<&TopicEntry> {
         self.data.curricula.get(curriculum)?.topics.get(key)
+    }
+
+    /// Every recorded entry of curriculum `curriculum`.
+    pub fn topics(&self, curriculum: &str) -> impl Iterator<Item = (&String, &TopicEntry)> {
+        self.data.curricula.get(curriculum).into_iter().flat_map(|c| c.topics.iter())
     }
 
     /// Records a change to topic `key` made at `at`.
@@ -162,55 +184,27 @@ impl Progress {
         entry.at = at;
     }
 
-    /// Writes the file atomically: a temp file in the same directory,
-    /// flushed, then renamed over the old one.
-    pub fn save(&self) -> Result<()> {
-        let Some(path) = &self.path else { return Ok(()) };
+    /// Saves: under the lock, re-reads the file, merges it in (newest
+    /// change per topic wins) and writes the result atomically.
+    pub fn save(&mut self) -> Result<()> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
         if self.read_only {
-            anyhow::bail!("{} is from a newer learnpath; not overwriting it", path.display());
+            bail!("{} is from a newer learnpath; not overwriting it", path.display());
         }
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create data dir {}", dir.display()))?;
-        let mut json = serde_json::to_vec_pretty(&self.data).context("cannot encode progress")?;
-        json.push(b'\n');
-        let mut file = atomic_write_file::AtomicWriteFile::open(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        file.write_all(&json).with_context(|| format!("cannot write {}", path.display()))?;
-        file.commit().with_context(|| format!("cannot save {}", path.display()))
+        let _lock = store::lock(&path)?;
+        self.absorb(store::read(&path)?)?;
+        if self.read_only {
+            bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
+        }
+        store::write(&path, &self.data)?;
+        self.seen = store::stamp(&path);
+        Ok(())
     }
 
-    /// The raw file contents, for `status --json` and tests.
+    /// The whole file as it is in memory.
     pub fn data(&self) -> &ProgressFile {
         &self.data
     }
-}
-
-enum Parsed {
-    Current(ProgressFile),
-    Newer(u64),
-}
-
-fn parse(bytes: &[u8]) -> Result<Parsed, String> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    let format = value.get("format").and_then(Value::as_u64).ok_or("no `format` number")?;
-    if format > FORMAT {
-        return Ok(Parsed::Newer(format));
-    }
-    serde_json::from_value(value).map(Parsed::Current).map_err(|e| e.to_string())
-}
-
-/// Renames a damaged file to `NAME.corrupt-<unix seconds>` next to it.
-fn keep_aside(path: &Path) -> Result<PathBuf> {
-    let stamp = Timestamp::now().as_second();
-    let mut aside = path.with_extension(format!("json.corrupt-{stamp}"));
-    let mut n = 1;
-    while aside.exists() {
-        aside = path.with_extension(format!("json.corrupt-{stamp}-{n}"));
-        n += 1;
-    }
-    std::fs::rename(path, &aside)
-        .with_context(|| format!("progress file {} is damaged and cannot be moved aside", path.display()))?;
-    Ok(aside)
 }
 
 /// Whole percent of `done` out of `total` (0 when there is nothing to do).

@@ -1,0 +1,104 @@
+//! Where the run loop's events come from: key presses and resizes, changes
+//! to the progress file made by another process, and signals asking us to
+//! stop. The loop blocks until one arrives; nothing wakes it on a timer.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread;
+
+use notify::{RecursiveMode, Watcher};
+
+/// Something the run loop reacts to.
+#[derive(Debug)]
+pub enum Event {
+    /// A key press, resize, or other terminal event.
+    Input(crossterm::event::Event),
+    /// The progress file was changed on disk.
+    ProgressChanged,
+    /// SIGTERM or SIGHUP: restore the terminal and leave (every change is
+    /// already saved).
+    Terminate,
+}
+
+/// The live event sources, as an iterator for the run loop.
+pub struct Events {
+    rx: Receiver<Event>,
+    permit: SyncSender<()>,
+    reading: bool,
+    _watcher: Option<notify::RecommendedWatcher>,
+}
+
+impl Events {
+    /// Starts the input reader, the watcher on `progress` (if it can be
+    /// watched) and the signal listener.
+    pub fn start(progress: Option<&Path>) -> Events {
+        let (tx, rx) = mpsc::channel();
+        let (permit, permits) = mpsc::sync_channel::<()>(1);
+        let input = tx.clone();
+        // The reader reads one event per permit, so it is never inside
+        // `read` while the terminal is handed to a browser or the shell.
+        thread::spawn(move || {
+            while permits.recv().is_ok() {
+                match crossterm::event::read() {
+                    Ok(event) => {
+                        if input.send(Event::Input(event)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = input.send(Event::Terminate);
+                        break;
+                    }
+                }
+            }
+        });
+        let signals = tx.clone();
+        if let Ok(mut listener) =
+            signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])
+        {
+            thread::spawn(move || {
+                if listener.forever().next().is_some() {
+                    let _ = signals.send(Event::Terminate);
+                }
+            });
+        }
+        let watcher = progress.and_then(|path| watch(path, tx));
+        Events { rx, permit, reading: false, _watcher: watcher }
+    }
+}
+
+impl Iterator for Events {
+    type Item = std::io::Result<Event>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if !self.reading {
+            // The previous input event has been handled: read the next one.
+            self.permit.send(()).ok()?;
+            self.reading = true;
+        }
+        let event = self.rx.recv().ok()?;
+        if matches!(event, Event::Input(_)) {
+            self.reading = false;
+        }
+        Some(Ok(event))
+    }
+}
+
+/// Watches the directory of `path` (the file itself is replaced on every
+/// save, so a watch on it would be lost) and reports changes to it.
+fn watch(path: &Path, tx: mpsc::Sender<Event>) -> Option<notify::RecommendedWatcher> {
+    let dir = path.parent()?.to_path_buf();
+    let name = path.file_name()?.to_os_string();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res
+            && !event.kind.is_access()
+            && event.paths.iter().any(|p| p.file_name() == Some(&name))
+        {
+            let _ = tx.send(Event::ProgressChanged);
+        }
+    })
+    .ok()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}

@@ -1,0 +1,44 @@
+//! Keeping progress across curriculum edits: ids renamed with `aliases`,
+//! and ticks for topics a curriculum no longer has.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use super::{Progress, Status, compare};
+use crate::curriculum::Curriculum;
+
+impl Progress {
+    /// Copies progress recorded under a topic's former ids (its step's or
+    /// its own `aliases`) to its current key, where that is newer than what
+    /// the current key has. The old entries stay in the file. Returns how
+    /// many topics were carried.
+    pub fn carry_aliases(&mut self, curriculum: &Curriculum) -> usize {
+        let id = curriculum.id.get_ref();
+        let mut carried = 0;
+        for step in curriculum.steps() {
+            for topic in &step.topics {
+                let keys = step.keys(topic);
+                let newest =
+                    keys[1..].iter().filter_map(|k| self.entry(id, k)).max_by(|a, b| compare(a, b)).cloned();
+                let Some(old) = newest else { continue };
+                let current = self.entry(id, &keys[0]);
+                if current.is_none_or(|c| compare(c, &old) == Ordering::Less) {
+                    let topics = &mut self.data.curricula.entry(id.clone()).or_default().topics;
+                    topics.insert(keys[0].clone(), old);
+                    carried += 1;
+                }
+            }
+        }
+        carried
+    }
+
+    /// How many topics are ticked in the file that `curriculum` no longer
+    /// has (under any id or alias). They are kept on every save.
+    pub fn orphans(&self, curriculum: &Curriculum) -> usize {
+        let known: HashSet<String> =
+            curriculum.steps().iter().flat_map(|s| s.topics.iter().flat_map(|t| s.keys(t))).collect();
+        self.topics(curriculum.id.get_ref())
+            .filter(|(key, entry)| entry.status == Status::Done && !known.contains(*key))
+            .count()
+    }
+}

@@ -1,0 +1,159 @@
+//! Reading and writing `progress.json`: locked, merged, atomic.
+//!
+//! A save takes an exclusive lock on `progress.json.lock`, re-reads the
+//! file, merges it with memory (newest change per topic wins), writes a
+//! temp file in the same directory, syncs it, renames it over the old one
+//! and syncs the directory. A crash at any instant leaves the old or the
+//! new file, never a mix; the temp file is anonymous until the rename, so
+//! nothing is left behind.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::{Context, Result, bail};
+use jiff::Timestamp;
+use serde_json::Value;
+
+use super::{FORMAT, ProgressFile};
+
+/// What the file looked like when last read or written, to skip re-reading
+/// an unchanged file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+/// The stamp of `path`, if it exists.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp { modified: meta.modified().ok(), len: meta.len(), inode })
+}
+
+/// What reading the file found.
+pub enum Read {
+    /// No file yet.
+    Missing,
+    /// A file this build understands.
+    Current(ProgressFile),
+    /// A file from a newer learnpath, with its format number.
+    Newer(u64),
+    /// A file that is not valid progress, and why.
+    Damaged(String),
+}
+
+/// Reads and parses `path`.
+pub fn read(path: &Path) -> Result<Read> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        // Nothing can exist under a path through a plain file; saving will
+        // report that, while the learner keeps working in memory.
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+            return Ok(Read::Missing);
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read progress file {}", path.display())),
+    };
+    Ok(parse(&bytes))
+}
+
+fn parse(bytes: &[u8]) -> Read {
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => return Read::Damaged(e.to_string()),
+    };
+    let Some(format) = value.get("format").and_then(Value::as_u64) else {
+        return Read::Damaged("no `format` number".into());
+    };
+    if format > FORMAT {
+        return Read::Newer(format);
+    }
+    match serde_json::from_value(value) {
+        Ok(file) => Read::Current(file),
+        Err(e) => Read::Damaged(e.to_string()),
+    }
+}
+
+/// Renames a damaged file to `progress.json.corrupt-<unix seconds>` beside
+/// it, byte for byte, and returns the new path.
+pub fn keep_aside(path: &Path) -> Result<PathBuf> {
+    let stamp = Timestamp::now().as_second();
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("progress.json");
+    let mut aside = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        aside = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &aside)
+        .with_context(|| format!("progress file {} is damaged and cannot be moved aside", path.display()))?;
+    Ok(aside)
+}
+
+/// An exclusive lock on `<file>.lock`, released when dropped.
+pub struct Lock(File);
+
+/// Creates the data dir if needed and takes the lock beside `path`.
+pub fn lock(path: &Path) -> Result<Lock> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_context(|| format!("cannot create data dir {}", dir.display()))?;
+    let lock_path = path.with_file_name(format!(
+        "{}.lock",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("progress.json")
+    ));
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("cannot create lock file {}", lock_path.display()))?;
+    file.lock().with_context(|| format!("cannot lock {}", lock_path.display()))?;
+    Ok(Lock(file))
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// Writes `data` to `path` atomically; the caller holds the lock.
+pub fn write(path: &Path, data: &ProgressFile) -> Result<()> {
+    if data.format > FORMAT {
+        bail!("refusing to write format {} with a build that knows {FORMAT}", data.format);
+    }
+    let mut json = serde_json::to_vec_pretty(data).context("cannot encode progress")?;
+    json.push(b'\n');
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(&json).with_context(|| format!("cannot write {}", path.display()))?;
+    file.commit().with_context(|| format!("cannot save {}", path.display()))?;
+    remove_stale_temp_files(path);
+    Ok(())
+}
+
+/// Removes temp files a crash in the middle of a rename may have left
+/// (`.progress.json.XXXXXX`). Safe under the lock: no one else is writing.
+fn remove_stale_temp_files(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else { continue };
+        if let Some(suffix) = file_name.strip_prefix(&prefix)
+            && suffix.len() == 6
+            && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
