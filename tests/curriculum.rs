@@ -195,3 +195,57 @@ fn control_characters_in_titles_are_made_visible() {
     assert!(!title.chars().any(char::is_control), "{title:?}");
     assert_eq!(title, "\u{241b}[2JOne\u{2407}");
 }
+
+#[test]
+fn a_string_over_64_kib_is_refused_where_it_is() {
+    let long = "a".repeat(64 * 1024 + 1);
+    let err = errors(&MINIMAL.replace("title = \"One\"", &format!("title = \"{long}\"")));
+    assert!(
+        err.starts_with("x.toml:7:9: step title is 65537 bytes, longer than the 64 KiB allowed"),
+        "{err:.200}"
+    );
+    let err = errors(&MINIMAL.replace("title = \"One\"", &format!("title = \"One\"\nbody = \"{long}\"")));
+    assert!(err.starts_with("x.toml:6:6: body is 65537 bytes"), "{err:.200}");
+}
+
+fn many_topics(n: usize) -> String {
+    let mut text = String::from("format = 1\nid = \"big\"\ntitle = \"Big\"\n");
+    for s in 0..n.div_ceil(1000) {
+        text.push_str(&format!("\n[[steps]]\nid = \"s{s}\"\ntitle = \"Step {s}\"\n"));
+        for t in 0..1000.min(n - s * 1000) {
+            text.push_str(&format!("[[steps.topics]]\nid = \"t{t}\"\ntitle = \"Topic {t}\"\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn more_than_100000_topics_is_refused_and_100000_load() {
+    let err = errors(&many_topics(100_001));
+    assert!(err.contains("100001 topics is more than the 100000"), "{err}");
+    let c = Curriculum::parse(&many_topics(100_000), "x.toml").unwrap();
+    assert_eq!(c.topic_count(), 100_000);
+}
+
+#[test]
+fn a_file_over_16_mib_is_refused_without_reading_it_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let mut text = MINIMAL.to_string();
+    text.push_str(&"# padding padding padding padding padding padding padding\n".repeat(300_000));
+    assert!(text.len() > 16 * 1024 * 1024);
+    std::fs::write(&path, text).unwrap();
+    let err = Curriculum::load(&path).unwrap_err().to_string();
+    assert!(
+        err.ends_with("huge.toml:1:1: the file is larger than 16 MiB; split it into smaller paths"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_its_position() {
+    let mut bytes = MINIMAL.as_bytes().to_vec();
+    bytes.splice(20..20, [0xff, 0xfe]);
+    let err = Curriculum::parse_bytes(&bytes, "x.toml").unwrap_err().to_string();
+    assert!(err.starts_with("x.toml:2:10: not UTF-8 text"), "{err}");
+}

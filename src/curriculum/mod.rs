@@ -21,6 +21,15 @@ pub const FORMAT: i64 = 1;
 /// works from any directory.
 pub const SHIPPED: &str = include_str!("../../content/backend.toml");
 
+/// The largest curriculum file accepted.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The longest string accepted in a curriculum.
+pub const MAX_STRING_BYTES: usize = 64 * 1024;
+
+/// The most topics a curriculum may have.
+pub const MAX_TOPICS: usize = 100_000;
+
 /// The name the shipped path is reported under in messages.
 pub const SHIPPED_NAME: &str = "content/backend.toml";
 
@@ -132,9 +141,28 @@ struct FormatOnly {
 }
 
 impl Curriculum {
+    /// Parses and validates a file's bytes, which must be UTF-8.
+    pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Curriculum, LoadError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Curriculum::parse(text, name),
+            Err(e) => {
+                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                let at =
+                    Diagnostic::at(valid.len()..valid.len(), "not UTF-8 text: a curriculum must be UTF-8");
+                Err(LoadError::new(name, valid, vec![at]))
+            }
+        }
+    }
+
     /// Parses and validates TOML text; `name` is used in error messages.
     pub fn parse(text: &str, name: &str) -> Result<Curriculum, LoadError> {
         let fail = |diags: Vec<Diagnostic>| LoadError::new(name, text, diags);
+        if text.len() > MAX_FILE_BYTES {
+            return Err(fail(vec![Diagnostic::at(
+                0..0,
+                "the file is larger than 16 MiB; split it into smaller paths",
+            )]));
+        }
         let head: FormatOnly = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
         validate::format(head.format.as_ref()).map_err(|d| fail(vec![d]))?;
         let mut curriculum: Curriculum = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
@@ -148,9 +176,18 @@ impl Curriculum {
 
     /// Reads and validates a curriculum file.
     pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
+        use std::io::Read;
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::io(&name, &e))?;
-        Curriculum::parse(&text, &name)
+        let file = std::fs::File::open(path).map_err(|e| LoadError::io(&name, &e))?;
+        // Read one byte past the limit rather than trusting the file size,
+        // which a pipe or a growing file does not give.
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| LoadError::io(&name, &e))?;
+        if bytes.len() > MAX_FILE_BYTES {
+            let too_big = Diagnostic::at(0..0, "the file is larger than 16 MiB; split it into smaller paths");
+            return Err(LoadError::new(&name, "", vec![too_big]));
+        }
+        Curriculum::parse_bytes(&bytes, &name)
     }
 
     /// The shipped backend path.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
-use super::{Curriculum, Diagnostic, FORMAT};
+use super::{Curriculum, Diagnostic, FORMAT, MAX_STRING_BYTES, MAX_TOPICS};
 
 /// Checks the `format` key before the rest of the file is read.
 pub fn format(value: Option<&Spanned<toml::Value>>) -> Result<(), Diagnostic> {
@@ -30,6 +30,14 @@ pub fn format(value: Option<&Spanned<toml::Value>>) -> Result<(), Diagnostic> {
 /// Every problem in an already parsed curriculum, in no particular order.
 pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let topics = c.topic_count();
+    if topics > MAX_TOPICS {
+        out.push(Diagnostic::at(
+            c.steps.span(),
+            format!("{topics} topics is more than the {MAX_TOPICS} a curriculum may have; split it"),
+        ));
+    }
+    check_lengths(c, &mut out);
     check_id(&c.id, "curriculum id", &mut out);
     check_text(&c.title, "title", &mut out);
     if c.steps.get_ref().is_empty() {
@@ -122,4 +130,41 @@ pub fn http_url(url: &str) -> Result<(), &'static str> {
         return Err("a link may not contain spaces or control characters");
     }
     Ok(())
+}
+
+/// Strings over [`MAX_STRING_BYTES`], each reported where it is (or, for
+/// the unspanned long texts, at their step's id).
+fn check_lengths(c: &Curriculum, out: &mut Vec<Diagnostic>) {
+    let mut spanned: Vec<(&Spanned<String>, &str)> = vec![(&c.id, "id"), (&c.title, "title")];
+    let mut texts: Vec<(Option<&String>, &Spanned<String>, &str)> =
+        vec![(c.summary.as_ref(), &c.title, "summary")];
+    for step in c.steps.get_ref() {
+        spanned.extend([(&step.id, "step id"), (&step.title, "step title")]);
+        texts.extend([(step.goal.as_ref(), &step.id, "goal"), (step.body.as_ref(), &step.id, "body")]);
+        for topic in &step.topics {
+            spanned.extend([(&topic.id, "topic id"), (&topic.title, "topic title")]);
+        }
+        for res in &step.resources {
+            spanned.extend([(&res.title, "resource title"), (&res.url, "url")]);
+            texts.extend([
+                (res.provider.as_ref(), &res.title, "provider"),
+                (res.note.as_ref(), &res.title, "note"),
+            ]);
+        }
+    }
+    for faq in &c.faq {
+        spanned.push((&faq.question, "FAQ question"));
+        texts.push((Some(&faq.answer), &faq.question, "FAQ answer"));
+    }
+    let too_long = |what: &str, len: usize| format!("{what} is {len} bytes, longer than the 64 KiB allowed");
+    for (s, what) in spanned {
+        if s.get_ref().len() > MAX_STRING_BYTES {
+            out.push(Diagnostic::at(s.span(), too_long(what, s.get_ref().len())));
+        }
+    }
+    for (text, near, what) in texts {
+        if let Some(text) = text.filter(|t| t.len() > MAX_STRING_BYTES) {
+            out.push(Diagnostic::at(near.span(), too_long(what, text.len())));
+        }
+    }
 }

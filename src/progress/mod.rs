@@ -107,6 +107,7 @@ impl Progress {
     pub fn open(dir: &Path) -> Result<Self> {
         let path = dir.join(FILE_NAME);
         let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
+        store::clean(&path);
         progress.seen = store::stamp(&path);
         progress.absorb(store::read(&path)?)?;
         Ok(progress)

@@ -138,6 +138,16 @@ pub fn write(path: &Path, data: &ProgressFile) -> Result<()> {
     Ok(())
 }
 
+/// Under the lock, removes temp files a crash during a save left behind.
+/// Does nothing (and creates nothing) when the data dir does not exist.
+pub fn clean(path: &Path) {
+    if path.parent().is_some_and(Path::is_dir)
+        && let Ok(_lock) = lock(path)
+    {
+        remove_stale_temp_files(path);
+    }
+}
+
 /// Removes temp files a crash in the middle of a rename may have left
 /// (`.progress.json.XXXXXX`). Safe under the lock: no one else is writing.
 fn remove_stale_temp_files(path: &Path) {

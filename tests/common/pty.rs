@@ -95,6 +95,15 @@ impl Pty {
         writer.flush().unwrap();
     }
 
+    /// Sends `signal` to the app.
+    pub fn signal(&self, signal: i32) {
+        let pid = self.child.process_id().expect("a running child") as i32;
+        // SAFETY: kill only sends a signal to the child we started.
+        unsafe {
+            libc::kill(pid, signal);
+        }
+    }
+
     /// Waits for the process to exit and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();

@@ -1,0 +1,211 @@
+//! Property tests: random key sequences and terminal sizes on the app,
+//! random input to the loader, and the laws a merge must obey.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use learnpath::action::Action;
+use learnpath::app::App;
+use learnpath::curriculum::Curriculum;
+use learnpath::progress::{CurriculumProgress, Progress, ProgressFile, Status, TopicEntry, compare, merged};
+use learnpath::ui;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const ACTIONS: &[Action] = &[
+    Action::FocusNext,
+    Action::FocusPrev,
+    Action::FocusLeft,
+    Action::FocusRight,
+    Action::Up,
+    Action::Down,
+    Action::First,
+    Action::Last,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Toggle,
+    Action::Open,
+    Action::ScrollDown,
+    Action::ScrollUp,
+    Action::ShowFaq,
+    Action::ShowHelp,
+    Action::Close,
+    Action::Reload,
+];
+
+/// A small curriculum whose titles are the given strings.
+fn curriculum_with(titles: &[String]) -> Curriculum {
+    let mut text = String::from("format = 1\nid = \"p\"\ntitle = \"P\"\n");
+    for (s, chunk) in titles.chunks(3).enumerate() {
+        let step_title = toml_string(chunk.first().map_or("S", String::as_str));
+        text.push_str(&format!("[[steps]]\nid = \"s{s}\"\ntitle = {step_title}\nbody = {step_title}\n"));
+        for (t, title) in chunk.iter().enumerate() {
+            text.push_str(&format!("[[steps.topics]]\nid = \"t{t}\"\ntitle = {}\n", toml_string(title)));
+        }
+        text.push_str(&format!(
+            "[[steps.resources]]\ntitle = {}\nurl = \"https://e.x/{s}\"\n",
+            toml_string(&chunk[0])
+        ));
+    }
+    text.push_str("[[faq]]\nquestion = \"Q?\"\nanswer = \"A.\"\n");
+    Curriculum::parse(&text, "p.toml").expect("generated curricula are valid")
+}
+
+fn toml_string(s: &str) -> String {
+    let s = if s.trim().is_empty() { "x" } else { s };
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Titles mixing ASCII, CJK, emoji, combining marks and controls.
+fn title() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[a-z 数据库🚀é\u{301}\u{200d}\t\u{1b}\u{7}]{1,40}").unwrap()
+}
+
+fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
+    let steps = app.curriculum.steps();
+    assert!(app.step_index() < steps.len());
+    let step = app.step();
+    let topic = app.lists.topics.selected().unwrap_or(0);
+    assert!(topic < step.topics.len().max(1), "topic selection {topic} out of range");
+    let resource = app.lists.resources.selected().unwrap_or(0);
+    assert!(resource < step.resources.len().max(1), "resource selection {resource} out of range");
+    let id = app.curriculum.id.get_ref();
+    let stored = steps
+        .iter()
+        .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
+        .filter(|k| app.progress.status(id, k) == Status::Done)
+        .count();
+    assert_eq!(app.done_total(), stored, "the counts agree with the store");
+    let area = terminal.backend().buffer().area;
+    if !ui::layout::too_small(area) {
+        let text: String =
+            (0..area.width).map(|x| terminal.backend().buffer()[(x, area.height - 1)].symbol()).collect();
+        let label = format!("{stored}/{}", app.curriculum.topic_count());
+        let status_rows = ui::status::rows(app, area.width);
+        let first_status_row = area.height - status_rows;
+        let row: String =
+            (0..area.width).map(|x| terminal.backend().buffer()[(x, first_status_row)].symbol()).collect();
+        assert!(row.contains(&label) || text.contains(&label), "the gauge shows {label}: {row:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_and_sizes_never_panic_and_keep_the_state_valid(
+        titles in proptest::collection::vec(title(), 1..10),
+        actions in proptest::collection::vec(0..ACTIONS.len(), 1..40),
+        width in 1u16..=300,
+        height in 1u16..=100,
+        resize_to in proptest::option::of((1u16..=300, 1u16..=100)),
+    ) {
+        let mut app = App::new(curriculum_with(&titles), Progress::in_memory())
+            .with_clock(Box::new(|| common::NOW.parse::<Timestamp>().unwrap()));
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        app.update(Action::Resize(width, height));
+        for (i, a) in actions.iter().enumerate() {
+            if i == actions.len() / 2 && let Some((w, h)) = resize_to {
+                terminal.backend_mut().resize(w, h);
+                app.update(Action::Resize(w, h));
+            }
+            app.update(ACTIONS[*a]);
+            terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+            check_invariants(&app, &terminal);
+        }
+    }
+
+    #[test]
+    fn wide_and_combining_text_keeps_the_borders_in_place(titles in proptest::collection::vec(title(), 3..9)) {
+        let mut app = App::new(curriculum_with(&titles), Progress::in_memory());
+        let mut terminal = Terminal::new(TestBackend::new(90, 30)).unwrap();
+        app.update(Action::Resize(90, 30));
+        terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+        let areas = ui::layout::areas(ratatui::layout::Rect::new(0, 0, 90, 30), &app);
+        let buf = terminal.backend().buffer();
+        for y in areas.left.top() + 1..areas.left.bottom() - 1 {
+            let left = buf[(areas.left.x, y)].symbol();
+            let right = buf[(areas.left.right() - 1, y)].symbol();
+            let edge = buf[(89, y)].symbol();
+            prop_assert!("│┃".contains(left), "row {y} left border {left:?}");
+            prop_assert!("│┃║█".contains(right), "row {y} steps' right border {right:?}");
+            prop_assert!("│┃║█╮╯┓┛".contains(edge), "row {y} screen edge {edge:?}");
+        }
+    }
+
+    #[test]
+    fn random_text_gives_ok_or_a_positioned_error(text in "\\PC{0,300}") {
+        check_loader(text.as_bytes());
+    }
+
+    #[test]
+    fn mutated_curricula_give_ok_or_a_positioned_error(
+        edits in proptest::collection::vec((0usize..learnpath::curriculum::SHIPPED.len(), any::<u8>(), 0u8..3), 1..8)
+    ) {
+        let mut bytes = learnpath::curriculum::SHIPPED.as_bytes().to_vec();
+        for (at, byte, kind) in edits {
+            let at = at.min(bytes.len().saturating_sub(1));
+            match kind {
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ => { bytes.remove(at); }
+            }
+        }
+        check_loader(&bytes);
+    }
+
+    #[test]
+    fn merge_is_commutative_idempotent_and_keeps_the_newest(a in progress_file(), b in progress_file()) {
+        let ab = merged(&a, &b);
+        prop_assert_eq!(&ab, &merged(&b, &a));
+        prop_assert_eq!(&merged(&a, &a), &a);
+        prop_assert_eq!(&merged(&ab, &b), &ab);
+        for side in [&a, &b] {
+            for (id, c) in &side.curricula {
+                for (key, entry) in &c.topics {
+                    let kept = &ab.curricula[id].topics[key];
+                    prop_assert!(compare(kept, entry) != std::cmp::Ordering::Less, "{key}: lost a newer change");
+                }
+            }
+        }
+    }
+}
+
+fn check_loader(bytes: &[u8]) {
+    match Curriculum::parse_bytes(bytes, "f.toml") {
+        Ok(c) => assert!(!c.steps().is_empty()),
+        Err(e) => {
+            assert!(!e.problems.is_empty());
+            for p in &e.problems {
+                assert!(p.line.is_some() && p.col.is_some(), "no position: {}", p.message);
+            }
+        }
+    }
+}
+
+fn progress_file() -> impl Strategy<Value = ProgressFile> {
+    let entry = (0i64..5, prop::bool::ANY, prop::option::of(0u8..3)).prop_map(|(t, done, tag)| {
+        let mut extra = serde_json::Map::new();
+        if let Some(tag) = tag {
+            extra.insert("by".into(), serde_json::json!(tag));
+        }
+        TopicEntry {
+            status: if done { Status::Done } else { Status::Todo },
+            at: Timestamp::from_second(1_700_000_000 + t).unwrap(),
+            extra,
+        }
+    });
+    let topics = prop::collection::btree_map("s/[abc]", entry, 0..4);
+    prop::collection::btree_map("[xy]", topics, 0..3).prop_map(|curricula| ProgressFile {
+        curricula: curricula
+            .into_iter()
+            .map(|(id, topics): (String, BTreeMap<String, TopicEntry>)| {
+                (id, CurriculumProgress { topics, ..CurriculumProgress::default() })
+            })
+            .collect(),
+        ..ProgressFile::default()
+    })
+}
