@@ -144,3 +144,29 @@ fn a_bad_curriculum_is_reported_with_its_position() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with(&format!("{}:5:6: bad step id", file.display())), "{err}");
 }
+
+#[test]
+fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("progress.json"),
+        r#"{"format": 1, "curricula": {"backend": {"topics": {
+            "coding-basics/loops": {"status": "done", "at": "2026-01-01T00:00:00Z"},
+            "old-step/removed": {"status": "done", "at": "2026-01-01T00:00:00Z"}}}}}"#,
+    )
+    .unwrap();
+    let status = status_json(home.path());
+    assert_eq!(status["done"], 1);
+    assert_eq!(status["orphans"], 1);
+    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .arg("status")
+        .env("LEARNPATH_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 ticked topic(s) in the progress file are not in this curriculum (kept in the file)"), "{text}");
+    let file = std::fs::read_to_string(data.join("progress.json")).unwrap();
+    assert!(file.contains("old-step/removed"), "status never drops anything");
+}
