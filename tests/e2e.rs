@@ -166,7 +166,10 @@ fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("1 ticked topic(s) in the progress file are not in this curriculum (kept in the file)"), "{text}");
+    assert!(
+        text.contains("1 ticked topic(s) in the progress file are not in this curriculum (kept in the file)"),
+        "{text}"
+    );
     let file = std::fs::read_to_string(data.join("progress.json")).unwrap();
     assert!(file.contains("old-step/removed"), "status never drops anything");
 }
