@@ -84,7 +84,13 @@ pub struct App {
     pub notices: Vec<String>,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
+    /// Per step, per topic: done or not; mirrors the store for this
+    /// curriculum so drawing needs no lookups.
+    marks: Vec<Vec<bool>>,
+    /// Per step, how many topics are done; kept up to date on every change.
     done: Vec<usize>,
+    /// Per step, its label in lists: `1.` … for numbered steps, `+` for extras.
+    labels: Vec<String>,
     clock: Clock,
 }
 
@@ -115,9 +121,12 @@ impl App {
             running: true,
             notices,
             size: (80, 24),
+            marks: Vec::new(),
             done: Vec::new(),
+            labels: Vec::new(),
             clock: Box::new(Timestamp::now),
         };
+        app.labels = step_labels(app.curriculum.steps());
         app.recount();
         app
     }
@@ -164,8 +173,13 @@ impl App {
     }
 
     /// Whether topic `t` of step `s` is done.
-    pub fn is_done(&self, s: &Step, t: usize) -> bool {
-        self.progress.status(self.curriculum.id.get_ref(), &s.key(&s.topics[t])) == Status::Done
+    pub fn is_done(&self, s: usize, t: usize) -> bool {
+        self.marks.get(s).and_then(|m| m.get(t)).copied().unwrap_or(false)
+    }
+
+    /// The label of step `i` in lists: `1.` for numbered steps, `+` for extras.
+    pub fn label(&self, i: usize) -> &str {
+        self.labels.get(i).map_or("", String::as_str)
     }
 
     /// Applies `action`; returns what the run loop must do outside the state.
@@ -281,10 +295,16 @@ impl App {
         let key = step.key(&step.topics[t]);
         let id = self.curriculum.id.get_ref().clone();
         let now = (self.clock)();
-        let status = if self.is_done(step, t) { Status::Todo } else { Status::Done };
+        let was_done = self.is_done(s, t);
+        let status = if was_done { Status::Todo } else { Status::Done };
         let title = step.topics[t].title.get_ref().clone();
         self.progress.set(&id, &key, status, now);
-        self.recount();
+        self.marks[s][t] = !was_done;
+        if was_done {
+            self.done[s] -= 1;
+        } else {
+            self.done[s] += 1;
+        }
         self.save(match status {
             Status::Done => format!("Done: {title}"),
             Status::Todo => format!("Not done: {title}"),
@@ -337,16 +357,37 @@ impl App {
         Some(Effect::Open(url))
     }
 
-    /// Recomputes the done counts per step.
+    /// Rebuilds the marks and counts from the store: on start and after
+    /// another process's changes are merged in.
     fn recount(&mut self) {
-        let id = self.curriculum.id.get_ref();
-        self.done = self
-            .curriculum
-            .steps()
-            .iter()
-            .map(|s| s.topics.iter().filter(|t| self.progress.status(id, &s.key(t)) == Status::Done).count())
-            .collect();
+        let steps = self.curriculum.steps();
+        self.marks = steps.iter().map(|s| vec![false; s.topics.len()]).collect();
+        self.done = vec![0; steps.len()];
+        for (key, entry) in self.progress.topics(self.curriculum.id.get_ref()) {
+            if entry.status == Status::Done
+                && let Some((s, t)) = self.curriculum.locate(key)
+            {
+                self.marks[s][t] = true;
+                self.done[s] += 1;
+            }
+        }
     }
+}
+
+/// `1.`, `2.` … for numbered steps in order, `+` for extras.
+fn step_labels(steps: &[Step]) -> Vec<String> {
+    let mut number = 0;
+    steps
+        .iter()
+        .map(|s| {
+            if s.optional {
+                "+".to_string()
+            } else {
+                number += 1;
+                format!("{number}.")
+            }
+        })
+        .collect()
 }
 
 fn select_first() -> ListState {

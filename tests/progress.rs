@@ -163,11 +163,13 @@ fn the_newest_change_wins_and_an_untick_is_a_change() {
     a.save().unwrap();
     b.set("c", "s/t", Status::Todo, at("2026-01-02T00:00:00Z"));
     b.save().unwrap();
+    // A writer that read the file before the next change, and whose clock
+    // is behind.
+    let mut late = Progress::open(dir.path()).unwrap();
     a.set("c", "s/other", Status::Done, at("2026-01-03T00:00:00Z"));
     a.save().unwrap();
     assert_eq!(a.status("c", "s/t"), Status::Todo, "b's later untick beat a's older tick");
-    // An older change saved late does not undo a newer one.
-    let mut late = Progress::open(dir.path()).unwrap();
+    // Its older change, saved late, does not undo the newer one.
     late.set("c", "s/other", Status::Todo, at("2025-12-31T00:00:00Z"));
     late.save().unwrap();
     assert_eq!(Progress::open(dir.path()).unwrap().status("c", "s/other"), Status::Done);
@@ -253,4 +255,15 @@ title = "Iteration"
     assert_eq!(disk.status("c", "basics/gone"), Status::Done, "orphans are kept in the file");
     assert_eq!(disk.status("c", "fundamentals/iteration"), Status::Done);
     assert_eq!(p.carry_aliases(&c), 0, "carrying twice changes nothing");
+}
+
+#[test]
+fn a_change_is_always_newer_than_the_one_it_replaces() {
+    let mut p = Progress::in_memory();
+    p.set("c", "s/t", Status::Done, at("2026-01-05T00:00:00Z"));
+    // The clock went back (or the entry came from a machine ahead of ours).
+    p.set("c", "s/t", Status::Todo, at("2026-01-01T00:00:00Z"));
+    let entry = p.entry("c", "s/t").unwrap();
+    assert_eq!(entry.status, Status::Todo);
+    assert!(entry.at > at("2026-01-05T00:00:00Z"), "{}", entry.at);
 }

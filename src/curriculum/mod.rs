@@ -51,6 +51,9 @@ pub struct Curriculum {
     /// Questions and answers about the path.
     #[serde(default)]
     pub faq: Vec<Faq>,
+    /// Where each progress key is: `STEP_ID/TOPIC_ID` → (step, topic).
+    #[serde(skip)]
+    index: std::collections::HashMap<String, (usize, usize)>,
 }
 
 /// One step of the path.
@@ -171,6 +174,12 @@ impl Curriculum {
             return Err(fail(problems));
         }
         curriculum.sanitize();
+        curriculum.index = curriculum
+            .steps()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.topics.iter().enumerate().map(move |(j, t)| (s.key(t), (i, j))))
+            .collect();
         Ok(curriculum)
     }
 
@@ -198,6 +207,17 @@ impl Curriculum {
     /// Total number of topics over all steps.
     pub fn topic_count(&self) -> usize {
         self.steps.get_ref().iter().map(|s| s.topics.len()).sum()
+    }
+
+    /// The step and topic indexes of progress key `key`, if it is a topic
+    /// of this curriculum.
+    pub fn locate(&self, key: &str) -> Option<(usize, usize)> {
+        self.index.get(key).copied()
+    }
+
+    /// Whether any step or topic lists former ids.
+    pub fn has_aliases(&self) -> bool {
+        self.steps().iter().any(|s| !s.aliases.is_empty() || s.topics.iter().any(|t| !t.aliases.is_empty()))
     }
 
     /// Total number of resources over all steps.

@@ -13,6 +13,9 @@ impl Progress {
     /// the current key has. The old entries stay in the file. Returns how
     /// many topics were carried.
     pub fn carry_aliases(&mut self, curriculum: &Curriculum) -> usize {
+        if !curriculum.has_aliases() {
+            return 0;
+        }
         let id = curriculum.id.get_ref();
         let mut carried = 0;
         for step in curriculum.steps() {

@@ -176,13 +176,21 @@ impl Progress {
         self.data.curricula.get(curriculum).into_iter().flat_map(|c| c.topics.iter())
     }
 
-    /// Records a change to topic `key` made at `at`.
+    /// Records a change to topic `key` made at `at`. The change is stamped
+    /// at least a nanosecond after the one it replaces, so it wins every
+    /// merge even if the clock went back.
     pub fn set(&mut self, curriculum: &str, key: &str, status: Status, at: Timestamp) {
         let topics = &mut self.data.curricula.entry(curriculum.to_string()).or_default().topics;
-        let entry =
-            topics.entry(key.to_string()).or_insert_with(|| TopicEntry { status, at, extra: Map::new() });
-        entry.status = status;
-        entry.at = at;
+        match topics.get_mut(key) {
+            Some(entry) => {
+                let after = entry.at.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(entry.at);
+                entry.at = if at > entry.at { at } else { after };
+                entry.status = status;
+            }
+            None => {
+                topics.insert(key.to_string(), TopicEntry { status, at, extra: Map::new() });
+            }
+        }
     }
 
     /// Saves: under the lock, re-reads the file, merges it in (newest
@@ -193,7 +201,11 @@ impl Progress {
             bail!("{} is from a newer learnpath; not overwriting it", path.display());
         }
         let _lock = store::lock(&path)?;
-        self.absorb(store::read(&path)?)?;
+        // Under the lock, an unchanged stamp (inode, size, mtime) means no
+        // one else wrote since we last read or wrote: skip the re-read.
+        if store::stamp(&path) != self.seen {
+            self.absorb(store::read(&path)?)?;
+        }
         if self.read_only {
             bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
         }

@@ -64,19 +64,22 @@ pub fn read(path: &Path) -> Result<Read> {
 }
 
 fn parse(bytes: &[u8]) -> Read {
+    // The common case in one pass; the slower look at the format number
+    // only when the typed parse fails or the number is too new.
+    if let Ok(file) = serde_json::from_slice::<ProgressFile>(bytes) {
+        return if file.format > FORMAT { Read::Newer(file.format) } else { Read::Current(file) };
+    }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => return Read::Damaged(e.to_string()),
     };
-    let Some(format) = value.get("format").and_then(Value::as_u64) else {
-        return Read::Damaged("no `format` number".into());
-    };
-    if format > FORMAT {
-        return Read::Newer(format);
-    }
-    match serde_json::from_value(value) {
-        Ok(file) => Read::Current(file),
-        Err(e) => Read::Damaged(e.to_string()),
+    match value.get("format").and_then(Value::as_u64) {
+        Some(format) if format > FORMAT => Read::Newer(format),
+        Some(_) => match serde_json::from_value::<ProgressFile>(value) {
+            Ok(file) => Read::Current(file),
+            Err(e) => Read::Damaged(e.to_string()),
+        },
+        None => Read::Damaged("no `format` number".into()),
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::ui::{layout, pane, steps, wrap};
+use crate::ui::{layout, pane, wrap};
 
 /// Draws the step description.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -33,7 +33,7 @@ fn title(app: &App) -> String {
         " Extra ".to_string()
     } else {
         let numbered = app.curriculum.steps().iter().filter(|s| !s.optional).count();
-        format!(" Step {} of {numbered} ", steps::label(app, i).trim_end_matches('.'))
+        format!(" Step {} of {numbered} ", app.label(i).trim_end_matches('.'))
     }
 }
 

@@ -13,20 +13,20 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     let theme = app.theme;
     let (questions, answer) = (areas.left, answer_area(areas));
     let width = questions.width.saturating_sub(2) as usize;
-    let items: Vec<ListItem<'static>> = if app.curriculum.faq.is_empty() {
-        vec![pane::empty("This curriculum has no FAQ", &theme)]
-    } else {
-        app.curriculum
-            .faq
-            .iter()
-            .map(|f| {
-                let spans = [Span::raw(" "), Span::raw(f.question.get_ref().clone())];
-                ListItem::new(wrap::wrap(&spans, width, 1))
-            })
-            .collect()
-    };
     let block = pane::block(" Questions ", true, &theme);
-    pane::render_list(frame, questions, block, items, &mut app.lists.faq, true, &theme);
+    if app.curriculum.faq.is_empty() {
+        let empty = pane::empty("This curriculum has no FAQ", &theme);
+        frame.render_widget(ratatui::widgets::List::new([empty]).block(block), questions);
+    } else {
+        let faq = &app.curriculum.faq;
+        let item = |i: usize| {
+            let spans = [Span::raw(" "), Span::raw(faq[i].question.get_ref().clone())];
+            ListItem::new(wrap::wrap(&spans, width, 1))
+        };
+        let mut state = std::mem::take(&mut app.lists.faq);
+        pane::render_list(frame, questions, block, faq.len(), item, &mut state, true, &theme);
+        app.lists.faq = state;
+    }
     let lines = lines(app, answer.width.saturating_sub(2) as usize);
     let scroll = app.answer_scroll.min(pane::max_scroll(lines.len(), answer));
     let block = pane::block(" Answer ", false, &theme);

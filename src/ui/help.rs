@@ -21,9 +21,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     pane::render_text(frame, popup, block, lines, scroll, &app.theme);
 }
 
+/// Where the help may go: everything above the status line, which keeps
+/// showing the progress and the help's own keys.
+pub fn space(area: Rect, areas: &layout::Areas) -> Rect {
+    Rect { height: areas.status.y.saturating_sub(area.y), ..area }
+}
+
 /// How far the help can scroll at the current size.
 pub fn max_scroll(app: &App) -> u16 {
-    let popup = popup_area(app.area(), app);
+    let area = app.area();
+    let popup = popup_area(space(area, &layout::areas(area, app)), app);
     pane::max_scroll(lines(app, popup.width.saturating_sub(2) as usize).len(), popup)
 }
 

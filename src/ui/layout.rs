@@ -42,8 +42,9 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     let left_width = (body.width * 43 / 100).clamp(28, 64);
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
     let inner_width = right.width.saturating_sub(2) as usize;
-    let topic_need = topics::line_count(app, inner_width) as u16 + 2;
-    let resource_need = resources::line_count(app, inner_width) as u16 + 2;
+    let cap = right.height as usize;
+    let topic_need = topics::line_count(app, inner_width, cap) as u16 + 2;
+    let resource_need = resources::line_count(app, inner_width, cap) as u16 + 2;
     let (topics_h, resources_h) = split(right.height, topic_need, resource_need);
     let [about, topics, resources] = Layout::vertical([
         Constraint::Fill(1),

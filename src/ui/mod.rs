@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, app: &mut App) {
     }
     status::render(frame, areas.status, app);
     if app.help.is_some() {
-        help::render(frame, area, app);
+        help::render(frame, help::space(area, &areas), app);
     }
 }
 

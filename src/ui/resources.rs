@@ -17,19 +17,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let width = area.width.saturating_sub(2) as usize;
     let resources = &app.step().resources;
     let title = format!(" Resources {} ", resources.len());
-    let items: Vec<ListItem<'static>> = if resources.is_empty() {
-        vec![pane::empty("No resources in this step", &theme)]
-    } else {
-        resources.iter().map(|r| item(r, width, &theme)).collect()
-    };
     let block = pane::block(title, focused, &theme);
-    pane::render_list(frame, area, block, items, &mut app.lists.resources, focused, &theme);
+    if resources.is_empty() {
+        let empty = pane::empty("No resources in this step", &theme);
+        frame.render_widget(ratatui::widgets::List::new([empty]).block(block), area);
+        return;
+    }
+    let count = resources.len();
+    let mut state = std::mem::take(&mut app.lists.resources);
+    let resources = &app.step().resources;
+    pane::render_list(
+        frame,
+        area,
+        block,
+        count,
+        |r| item(&resources[r], width, &theme),
+        &mut state,
+        focused,
+        &theme,
+    );
+    app.lists.resources = state;
 }
 
-/// Rows the list needs at `width` columns.
-pub fn line_count(app: &App, width: usize) -> usize {
+/// Rows the list needs at `width` columns, counting no further than `cap`.
+pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
     let theme = Theme::plain();
-    app.step().resources.iter().map(|r| item(r, width, &theme).height()).sum::<usize>().max(1)
+    let resources = &app.step().resources;
+    pane::rows_needed(resources.len(), |r| item(&resources[r], width, &theme), cap)
 }
 
 /// One resource: the title line, then the URL on its own line.

@@ -14,19 +14,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == Pane::Steps;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
-    let items = (0..app.curriculum.steps().len()).map(|i| item(app, i, width)).collect();
+    let count = app.curriculum.steps().len();
     let block = pane::block(" Steps ", focused, &theme);
-    pane::render_list(frame, area, block, items, &mut app.lists.steps, focused, &theme);
-}
-
-/// The label of step `i`: `1.` for numbered steps, `+` for extras.
-pub fn label(app: &App, i: usize) -> String {
-    let steps = app.curriculum.steps();
-    if steps[i].optional {
-        "+".to_string()
-    } else {
-        format!("{}.", steps[..=i].iter().filter(|s| !s.optional).count())
-    }
+    let mut state = std::mem::take(&mut app.lists.steps);
+    pane::render_list(frame, area, block, count, |i| item(app, i, width), &mut state, focused, &theme);
+    app.lists.steps = state;
 }
 
 /// `1. Title` wrapped to the pane, the done/total count right-aligned on
@@ -37,7 +29,7 @@ fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let (done, total) = (app.done_in(i), step.topics.len());
     let count = format!("{done}/{total}");
     let count_style = if total > 0 && done == total { theme.done } else { theme.dim };
-    let label = label(app, i);
+    let label = app.label(i).to_string();
     let spans = [Span::styled(format!("{label} "), theme.dim), Span::raw(step.title.get_ref().clone())];
     let mut lines = wrap::wrap(&spans, width.saturating_sub(1).max(1), label.len() + 1);
     let last_width = lines.last().map_or(0, Line::width);

@@ -8,6 +8,12 @@ use unicode_width::UnicodeWidthChar;
 /// the first start with `indent` spaces. Words longer than a line are broken.
 pub fn wrap(spans: &[Span<'_>], width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
+    // Most rows fit on one line: no need to walk them char by char.
+    if spans.iter().map(Span::width).sum::<usize>() <= width && !spans.is_empty() {
+        let owned: Vec<Span<'static>> =
+            spans.iter().map(|s| Span::styled(s.content.to_string(), s.style)).collect();
+        return vec![Line::from(owned)];
+    }
     let indent = if indent >= width { 0 } else { indent };
     let mut lines = Vec::new();
     let mut line = LineBuilder::new(0);

@@ -1,0 +1,113 @@
+//! The budgets of issue "Instant at any size": load, first frame, a
+//! keystroke, a tick with its save, the progress load. Inputs are generated
+//! (the shipped path, and 100 steps × 100 topics × 3 resources).
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use learnpath::action::Action;
+use learnpath::app::App;
+use learnpath::curriculum::{Curriculum, SHIPPED};
+use learnpath::progress::Progress;
+use learnpath::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn inputs() -> Vec<(&'static str, String)> {
+    vec![("shipped", SHIPPED.to_string()), ("10k", common::ten_k())]
+}
+
+fn load(c: &mut Criterion) {
+    for (name, text) in inputs() {
+        c.bench_function(&format!("load+validate/{name}"), |b| {
+            b.iter(|| Curriculum::parse(black_box(&text), "bench.toml").unwrap())
+        });
+    }
+}
+
+/// An app on `text` with half its topics ticked (in memory), focused on
+/// the topics of a middle step.
+fn app_on(text: &str) -> App {
+    let curriculum = Curriculum::parse(text, "bench.toml").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let progress = common::half_ticked(&curriculum, dir.path());
+    App::new(curriculum, progress)
+}
+
+fn first_frame(c: &mut Criterion) {
+    for (name, text) in inputs() {
+        let curriculum = Curriculum::parse(&text, "bench.toml").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let progress = common::half_ticked(&curriculum, dir.path());
+        c.bench_function(&format!("first-frame-120x40/{name}"), |b| {
+            b.iter_batched(
+                || (curriculum.clone(), progress.clone()),
+                |(curriculum, progress)| {
+                    let mut app = App::new(curriculum, progress);
+                    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                    app.update(Action::Resize(120, 40));
+                    terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+                    terminal
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+}
+
+fn keystroke(c: &mut Criterion) {
+    for (name, text) in inputs() {
+        let mut app = app_on(&text);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        app.update(Action::Resize(120, 40));
+        for _ in 0..app.curriculum.steps().len() / 2 {
+            app.update(Action::Down);
+        }
+        app.update(Action::FocusRight);
+        app.update(Action::Down);
+        terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+        let mut down = true;
+        c.bench_function(&format!("keystroke-topics-down/{name}"), |b| {
+            b.iter(|| {
+                // Down then up, so the selection stays in the step's middle.
+                app.update(if down { Action::Down } else { Action::Up });
+                down = !down;
+                terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+            })
+        });
+    }
+}
+
+fn tick_and_save(c: &mut Criterion) {
+    let text = common::ten_k();
+    let curriculum = Curriculum::parse(&text, "bench.toml").unwrap();
+    // On disk, and on tmpfs where fsync costs nothing: the difference is
+    // the cost of making the save durable.
+    let mut dirs = vec![("disk", tempfile::tempdir().unwrap())];
+    if std::path::Path::new("/dev/shm").is_dir() {
+        dirs.push(("tmpfs", tempfile::tempdir_in("/dev/shm").unwrap()));
+    }
+    for (kind, dir) in dirs {
+        let progress = common::half_ticked(&curriculum, dir.path());
+        let mut app = App::new(curriculum.clone(), progress);
+        app.update(Action::FocusRight);
+        c.bench_function(&format!("tick+save/10k/{kind}"), |b| {
+            b.iter(|| {
+                app.update(Action::Toggle);
+                assert!(!app.unsaved);
+            })
+        });
+    }
+}
+
+fn progress_load(c: &mut Criterion) {
+    let curriculum = Curriculum::parse(&common::ten_k(), "bench.toml").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    common::half_ticked(&curriculum, dir.path());
+    c.bench_function("progress-load/10k", |b| b.iter(|| Progress::open(black_box(dir.path())).unwrap()));
+}
+
+criterion_group!(benches, load, first_frame, keystroke, tick_and_save, progress_load);
+criterion_main!(benches);
