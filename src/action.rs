@@ -24,6 +24,12 @@ pub enum Focus {
     Faq,
     /// The help overlay.
     Help,
+    /// The search box.
+    Search,
+    /// A question waiting for a one-key answer.
+    Prompt,
+    /// The curriculum picker.
+    Picker,
 }
 
 /// Something the learner asked for.
@@ -51,8 +57,42 @@ pub enum Action {
     PageUp,
     /// Move the selection down a page.
     PageDown,
-    /// Tick or untick the selected topic.
+    /// Done ↔ todo on the selected topic; read ↔ unread on a resource.
     Toggle,
+    /// Mark the selected topic in progress (again: back to todo).
+    MarkProgress,
+    /// Mark the selected topic skipped (again: back to todo).
+    MarkSkipped,
+    /// Reset the topic, or (asking first) the step or the whole path.
+    Reset,
+    /// A one-key answer to the prompt on screen.
+    Answer(char),
+    /// Jump to the next unfinished topic, wrapping.
+    NextUnfinished,
+    /// Jump to the previous unfinished topic, wrapping.
+    PrevUnfinished,
+    /// Hide or show done topics.
+    ToggleHideDone,
+    /// Open the search box.
+    OpenSearch,
+    /// A character typed into the search box.
+    SearchInput(char),
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Delete the last word of the search.
+    SearchDeleteWord,
+    /// Clear the search.
+    SearchClear,
+    /// Go to the chosen search result.
+    Confirm,
+    /// Copy the selected link to the clipboard.
+    Copy,
+    /// Open the curriculum picker.
+    OpenPicker,
+    /// A left click at this column and row.
+    Click(u16, u16),
+    /// The wheel turned at this column and row (down: true).
+    Wheel(u16, u16, bool),
     /// Open the selected resource in the browser.
     Open,
     /// Scroll the text (step description, answer) down.
@@ -80,12 +120,20 @@ pub const KEYS: &[(&str, &str)] = &[
     ("j k / ↓ ↑", "move down / up"),
     ("g G / Home End", "first / last"),
     ("PgDn PgUp", "a page down / up"),
-    ("Space / x", "tick or untick the topic (saved at once)"),
-    ("Enter / o", "open the resource in your browser"),
+    ("Space / x", "topic done or not; resource read or not (saved at once)"),
+    ("i", "mark the topic in progress (again: back to todo)"),
+    ("s", "mark the topic skipped (again: back to todo)"),
+    ("R", "reset the topic; on a step: reset the step or the whole path"),
+    ("n N", "next / previous unfinished topic"),
+    ("H", "hide or show done topics"),
+    ("/", "search steps, topics, links and questions"),
+    ("Enter / o", "open the resource in your browser (over SSH: copy it)"),
+    ("y", "copy the link (the step's first when on a topic)"),
     ("J K", "scroll the step's description / the answer"),
     ("f", "frequently asked questions"),
+    ("c", "choose another curriculum (yours live in <config dir>/curricula/)"),
     ("?", "this help"),
-    ("Esc", "close the help or the FAQ"),
+    ("Esc", "close the help, the search, the prompt or the FAQ"),
     ("Ctrl-Z", "suspend to the shell (fg to come back)"),
     ("q / Ctrl-C", "quit"),
 ];
@@ -97,12 +145,16 @@ impl Action {
             return None;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl {
-            return match key.code {
-                KeyCode::Char('c') => Some(Action::Quit),
-                KeyCode::Char('z') => Some(Action::Suspend),
-                _ => None,
-            };
+        match (focus, key.code) {
+            (_, KeyCode::Char('c')) if ctrl => return Some(Action::Quit),
+            (_, KeyCode::Char('z')) if ctrl => return Some(Action::Suspend),
+            (Focus::Search, code) => return search_key(code, ctrl),
+            (Focus::Prompt, KeyCode::Char(c @ ('s' | 'p'))) => return Some(Action::Answer(c)),
+            (Focus::Prompt, KeyCode::Esc | KeyCode::Char('n')) => return Some(Action::Close),
+            (Focus::Prompt, KeyCode::Char('q')) => return Some(Action::Quit),
+            (Focus::Prompt, _) => return None,
+            _ if ctrl => return None,
+            _ => {}
         }
         if let Some(action) = movement(key.code) {
             return Some(action);
@@ -111,14 +163,39 @@ impl Action {
             (_, KeyCode::Char('q')) => Some(Action::Quit),
             (Focus::Help, KeyCode::Char('?') | KeyCode::Esc) => Some(Action::Close),
             (_, KeyCode::Char('?')) => Some(Action::ShowHelp),
-            (Focus::Faq, KeyCode::Esc | KeyCode::Char('f')) => Some(Action::Close),
             (Focus::Help, _) => None,
+            (_, KeyCode::Char('/')) => Some(Action::OpenSearch),
+            (Focus::Faq, KeyCode::Esc | KeyCode::Char('f')) => Some(Action::Close),
+            (Focus::Picker, KeyCode::Esc | KeyCode::Char('c')) => Some(Action::Close),
+            (Focus::Picker, KeyCode::Enter) => Some(Action::Confirm),
+            (Focus::Picker, _) => None,
             (_, KeyCode::Char('J')) => Some(Action::ScrollDown),
             (_, KeyCode::Char('K')) => Some(Action::ScrollUp),
             (Focus::Faq, _) => None,
             (Focus::Pane(pane), code) => pane_key(pane, code),
+            (Focus::Search | Focus::Prompt, _) => None,
         }
     }
+}
+
+/// Keys in the search box: everything printable is typed.
+fn search_key(code: KeyCode, ctrl: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('w') if ctrl => Action::SearchDeleteWord,
+        KeyCode::Char('u') if ctrl => Action::SearchClear,
+        KeyCode::Char('n') if ctrl => Action::Down,
+        KeyCode::Char('p') if ctrl => Action::Up,
+        _ if ctrl => return None,
+        KeyCode::Char(c) => Action::SearchInput(c),
+        KeyCode::Backspace => Action::SearchBackspace,
+        KeyCode::Up => Action::Up,
+        KeyCode::Down => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc => Action::Close,
+        _ => return None,
+    })
 }
 
 /// Keys that move a selection, the same in every list.
@@ -141,8 +218,17 @@ fn pane_key(pane: Pane, code: KeyCode) -> Option<Action> {
         (_, KeyCode::Char('h') | KeyCode::Left) => Action::FocusLeft,
         (_, KeyCode::Char('l') | KeyCode::Right) => Action::FocusRight,
         (_, KeyCode::Char('f')) => Action::ShowFaq,
+        (_, KeyCode::Char('n')) => Action::NextUnfinished,
+        (_, KeyCode::Char('N')) => Action::PrevUnfinished,
+        (_, KeyCode::Char('H')) => Action::ToggleHideDone,
+        (_, KeyCode::Char('y')) => Action::Copy,
+        (_, KeyCode::Char('c')) => Action::OpenPicker,
+        (Pane::Steps | Pane::Topics, KeyCode::Char('R')) => Action::Reset,
         (Pane::Steps, KeyCode::Enter) => Action::FocusRight,
         (Pane::Topics, KeyCode::Char(' ' | 'x') | KeyCode::Enter) => Action::Toggle,
+        (Pane::Topics, KeyCode::Char('i')) => Action::MarkProgress,
+        (Pane::Topics, KeyCode::Char('s')) => Action::MarkSkipped,
+        (Pane::Resources, KeyCode::Char(' ' | 'x')) => Action::Toggle,
         (Pane::Resources, KeyCode::Enter | KeyCode::Char('o')) => Action::Open,
         _ => return None,
     })
@@ -166,4 +252,14 @@ impl Pane {
             Pane::Resources => Pane::Topics,
         }
     }
+}
+
+/// The key table as text, for `--help`.
+pub fn keys_help() -> String {
+    let mut out = String::from("Keys in the TUI:\n");
+    for (keys, what) in KEYS {
+        out.push_str(&format!("  {keys:<16} {what}\n"));
+    }
+    out.push_str("\nRun without a command to open the TUI. Press ? in it for these keys.");
+    out
 }

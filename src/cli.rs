@@ -2,16 +2,14 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::ui::ThemeName;
 
 /// Walk a learning path in the terminal: browse its steps, tick off topics,
 /// open resources, and keep your progress.
 #[derive(Debug, Parser)]
-#[command(
-    name = "learnpath",
-    version,
-    after_help = "Run without a command to open the TUI. Press ? in it for the keys."
-)]
+#[command(name = "learnpath", version, after_long_help = crate::action::keys_help())]
 pub struct Cli {
     /// Curriculum file to open instead of the shipped backend path
     #[arg(long, global = true, value_name = "FILE")]
@@ -20,6 +18,18 @@ pub struct Cli {
     /// Where progress.json lives [default: the platform's data dir]
     #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_DATA_DIR", hide_env_values = true)]
     pub data_dir: Option<PathBuf>,
+
+    /// Where config.toml and curricula/ live [default: the platform's config dir]
+    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_CONFIG_DIR", hide_env_values = true)]
+    pub config_dir: Option<PathBuf>,
+
+    /// Colours for a dark or a light terminal [default: config, else dark]
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
+
+    /// Leave the mouse to the terminal (keeps its own text selection)
+    #[arg(long)]
+    pub no_mouse: bool,
 
     /// What to do (default: open the TUI)
     #[command(subcommand)]
@@ -41,4 +51,77 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the next unfinished topic (for prompts and status bars)
+    Next {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a topic's status: learnpath mark STEP/TOPIC done
+    Mark {
+        /// The topic, as STEP_ID/TOPIC_ID
+        #[arg(value_name = "STEP/TOPIC")]
+        topic: String,
+        /// The new status
+        status: StatusArg,
+    },
+    /// Reset a topic, a step, or (with no argument) the whole path to todo
+    Reset {
+        /// STEP_ID or STEP_ID/TOPIC_ID; nothing for the whole path
+        #[arg(value_name = "STEP[/TOPIC]")]
+        target: Option<String>,
+        /// Don't ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Write the path as a Markdown checklist or as JSON
+    Export {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the curricula you have, with your progress in each
+    List {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a commented starter curriculum to FILE
+    New {
+        /// The file to create (it must not exist)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+/// A status as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not started
+    Todo,
+    /// In progress
+    Progress,
+    /// Done
+    Done,
+    /// Skipped
+    Skipped,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown checklist
+    Markdown,
+    /// JSON with every status and time
+    Json,
 }

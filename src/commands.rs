@@ -7,14 +7,15 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use serde_json::json;
 
+use crate::config::Source;
 use crate::curriculum::{Curriculum, LoadError};
-use crate::progress::{Progress, Status};
+use crate::progress::{Progress, Status, percent};
 
-/// The curriculum to open: `file`, or the shipped path.
-pub fn curriculum(file: Option<&Path>) -> Result<Curriculum, LoadError> {
-    match file {
-        Some(path) => Curriculum::load(path),
-        None => Ok(Curriculum::shipped()),
+/// Loads the curriculum from `source`.
+pub fn load(source: &Source) -> Result<Curriculum, LoadError> {
+    match source {
+        Source::Shipped => Ok(Curriculum::shipped()),
+        Source::File(path) => Curriculum::load(path),
     }
 }
 
@@ -44,46 +45,62 @@ pub fn validate(files: &[PathBuf]) -> ExitCode {
     if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
+/// Per step: (step, done, skipped, total).
+fn counts<'c>(
+    c: &'c Curriculum,
+    progress: &Progress,
+) -> Vec<(&'c crate::curriculum::Step, usize, usize, usize)> {
+    let id = c.id.get_ref();
+    c.steps()
+        .iter()
+        .map(|s| {
+            let statuses: Vec<Status> = s.topics.iter().map(|t| progress.status(id, &s.key(t))).collect();
+            let done = statuses.iter().filter(|&&st| st == Status::Done).count();
+            let skipped = statuses.iter().filter(|&&st| st == Status::Skipped).count();
+            (s, done, skipped, s.topics.len())
+        })
+        .collect()
+}
+
 /// `learnpath status`: progress per step, as text or JSON.
 pub fn status(curriculum: &Curriculum, progress: &mut Progress, as_json: bool) -> String {
     progress.carry_aliases(curriculum);
     let orphans = progress.orphans(curriculum);
-    let id = curriculum.id.get_ref();
-    let steps: Vec<(String, &str, usize, usize)> = curriculum
-        .steps()
-        .iter()
-        .map(|s| {
-            let done = s.topics.iter().filter(|t| progress.status(id, &s.key(t)) == Status::Done).count();
-            (s.id.get_ref().clone(), s.title.get_ref().as_str(), done, s.topics.len())
-        })
-        .collect();
-    let done: usize = steps.iter().map(|s| s.2).sum();
+    let steps = counts(curriculum, progress);
+    let done: usize = steps.iter().map(|s| s.1).sum();
+    let skipped: usize = steps.iter().map(|s| s.2).sum();
     let total = curriculum.topic_count();
     if as_json {
         let value = json!({
-            "curriculum": { "id": id, "title": curriculum.title.get_ref() },
+            "curriculum": { "id": curriculum.id.get_ref(), "title": curriculum.title.get_ref() },
             "done": done,
+            "skipped": skipped,
             "total": total,
-            "steps": steps.iter().map(|(id, title, done, total)| json!({
-                "id": id, "title": title, "done": done, "total": total,
+            "steps": steps.iter().map(|(s, done, skipped, total)| json!({
+                "id": s.id.get_ref(), "title": s.title.get_ref(), "done": done, "skipped": skipped, "total": total,
             })).collect::<Vec<_>>(),
             "orphans": orphans,
             "progress_file": progress.path(),
         });
         return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     }
-    let percent = crate::progress::percent(done, total);
-    let mut out = format!("{}: {done}/{total} topics done ({percent}%)\n", curriculum.title.get_ref());
+    let mut out = format!(
+        "{}: {done}/{total} topics done ({}%){}\n",
+        curriculum.title.get_ref(),
+        percent(done, total),
+        if skipped > 0 { format!(", {skipped} skipped") } else { String::new() }
+    );
     let mut number = 0;
-    for ((_, title, done, total), step) in steps.iter().zip(curriculum.steps()) {
+    for (step, done, skipped, total) in &steps {
         let label = if step.optional {
             "+ ".to_string()
         } else {
             number += 1;
             format!("{number}.")
         };
-        let mark = if *total > 0 && done == total { "✓" } else { " " };
-        out.push_str(&format!("{mark} {label:<3}{title:<52} {done:>3}/{total}\n"));
+        let mark = if *total > 0 && done + skipped == *total { "✓" } else { " " };
+        let skip = if *skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
+        out.push_str(&format!("{mark} {label:<3}{:<52} {done:>3}/{total}{skip}\n", step.title.get_ref()));
     }
     if orphans > 0 {
         out.push_str(&format!(
@@ -92,6 +109,71 @@ pub fn status(curriculum: &Curriculum, progress: &mut Progress, as_json: bool) -
     }
     if let Some(path) = progress.path() {
         out.push_str(&format!("Progress file: {}\n", path.display()));
+    }
+    out
+}
+
+/// `learnpath next`: the first topic that is neither done nor skipped.
+pub fn next(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> String {
+    let id = curriculum.id.get_ref();
+    let found = curriculum.steps().iter().enumerate().find_map(|(i, s)| {
+        s.topics.iter().find(|t| !progress.status(id, &s.key(t)).is_finished()).map(|t| (i, s, t))
+    });
+    match (found, as_json) {
+        (Some((_, s, t)), true) => format!(
+            "{:#}\n",
+            json!({
+                "key": s.key(t), "step": { "id": s.id.get_ref(), "title": s.title.get_ref() },
+                "topic": { "id": t.id.get_ref(), "title": t.title.get_ref() },
+                "status": progress.status(id, &s.key(t)).name(),
+            })
+        ),
+        (Some((i, s, t)), false) => {
+            let number = curriculum.steps()[..=i].iter().filter(|s| !s.optional).count();
+            let label = if s.optional { "+".to_string() } else { format!("{number}.") };
+            format!("{} ({label} {})\n", t.title.get_ref(), s.title.get_ref())
+        }
+        (None, true) => "null\n".to_string(),
+        (None, false) => "Nothing left: every topic is done or skipped.\n".to_string(),
+    }
+}
+
+/// `learnpath list`: every curriculum available, with progress.
+pub fn list(sources: &[Source], progress: &Progress, as_json: bool) -> String {
+    let mut rows = Vec::new();
+    for source in sources {
+        match load(source) {
+            Ok(c) => {
+                let done: usize = counts(&c, progress).iter().map(|s| s.1).sum();
+                rows.push(json!({
+                    "source": source.name(), "id": c.id.get_ref(), "title": c.title.get_ref(),
+                    "done": done, "total": c.topic_count(),
+                }));
+            }
+            Err(e) => rows.push(json!({ "source": source.name(), "error": e.to_string() })),
+        }
+    }
+    if as_json {
+        return format!("{:#}\n", serde_json::Value::Array(rows));
+    }
+    let mut out = String::new();
+    for row in &rows {
+        match row.get("error") {
+            Some(err) => out.push_str(&format!(
+                "{}: invalid: {}\n",
+                row["source"].as_str().unwrap_or(""),
+                err.as_str().unwrap_or("")
+            )),
+            None => {
+                let (done, total) = (row["done"].as_u64().unwrap_or(0), row["total"].as_u64().unwrap_or(0));
+                out.push_str(&format!(
+                    "{:<40} {done:>5}/{total:<5} {:>3}%  {}\n",
+                    row["title"].as_str().unwrap_or(""),
+                    percent(done as usize, total as usize),
+                    row["source"].as_str().unwrap_or("")
+                ));
+            }
+        }
     }
     out
 }

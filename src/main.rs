@@ -4,15 +4,16 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use learnpath::app::App;
 use learnpath::cli::{Cli, Command};
+use learnpath::config::{self, Config, Source};
 use learnpath::events::{Event, Events};
-use learnpath::progress::Progress;
+use learnpath::progress::{Progress, Status};
 use learnpath::terminal::RealHost;
-use learnpath::ui::Theme;
-use learnpath::{commands, tui};
+use learnpath::ui::{Theme, no_color};
+use learnpath::{commands, script, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,32 +27,104 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    if let Some(Command::Validate { files }) = &cli.command {
-        return Ok(commands::validate(files));
+    match &cli.command {
+        Some(Command::Validate { files }) => return Ok(commands::validate(files)),
+        Some(Command::New { file }) => {
+            print!("{}", script::new(file)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "learnpath", &mut std::io::stdout());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
-    let curriculum = match commands::curriculum(cli.curriculum.as_deref()) {
+    let config_dir = config::config_dir(cli.config_dir.as_deref())?;
+    let config = match Config::load(&config_dir) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let data_dir = commands::data_dir(cli.data_dir.as_deref())?;
+    let sources = config::sources(&config_dir);
+    let source = choose_source(&cli, &config, &config_dir, &data_dir);
+    let curriculum = match commands::load(&source) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::from(1));
         }
     };
-    let dir = commands::data_dir(cli.data_dir.as_deref())?;
-    let mut progress = Progress::open(&dir)?;
+    let mut progress = Progress::open(&data_dir)?;
+    if let (Some(notice), Some(_)) = (&progress.notice, &cli.command) {
+        eprintln!("learnpath: {notice}");
+    }
+    progress.carry_aliases(&curriculum);
+    let print = |text: String| {
+        print!("{text}");
+        Ok(ExitCode::SUCCESS)
+    };
     match cli.command {
-        Some(Command::Status { json }) => {
-            if let Some(notice) = &progress.notice {
-                eprintln!("learnpath: {notice}");
-            }
-            print!("{}", commands::status(&curriculum, &mut progress, json));
+        Some(Command::Status { json }) => print(commands::status(&curriculum, &mut progress, json)),
+        Some(Command::Next { json }) => print(commands::next(&curriculum, &progress, json)),
+        Some(Command::List { json }) => print(commands::list(&sources, &progress, json)),
+        Some(Command::Mark { topic, status }) => {
+            let status = Status::from_name(&format!("{status:?}").to_lowercase()).unwrap_or_default();
+            print(script::mark(&curriculum, &mut progress, &topic, status)?)
+        }
+        Some(Command::Reset { target, yes }) => {
+            print(script::reset(&curriculum, &mut progress, target.as_deref(), yes)?)
+        }
+        Some(Command::Export { format, output }) => {
+            script::write_out(&script::export(&curriculum, &progress, format), output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Validate { .. }) => unreachable!("handled above"),
-        None => run_tui(App::new(curriculum, progress).with_theme(Theme::from_env())),
+        Some(_) => unreachable!("handled above"),
+        None => {
+            let theme = Theme::choose(cli.theme.or(config.theme).unwrap_or_default(), no_color());
+            let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
+            let app = App::new(curriculum, progress).with_theme(theme).with_remote(is_remote());
+            let app = app.with_sources(sources, source, data_dir);
+            run_tui(app, mouse)
+        }
     }
 }
 
-fn run_tui(mut app: App) -> Result<ExitCode> {
+/// `--curriculum`, else the one last opened, else the config's default,
+/// else the shipped path.
+fn choose_source(
+    cli: &Cli,
+    config: &Config,
+    config_dir: &std::path::Path,
+    data_dir: &std::path::Path,
+) -> Source {
+    if let Some(file) = &cli.curriculum {
+        return Source::File(file.clone());
+    }
+    if let Some(last) = config::last_used(data_dir)
+        && (last == Source::Shipped || matches!(&last, Source::File(p) if p.is_file()))
+    {
+        return last;
+    }
+    match &config.curriculum {
+        Some(path) => Source::File(if path.is_absolute() { path.clone() } else { config_dir.join(path) }),
+        None => Source::Shipped,
+    }
+}
+
+/// Over SSH with no display, a browser would open on the remote machine.
+fn is_remote() -> bool {
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    (set("SSH_CONNECTION") || set("SSH_TTY")) && !set("DISPLAY") && !set("WAYLAND_DISPLAY")
+}
+
+fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the TUI needs a terminal; for plain output try `learnpath status`");
     }
@@ -68,7 +141,10 @@ fn run_tui(mut app: App) -> Result<ExitCode> {
         }
     });
     let mut terminal = ratatui::init();
-    let result = tui::run(&mut terminal, &mut app, events, &mut RealHost);
+    let mut host = RealHost::new(mouse);
+    host.start()?;
+    let result = tui::run(&mut terminal, &mut app, events, &mut host);
+    host.stop();
     ratatui::restore();
     result?;
     for notice in &app.notices {

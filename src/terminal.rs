@@ -1,20 +1,67 @@
-//! The real terminal: handing it to a text-mode browser or the shell and
-//! taking it back.
+//! The real terminal: mouse capture, handing the terminal to a text-mode
+//! browser or the shell and taking it back, and the clipboard.
+
+use std::io::Write;
 
 use anyhow::Result;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 
 use crate::open;
 use crate::tui::Host;
 
 /// The [`Host`] for a real terminal.
-pub struct RealHost;
+pub struct RealHost {
+    mouse: bool,
+}
+
+impl RealHost {
+    /// A host that captures the mouse if `mouse`.
+    pub fn new(mouse: bool) -> Self {
+        RealHost { mouse }
+    }
+
+    /// After `ratatui::init`: captures the mouse, and makes a panic release
+    /// it before ratatui's own hook restores the rest.
+    pub fn start(&mut self) -> Result<()> {
+        if self.mouse {
+            crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+                previous(info);
+            }));
+        }
+        Ok(())
+    }
+
+    /// Before `ratatui::restore`: releases the mouse.
+    pub fn stop(&mut self) {
+        if self.mouse {
+            let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        }
+    }
+
+    fn hand_over(&mut self) {
+        self.stop();
+        ratatui::restore();
+    }
+
+    fn take_back(&mut self) -> Result<()> {
+        crossterm::terminal::enable_raw_mode()?;
+        crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+        if self.mouse {
+            crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(())
+    }
+}
 
 impl Host for RealHost {
     fn open(&mut self, url: &str) -> Result<bool> {
         if open::browser_is_text_mode() {
-            ratatui::restore();
+            self.hand_over();
             let result = open::open_url(url);
-            take_back()?;
+            self.take_back()?;
             result.map(|()| true)
         } else {
             open::open_url(url).map(|()| false)
@@ -22,20 +69,22 @@ impl Host for RealHost {
     }
 
     fn suspend(&mut self) -> Result<()> {
-        ratatui::restore();
+        self.hand_over();
         // Stop like any job on Ctrl-Z; execution continues here on `fg`.
         #[cfg(unix)]
         // SAFETY: raise only sends a signal to this process.
         unsafe {
             libc::raise(libc::SIGTSTP);
         }
-        take_back()
+        self.take_back()
     }
-}
 
-/// Raw mode and the alternate screen again, as `ratatui::init` set them.
-pub fn take_back() -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    Ok(())
+    fn copy(&mut self, text: &str) -> Result<()> {
+        // OSC 52 asks the terminal itself to set the clipboard, so it works
+        // over SSH and in tmux (with `set-clipboard on`).
+        let mut out = std::io::stdout();
+        crossterm::execute!(out, crossterm::clipboard::CopyToClipboard::to_clipboard_from(text))?;
+        out.flush()?;
+        Ok(())
+    }
 }

@@ -19,6 +19,8 @@ pub trait Host {
     fn open(&mut self, url: &str) -> Result<bool>;
     /// Suspends the process like Ctrl-Z in a shell; returns on resume.
     fn suspend(&mut self) -> Result<()>;
+    /// Puts `text` on the clipboard.
+    fn copy(&mut self, text: &str) -> Result<()>;
 }
 
 /// Draws, waits for an event, updates; until the learner quits or the
@@ -38,6 +40,7 @@ where
         let action = match event? {
             Event::Input(crossterm::event::Event::Key(key)) => Action::from_key(key, app.key_focus()),
             Event::Input(crossterm::event::Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+            Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse),
             Event::Input(_) => None,
             Event::ProgressChanged => Some(Action::Reload),
             Event::Terminate => Some(Action::Quit),
@@ -50,6 +53,10 @@ where
                 }
                 app.opened(&url, result.map(|_| ()));
             }
+            Some(Effect::Copy(text)) => {
+                let result = host.copy(&text);
+                app.copied(&text, result);
+            }
             Some(Effect::Suspend) => {
                 host.suspend()?;
                 terminal.clear()?;
@@ -59,4 +66,16 @@ where
         crate::open::reap_children();
     }
     Ok(())
+}
+
+/// Left clicks and the wheel; other mouse events mean nothing here.
+fn mouse_action(mouse: crossterm::event::MouseEvent) -> Option<Action> {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (x, y) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(x, y)),
+        MouseEventKind::ScrollDown => Some(Action::Wheel(x, y, true)),
+        MouseEventKind::ScrollUp => Some(Action::Wheel(x, y, false)),
+        _ => None,
+    }
 }

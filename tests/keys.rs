@@ -55,7 +55,7 @@ fn keys_act_only_where_they_mean_something() {
     assert_eq!(Action::from_key(ch(' '), TOPICS), Some(Action::Toggle));
     assert_eq!(Action::from_key(ch('x'), TOPICS), Some(Action::Toggle));
     assert_eq!(Action::from_key(ch(' '), STEPS), None);
-    assert_eq!(Action::from_key(ch(' '), RESOURCES), None);
+    assert_eq!(Action::from_key(ch(' '), RESOURCES), Some(Action::Toggle));
     assert_eq!(Action::from_key(key(KeyCode::Enter), RESOURCES), Some(Action::Open));
     assert_eq!(Action::from_key(ch('o'), RESOURCES), Some(Action::Open));
     assert_eq!(Action::from_key(ch('o'), TOPICS), None);

@@ -28,6 +28,7 @@ pub fn merged(a: &ProgressFile, b: &ProgressFile) -> ProgressFile {
 fn merge_curriculum(ours: &mut CurriculumProgress, theirs: &CurriculumProgress) -> bool {
     let mut changed = merge_extra(&mut ours.extra, &theirs.extra);
     changed |= merge_topics(&mut ours.topics, &theirs.topics);
+    changed |= merge_topics(&mut ours.resources, &theirs.resources);
     changed
 }
 

@@ -29,15 +29,44 @@ pub const FORMAT: u64 = 1;
 /// The file name inside the data dir.
 pub const FILE_NAME: &str = "progress.json";
 
-/// Where a topic stands.
+/// Where a topic stands (for a resource: `Done` is read, `Todo` unread).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
-    /// Not done (never ticked, or unticked).
+    /// Not started (never ticked, or reset).
     #[default]
     Todo,
+    /// Being worked on.
+    #[serde(rename = "progress")]
+    InProgress,
     /// Ticked off.
     Done,
+    /// Deliberately left out.
+    Skipped,
+}
+
+impl Status {
+    /// The name used in files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "progress",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    /// Parses a name given on the command line.
+    pub fn from_name(name: &str) -> Option<Status> {
+        [Status::Todo, Status::InProgress, Status::Done, Status::Skipped]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+
+    /// Done or skipped: nothing left to do.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Done | Status::Skipped)
+    }
 }
 
 /// The whole file.
@@ -59,6 +88,9 @@ pub struct CurriculumProgress {
     /// Per topic, keyed `STEP_ID/TOPIC_ID`.
     #[serde(default)]
     pub topics: BTreeMap<String, TopicEntry>,
+    /// Resources read, keyed `STEP_ID/URL`; `done` means read.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resources: BTreeMap<String, TopicEntry>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -181,16 +213,27 @@ impl Progress {
     /// merge even if the clock went back.
     pub fn set(&mut self, curriculum: &str, key: &str, status: Status, at: Timestamp) {
         let topics = &mut self.data.curricula.entry(curriculum.to_string()).or_default().topics;
-        match topics.get_mut(key) {
-            Some(entry) => {
-                let after = entry.at.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(entry.at);
-                entry.at = if at > entry.at { at } else { after };
-                entry.status = status;
-            }
-            None => {
-                topics.insert(key.to_string(), TopicEntry { status, at, extra: Map::new() });
-            }
-        }
+        record(topics, key, status, at);
+    }
+
+    /// Whether resource `key` (`STEP_ID/URL`) was marked read.
+    pub fn is_read(&self, curriculum: &str, key: &str) -> bool {
+        self.data
+            .curricula
+            .get(curriculum)
+            .and_then(|c| c.resources.get(key))
+            .is_some_and(|e| e.status == Status::Done)
+    }
+
+    /// Records resource `key` as read or unread at `at`.
+    pub fn set_read(&mut self, curriculum: &str, key: &str, read: bool, at: Timestamp) {
+        let resources = &mut self.data.curricula.entry(curriculum.to_string()).or_default().resources;
+        record(resources, key, if read { Status::Done } else { Status::Todo }, at);
+    }
+
+    /// Every resource entry of curriculum `curriculum`.
+    pub fn resources(&self, curriculum: &str) -> impl Iterator<Item = (&String, &TopicEntry)> {
+        self.data.curricula.get(curriculum).into_iter().flat_map(|c| c.resources.iter())
     }
 
     /// Saves: under the lock, re-reads the file, merges it in (newest
@@ -217,6 +260,21 @@ impl Progress {
     /// The whole file as it is in memory.
     pub fn data(&self) -> &ProgressFile {
         &self.data
+    }
+}
+
+/// Records a change in `map`, stamped at least a nanosecond after the
+/// change it replaces so it wins every merge even if the clock went back.
+fn record(map: &mut BTreeMap<String, TopicEntry>, key: &str, status: Status, at: Timestamp) {
+    match map.get_mut(key) {
+        Some(entry) => {
+            let after = entry.at.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(entry.at);
+            entry.at = if at > entry.at { at } else { after };
+            entry.status = status;
+        }
+        None => {
+            map.insert(key.to_string(), TopicEntry { status, at, extra: Map::new() });
+        }
     }
 }
 

@@ -18,19 +18,30 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
         let empty = pane::empty("This curriculum has no FAQ", &theme);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), questions);
     } else {
-        let faq = &app.curriculum.faq;
-        let item = |i: usize| {
-            let spans = [Span::raw(" "), Span::raw(faq[i].question.get_ref().clone())];
-            ListItem::new(wrap::wrap(&spans, width, 1))
-        };
+        let count = app.curriculum.faq.len();
         let mut state = std::mem::take(&mut app.lists.faq);
-        pane::render_list(frame, questions, block, faq.len(), item, &mut state, true, &theme);
+        pane::render_list(
+            frame,
+            questions,
+            block,
+            count,
+            |i| question_item(app, i, width),
+            &mut state,
+            true,
+            &theme,
+        );
         app.lists.faq = state;
     }
     let lines = lines(app, answer.width.saturating_sub(2) as usize);
     let scroll = app.answer_scroll.min(pane::max_scroll(lines.len(), answer));
     let block = pane::block(" Answer ", false, &theme);
     pane::render_text(frame, answer, block, lines, scroll, &theme);
+}
+
+/// Question `i` as a list row.
+pub fn question_item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+    let spans = [Span::raw(" "), Span::raw(app.curriculum.faq[i].question.get_ref().clone())];
+    ListItem::new(wrap::wrap(&spans, width, 1))
 }
 
 /// How far the answer can scroll at the current size.

@@ -3,9 +3,13 @@
 pub mod about;
 pub mod faq;
 pub mod help;
+mod hit;
 pub mod layout;
 mod pane;
+mod picker;
+mod prompt;
 pub mod resources;
+pub mod search;
 pub mod status;
 pub mod steps;
 mod theme;
@@ -17,7 +21,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub use theme::Theme;
+pub use hit::{Hit, Target, hit};
+pub use theme::{Theme, ThemeName, no_color};
 
 use crate::action::Pane;
 use crate::app::{App, View};
@@ -41,8 +46,14 @@ pub fn render(frame: &mut Frame, app: &mut App) {
         View::Faq => faq::render(frame, &areas, app),
     }
     status::render(frame, areas.status, app);
+    let space = help::space(area, &areas);
+    picker::render(frame, space, app);
+    if app.search.is_some() {
+        search::render(frame, space, app);
+    }
+    prompt::render(frame, space, app);
     if app.help.is_some() {
-        help::render(frame, help::space(area, &areas), app);
+        help::render(frame, space, app);
     }
 }
 
@@ -62,6 +73,9 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
 /// Visible rows of the list that has the focus: the size of a page.
 pub fn page_rows(app: &App) -> usize {
     let areas = layout::areas(app.area(), app);
+    if app.search.is_some() {
+        return search::popup_area(help::space(app.area(), &areas)).height.saturating_sub(5) as usize;
+    }
     let area = match (app.view, app.focus) {
         (View::Faq, _) | (View::Main, Pane::Steps) => areas.left,
         (View::Main, Pane::Topics) => areas.topics,

@@ -16,7 +16,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
     let resources = &app.step().resources;
-    let title = format!(" Resources {} ", resources.len());
+    let s = app.step_index();
+    let title = format!(" Resources {}/{} read ", app.read_in(s), resources.len());
     let block = pane::block(title, focused, &theme);
     if resources.is_empty() {
         let empty = pane::empty("No resources in this step", &theme);
@@ -31,7 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         area,
         block,
         count,
-        |r| item(&resources[r], width, &theme),
+        |r| item(&resources[r], app.is_read(s, r), width, &theme),
         &mut state,
         focused,
         &theme,
@@ -43,12 +44,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
 pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
     let theme = Theme::plain();
     let resources = &app.step().resources;
-    pane::rows_needed(resources.len(), |r| item(&resources[r], width, &theme), cap)
+    pane::rows_needed(resources.len(), |r| item(&resources[r], false, width, &theme), cap)
 }
 
-/// One resource: the title line, then the URL on its own line.
-fn item(r: &Resource, width: usize, theme: &Theme) -> ListItem<'static> {
-    let mut spans = vec![Span::raw(" "), Span::styled(r.title.get_ref().clone(), theme.title)];
+/// One resource: a read mark and the title line, then the URL on its own
+/// line.
+pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> ListItem<'static> {
+    let mark = if read { Span::styled("✓ ", theme.done) } else { Span::styled("• ", theme.dim) };
+    let mut spans = vec![Span::raw(" "), mark, Span::styled(r.title.get_ref().clone(), theme.title)];
     if let Some(provider) = &r.provider {
         spans.push(Span::styled(format!(" · {provider}"), theme.dim));
     }

@@ -69,6 +69,11 @@ fn message_lines(app: &App, beside: usize, full: usize) -> Option<Vec<Line<'stat
 fn hints(app: &App, width: usize) -> Line<'static> {
     let hints: &[(&str, &str)] = match app.key_focus() {
         Focus::Help => &[("j/k", "scroll"), ("Esc", "close"), ("q", "quit")],
+        Focus::Search => {
+            &[("↑↓", "choose"), ("Enter", "go"), ("^W", "word"), ("^U", "clear"), ("Esc", "close")]
+        }
+        Focus::Prompt => &[("s", "step"), ("p", "path"), ("Esc", "cancel")],
+        Focus::Picker => &[("j/k", "move"), ("Enter", "open"), ("Esc", "close"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
         Focus::Pane(Pane::Steps) => {
             &[("j/k", "move"), ("l", "topics"), ("Tab", "pane"), ("f", "FAQ"), ("?", "help"), ("q", "quit")]

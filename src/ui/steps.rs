@@ -23,11 +23,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
 
 /// `1. Title` wrapped to the pane, the done/total count right-aligned on
 /// the last line (or on a line of its own when the title leaves no room).
-fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+pub fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let theme = &app.theme;
     let step = &app.curriculum.steps()[i];
     let (done, total) = (app.done_in(i), step.topics.len());
-    let count = format!("{done}/{total}");
+    let count = match app.skipped_in(i) {
+        0 => format!("{done}/{total}"),
+        skipped => format!("{done}/{total} -{skipped}"),
+    };
     let count_style = if total > 0 && done == total { theme.done } else { theme.dim };
     let label = app.label(i).to_string();
     let spans = [Span::styled(format!("{label} "), theme.dim), Span::raw(step.title.get_ref().clone())];

@@ -25,6 +25,12 @@ pub struct Theme {
     pub selected_idle: Style,
     /// Done marks and complete counts.
     pub done: Style,
+    /// In-progress marks.
+    pub progress: Style,
+    /// Skipped marks and titles.
+    pub skipped: Style,
+    /// Matched characters in search results.
+    pub matched: Style,
     /// Paid resources.
     pub paid: Style,
     /// Free resources.
@@ -52,6 +58,9 @@ impl Theme {
             selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
             selected_idle: Style::new().bg(Color::DarkGray).fg(Color::White),
             done: Style::new().fg(Color::Green),
+            progress: Style::new().fg(Color::Yellow),
+            skipped: Style::new().fg(Color::DarkGray).add_modifier(Modifier::CROSSED_OUT),
+            matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             paid: Style::new().fg(Color::Yellow),
             free: Style::new().fg(Color::Green),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -75,6 +84,9 @@ impl Theme {
             selected: none.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             selected_idle: none.add_modifier(Modifier::UNDERLINED),
             done: none.add_modifier(Modifier::BOLD),
+            progress: none.add_modifier(Modifier::ITALIC),
+            skipped: none.add_modifier(Modifier::CROSSED_OUT),
+            matched: none.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             paid: none,
             free: none,
             error: none.add_modifier(Modifier::BOLD),
@@ -83,14 +95,54 @@ impl Theme {
         }
     }
 
-    /// The theme for the environment: plain when `NO_COLOR` is set and
-    /// not empty (see no-color.org).
-    pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::plain(),
-            _ => Theme::dark(),
+    /// Colours for a light terminal background.
+    pub fn light() -> Self {
+        Theme {
+            text: Style::new().fg(Color::Reset),
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            goal: Style::new().fg(Color::Blue).add_modifier(Modifier::ITALIC),
+            key: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            unfocused: Style::new().fg(Color::Gray),
+            selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            selected_idle: Style::new().bg(Color::Gray).fg(Color::Black),
+            done: Style::new().fg(Color::Green),
+            progress: Style::new().fg(Color::Magenta),
+            skipped: Style::new().fg(Color::DarkGray).add_modifier(Modifier::CROSSED_OUT),
+            matched: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            paid: Style::new().fg(Color::Red),
+            free: Style::new().fg(Color::Green),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            info: Style::new().fg(Color::Blue),
+            gauge: Style::new().fg(Color::Green).bg(Color::Gray),
         }
     }
+
+    /// The theme called `name` (`dark` or `light`), plain when `no_color`.
+    pub fn choose(name: ThemeName, no_color: bool) -> Self {
+        match (no_color, name) {
+            (true, _) => Theme::plain(),
+            (false, ThemeName::Dark) => Theme::dark(),
+            (false, ThemeName::Light) => Theme::light(),
+        }
+    }
+}
+
+/// The themes a learner can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// For dark terminal backgrounds.
+    #[default]
+    Dark,
+    /// For light terminal backgrounds.
+    Light,
+}
+
+/// Whether `NO_COLOR` asks for no colours (set and not empty; no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 impl Default for Theme {

@@ -1,44 +1,78 @@
-//! The selected step's topics, as a checklist.
+//! The selected step's topics, as a checklist with a mark per status.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::ListItem;
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::ui::{pane, wrap};
+use crate::progress::Status;
+use crate::ui::{Theme, pane, wrap};
+
+/// The mark and style of each status (the README's legend).
+pub fn mark(status: Status, theme: &Theme) -> (&'static str, Style) {
+    match status {
+        Status::Todo => ("[ ]", theme.dim),
+        Status::InProgress => ("[~]", theme.progress),
+        Status::Done => ("[x]", theme.done),
+        Status::Skipped => ("[-]", theme.skipped),
+    }
+}
 
 /// Draws the topics checklist.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == Pane::Topics;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
-    let step = app.step();
-    let title = format!(" Topics {}/{} ", app.done_in(app.step_index()), step.topics.len());
+    let s = app.step_index();
+    let total = app.step().topics.len();
+    let mut title = format!(" Topics {}/{total}", app.done_in(s));
+    if app.skipped_in(s) > 0 {
+        title.push_str(&format!(" · {} skipped", app.skipped_in(s)));
+    }
+    if app.hide_done {
+        title.push_str(" · done hidden");
+    }
+    title.push(' ');
     let block = pane::block(title, focused, &theme);
-    if step.topics.is_empty() {
-        let empty = pane::empty("No topics in this step", &theme);
-        frame.render_widget(ratatui::widgets::List::new([empty]).block(block), area);
+    let visible = app.visible_topics();
+    if visible.is_empty() {
+        let text =
+            if total == 0 { "No topics in this step" } else { "Every topic here is done (H shows them)" };
+        frame.render_widget(ratatui::widgets::List::new([pane::empty(text, &theme)]).block(block), area);
         return;
     }
-    let count = step.topics.len();
     let mut state = std::mem::take(&mut app.lists.topics);
-    pane::render_list(frame, area, block, count, |t| item(app, t, width), &mut state, focused, &theme);
+    pane::render_list(
+        frame,
+        area,
+        block,
+        visible.len(),
+        |i| item(app, visible[i], width),
+        &mut state,
+        focused,
+        &theme,
+    );
     app.lists.topics = state;
 }
 
 /// Rows the checklist needs at `width` columns, counting no further than `cap`.
 pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
-    pane::rows_needed(app.step().topics.len(), |t| item(app, t, width), cap)
+    let visible = app.visible_topics();
+    pane::rows_needed(visible.len(), |i| item(app, visible[i], width), cap)
 }
 
-fn item(app: &App, t: usize, width: usize) -> ListItem<'static> {
-    let theme = &app.theme;
-    let step = app.step();
-    let (mark, style) =
-        if app.is_done(app.step_index(), t) { ("[x] ", theme.done) } else { ("[ ] ", theme.dim) };
-    let spans =
-        [Span::raw(" "), Span::styled(mark, style), Span::raw(step.topics[t].title.get_ref().clone())];
+/// Row `t` (an index into the step's topics).
+pub fn item(app: &App, t: usize, width: usize) -> ListItem<'static> {
+    let (mark, style) = mark(app.status_of(app.step_index(), t), &app.theme);
+    let title = app.step().topics[t].title.get_ref().clone();
+    let title_style = if app.status_of(app.step_index(), t) == Status::Skipped {
+        app.theme.skipped
+    } else {
+        app.theme.text
+    };
+    let spans = [Span::raw(" "), Span::styled(mark, style), Span::raw(" "), Span::styled(title, title_style)];
     ListItem::new(wrap::wrap(&spans, width, 5))
 }

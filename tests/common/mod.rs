@@ -55,6 +55,8 @@ pub struct TestHost {
     pub suspended: usize,
     /// The error to give instead of opening, if any.
     pub fail_open: Option<String>,
+    /// Everything put on the clipboard.
+    pub copied: Vec<String>,
 }
 
 impl learnpath::tui::Host for TestHost {
@@ -68,6 +70,11 @@ impl learnpath::tui::Host for TestHost {
 
     fn suspend(&mut self) -> anyhow::Result<()> {
         self.suspended += 1;
+        Ok(())
+    }
+
+    fn copy(&mut self, text: &str) -> anyhow::Result<()> {
+        self.copied.push(text.to_string());
         Ok(())
     }
 }

@@ -1,18 +1,29 @@
 //! The application state and the one place it changes: [`App::update`].
 
+mod marks;
+mod navigate;
+mod picker;
+mod search;
+
 use jiff::Timestamp;
 use ratatui::widgets::ListState;
 
 use crate::action::{Action, Focus, Pane};
 use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
-use crate::ui::{self, Theme};
+use crate::ui::Theme;
+
+pub use marks::resource_key;
+pub use picker::{Catalog, Choice};
+pub use search::SearchState;
 
 /// Something `update` wants done outside the state: the run loop does it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Open this URL in the browser.
     Open(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
     /// Suspend the process to the shell.
     Suspend,
 }
@@ -35,17 +46,28 @@ pub enum View {
     Faq,
 }
 
+/// A question waiting for a one-key answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// Reset the selected step (`s`) or the whole path (`p`)?
+    Reset,
+}
+
 /// Selection and scroll of every list; the widgets keep their offsets here.
 #[derive(Debug, Default, Clone)]
 pub struct Lists {
     /// The steps pane.
     pub steps: ListState,
-    /// The topics of the selected step.
+    /// The topics of the selected step (indexes the visible topics).
     pub topics: ListState,
     /// The resources of the selected step.
     pub resources: ListState,
     /// The FAQ questions.
     pub faq: ListState,
+    /// Search results.
+    pub results: ListState,
+    /// The curriculum picker.
+    pub picker: ListState,
 }
 
 /// A clock, injected so tests can fix the time.
@@ -55,7 +77,7 @@ pub type Clock = Box<dyn Fn() -> Timestamp>;
 pub struct App {
     /// The curriculum being walked.
     pub curriculum: Curriculum,
-    /// The learner's ticks, saved after every change.
+    /// The learner's progress, saved after every change.
     pub progress: Progress,
     /// Colours and styles.
     pub theme: Theme,
@@ -67,6 +89,18 @@ pub struct App {
     pub view: View,
     /// The help overlay's scroll, when it is open.
     pub help: Option<u16>,
+    /// The search box, when it is open.
+    pub search: Option<SearchState>,
+    /// The question on screen, if any.
+    pub prompt: Option<Prompt>,
+    /// The curriculum picker, when it is open.
+    pub picker: Option<Vec<Choice>>,
+    /// The curricula there are and which is open.
+    pub catalog: Catalog,
+    /// Whether done topics are hidden from the topics list.
+    pub hide_done: bool,
+    /// Over SSH with no display: Enter copies links instead of opening them.
+    pub remote: bool,
     /// Lists' selections and offsets.
     pub lists: Lists,
     /// Scroll of the step description.
@@ -84,28 +118,21 @@ pub struct App {
     pub notices: Vec<String>,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
-    /// Per step, per topic: done or not; mirrors the store for this
-    /// curriculum so drawing needs no lookups.
-    marks: Vec<Vec<bool>>,
-    /// Per step, how many topics are done; kept up to date on every change.
-    done: Vec<usize>,
-    /// Per step, its label in lists: `1.` … for numbered steps, `+` for extras.
+    marks: marks::Marks,
+    searcher: Option<crate::search::Searcher>,
     labels: Vec<String>,
     clock: Clock,
 }
 
 impl App {
-    /// A new app on step 1 with focus on the steps pane.
+    /// A new app, focus on the steps pane, opened on the step of the first
+    /// unfinished topic with that topic selected.
     pub fn new(curriculum: Curriculum, mut progress: Progress) -> Self {
         progress.carry_aliases(&curriculum);
-        let mut lists = Lists::default();
-        lists.steps.select(Some(0));
-        lists.topics.select(Some(0));
-        lists.resources.select(Some(0));
-        lists.faq.select(Some(0));
         let notices: Vec<String> = progress.notice.take().into_iter().collect();
         let message = notices.first().cloned().map(Message::Error);
         let mut app = App {
+            labels: step_labels(curriculum.steps()),
             curriculum,
             progress,
             theme: Theme::default(),
@@ -113,7 +140,13 @@ impl App {
             last_right: Pane::Topics,
             view: View::Main,
             help: None,
-            lists,
+            search: None,
+            prompt: None,
+            picker: None,
+            catalog: Catalog::default(),
+            hide_done: false,
+            remote: false,
+            lists: Lists::default(),
             about_scroll: 0,
             answer_scroll: 0,
             message,
@@ -121,13 +154,19 @@ impl App {
             running: true,
             notices,
             size: (80, 24),
-            marks: Vec::new(),
-            done: Vec::new(),
-            labels: Vec::new(),
+            marks: marks::Marks::default(),
+            searcher: None,
             clock: Box::new(Timestamp::now),
         };
-        app.labels = step_labels(app.curriculum.steps());
+        for list in
+            [&mut app.lists.steps, &mut app.lists.topics, &mut app.lists.resources, &mut app.lists.faq]
+        {
+            list.select(Some(0));
+        }
         app.recount();
+        if let Some((s, t)) = app.first_unfinished() {
+            app.select(s, Some(t));
+        }
         app
     }
 
@@ -143,12 +182,26 @@ impl App {
         self
     }
 
+    /// Marks the session as remote (SSH, no display): links are copied.
+    pub fn with_remote(mut self, remote: bool) -> Self {
+        self.remote = remote;
+        self
+    }
+
     /// Whatever receives keys now.
     pub fn key_focus(&self) -> Focus {
-        match (self.help, self.view) {
-            (Some(_), _) => Focus::Help,
-            (None, View::Faq) => Focus::Faq,
-            (None, View::Main) => Focus::Pane(self.focus),
+        if self.prompt.is_some() {
+            Focus::Prompt
+        } else if self.help.is_some() {
+            Focus::Help
+        } else if self.search.is_some() {
+            Focus::Search
+        } else if self.picker.is_some() {
+            Focus::Picker
+        } else if self.view == View::Faq {
+            Focus::Faq
+        } else {
+            Focus::Pane(self.focus)
         }
     }
 
@@ -162,24 +215,14 @@ impl App {
         &self.curriculum.steps()[self.step_index()]
     }
 
-    /// Topics done in step `i`.
-    pub fn done_in(&self, i: usize) -> usize {
-        self.done.get(i).copied().unwrap_or(0)
-    }
-
-    /// Topics done over the whole curriculum.
-    pub fn done_total(&self) -> usize {
-        self.done.iter().sum()
-    }
-
-    /// Whether topic `t` of step `s` is done.
-    pub fn is_done(&self, s: usize, t: usize) -> bool {
-        self.marks.get(s).and_then(|m| m.get(t)).copied().unwrap_or(false)
-    }
-
     /// The label of step `i` in lists: `1.` for numbered steps, `+` for extras.
     pub fn label(&self, i: usize) -> &str {
         self.labels.get(i).map_or("", String::as_str)
+    }
+
+    /// The whole terminal as a rectangle.
+    pub fn area(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)
     }
 
     /// Applies `action`; returns what the run loop must do outside the state.
@@ -195,8 +238,7 @@ impl App {
                 self.view = View::Faq;
                 self.answer_scroll = 0;
             }
-            Action::Close if self.help.is_some() => self.help = None,
-            Action::Close => self.view = View::Main,
+            Action::Close => self.close(),
             Action::FocusNext => self.set_focus(self.focus.next()),
             Action::FocusPrev => self.set_focus(self.focus.prev()),
             Action::FocusLeft => self.set_focus(Pane::Steps),
@@ -211,7 +253,25 @@ impl App {
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
             Action::Toggle => self.toggle(),
+            Action::MarkProgress => self.mark_selected(Status::InProgress),
+            Action::MarkSkipped => self.mark_selected(Status::Skipped),
+            Action::Reset => self.reset_key(),
+            Action::Answer(c) => self.answer(c),
+            Action::NextUnfinished => self.jump_unfinished(true),
+            Action::PrevUnfinished => self.jump_unfinished(false),
+            Action::ToggleHideDone => self.toggle_hide_done(),
+            Action::OpenSearch => self.open_search(),
+            Action::SearchInput(c) => self.search_input(c),
+            Action::SearchBackspace => self.search_edit(search::Edit::Backspace),
+            Action::SearchDeleteWord => self.search_edit(search::Edit::Word),
+            Action::SearchClear => self.search_edit(search::Edit::Clear),
+            Action::Confirm if self.picker.is_some() && self.search.is_none() => self.confirm_picker(),
+            Action::Confirm => self.confirm_search(),
+            Action::OpenPicker => self.open_picker(),
             Action::Open => return self.open(),
+            Action::Copy => return self.copy(),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Reload => self.reload(),
         }
@@ -228,87 +288,53 @@ impl App {
         });
     }
 
-    fn set_focus(&mut self, pane: Pane) {
-        self.focus = pane;
-        if pane != Pane::Steps {
-            self.last_right = pane;
-        }
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        let (topics, resources) = (self.step().topics.len(), self.step().resources.len());
-        let (state, len) = match (self.help, self.view, self.focus) {
-            (Some(scroll), ..) => {
-                let max = ui::help::max_scroll(self);
-                self.help = Some(step_u16(scroll, delta, max));
-                return;
-            }
-            (None, View::Faq, _) => (&mut self.lists.faq, self.curriculum.faq.len()),
-            (None, View::Main, Pane::Steps) => (&mut self.lists.steps, self.curriculum.steps().len()),
-            (None, View::Main, Pane::Topics) => (&mut self.lists.topics, topics),
-            (None, View::Main, Pane::Resources) => (&mut self.lists.resources, resources),
-        };
-        let old = state.selected().unwrap_or(0);
-        let new = old.saturating_add_signed(delta).min(len.saturating_sub(1));
-        state.select(Some(new));
-        if new != old {
-            match (self.view, self.focus) {
-                (View::Faq, _) => self.answer_scroll = 0,
-                (View::Main, Pane::Steps) => {
-                    self.lists.topics = select_first();
-                    self.lists.resources = select_first();
-                    self.about_scroll = 0;
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Rows in a page of the list that has the focus.
-    fn page(&self) -> isize {
-        ui::page_rows(self).max(1) as isize
-    }
-
-    fn scroll(&mut self, delta: isize) {
-        match self.view {
-            View::Main => self.about_scroll = step_u16(self.about_scroll, delta, ui::about::max_scroll(self)),
-            View::Faq => self.answer_scroll = step_u16(self.answer_scroll, delta, ui::faq::max_scroll(self)),
-        }
-    }
-
-    fn toggle(&mut self) {
-        if self.key_focus() != Focus::Pane(Pane::Topics) {
-            return;
-        }
-        let s = self.step_index();
-        let Some(t) = self.lists.topics.selected().filter(|&t| t < self.step().topics.len()) else {
-            return;
-        };
-        if self.progress.is_read_only() {
-            self.message = Some(Message::Error(
-                "This progress file is from a newer learnpath, so ticks can't be saved. Upgrade learnpath."
-                    .into(),
-            ));
-            return;
-        }
-        let step = &self.curriculum.steps()[s];
-        let key = step.key(&step.topics[t]);
-        let id = self.curriculum.id.get_ref().clone();
-        let now = (self.clock)();
-        let was_done = self.is_done(s, t);
-        let status = if was_done { Status::Todo } else { Status::Done };
-        let title = step.topics[t].title.get_ref().clone();
-        self.progress.set(&id, &key, status, now);
-        self.marks[s][t] = !was_done;
-        if was_done {
-            self.done[s] -= 1;
-        } else {
-            self.done[s] += 1;
-        }
-        self.save(match status {
-            Status::Done => format!("Done: {title}"),
-            Status::Todo => format!("Not done: {title}"),
+    /// Records how copying `url` went.
+    pub fn copied(&mut self, url: &str, result: anyhow::Result<()>) {
+        let remote = if self.remote { " (over SSH: copied instead of opening)" } else { "" };
+        self.message = Some(match result {
+            Ok(()) => Message::Info(format!("Copied{remote}: {url}")),
+            Err(e) => Message::Error(format!("Couldn't copy ({e:#}): {url}")),
         });
+    }
+
+    fn close(&mut self) {
+        if self.prompt.take().is_some()
+            || self.help.take().is_some()
+            || self.search.take().is_some()
+            || self.picker.take().is_some()
+        {
+            return;
+        }
+        self.view = View::Main;
+    }
+
+    /// The selected resource's URL, or the step's first when the topics
+    /// pane has the focus.
+    fn link(&self) -> Option<String> {
+        let resources = &self.step().resources;
+        let r = match self.focus {
+            Pane::Resources => self.lists.resources.selected()?,
+            _ => 0,
+        };
+        resources.get(r).map(|r| r.url.get_ref().clone())
+    }
+
+    fn open(&mut self) -> Option<Effect> {
+        if self.key_focus() != Focus::Pane(Pane::Resources) {
+            return None;
+        }
+        let url = self.link()?;
+        Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
+    }
+
+    fn copy(&mut self) -> Option<Effect> {
+        match self.link() {
+            Some(url) => Some(Effect::Copy(url)),
+            None => {
+                self.message = Some(Message::Info("This step has no links to copy".into()));
+                None
+            }
+        }
     }
 
     fn save(&mut self, what: String) {
@@ -348,29 +374,8 @@ impl App {
         }
     }
 
-    fn open(&mut self) -> Option<Effect> {
-        if self.key_focus() != Focus::Pane(Pane::Resources) {
-            return None;
-        }
-        let r = self.lists.resources.selected()?;
-        let url = self.step().resources.get(r)?.url.get_ref().clone();
-        Some(Effect::Open(url))
-    }
-
-    /// Rebuilds the marks and counts from the store: on start and after
-    /// another process's changes are merged in.
-    fn recount(&mut self) {
-        let steps = self.curriculum.steps();
-        self.marks = steps.iter().map(|s| vec![false; s.topics.len()]).collect();
-        self.done = vec![0; steps.len()];
-        for (key, entry) in self.progress.topics(self.curriculum.id.get_ref()) {
-            if entry.status == Status::Done
-                && let Some((s, t)) = self.curriculum.locate(key)
-            {
-                self.marks[s][t] = true;
-                self.done[s] += 1;
-            }
-        }
+    fn now(&self) -> Timestamp {
+        (self.clock)()
     }
 }
 
@@ -388,19 +393,4 @@ fn step_labels(steps: &[Step]) -> Vec<String> {
             }
         })
         .collect()
-}
-
-fn select_first() -> ListState {
-    ListState::default().with_selected(Some(0))
-}
-
-fn step_u16(value: u16, delta: isize, max: u16) -> u16 {
-    (value as isize + delta).clamp(0, max as isize) as u16
-}
-
-impl App {
-    /// The whole terminal as a rectangle.
-    pub fn area(&self) -> ratatui::layout::Rect {
-        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)
-    }
 }

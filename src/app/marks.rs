@@ -1,0 +1,330 @@
+//! Statuses: the per-topic marks and per-step counts kept in step with the
+//! store, and every action that changes a status.
+
+use super::{App, Message, Prompt};
+use crate::action::Pane;
+use crate::progress::Status;
+
+/// Statuses mirrored from the store for this curriculum, with counts, so
+/// drawing needs no lookups and a tick updates one count.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    topics: Vec<Vec<Status>>,
+    done: Vec<usize>,
+    skipped: Vec<usize>,
+    read: Vec<Vec<bool>>,
+    read_count: Vec<usize>,
+}
+
+impl App {
+    /// The status of topic `t` of step `s`.
+    pub fn status_of(&self, s: usize, t: usize) -> Status {
+        self.marks.topics.get(s).and_then(|m| m.get(t)).copied().unwrap_or_default()
+    }
+
+    /// Whether topic `t` of step `s` is done.
+    pub fn is_done(&self, s: usize, t: usize) -> bool {
+        self.status_of(s, t) == Status::Done
+    }
+
+    /// Whether resource `r` of step `s` was marked read.
+    pub fn is_read(&self, s: usize, r: usize) -> bool {
+        self.marks.read.get(s).and_then(|m| m.get(r)).copied().unwrap_or(false)
+    }
+
+    /// Topics done in step `s`.
+    pub fn done_in(&self, s: usize) -> usize {
+        self.marks.done.get(s).copied().unwrap_or(0)
+    }
+
+    /// Topics skipped in step `s`.
+    pub fn skipped_in(&self, s: usize) -> usize {
+        self.marks.skipped.get(s).copied().unwrap_or(0)
+    }
+
+    /// Resources read in step `s`.
+    pub fn read_in(&self, s: usize) -> usize {
+        self.marks.read_count.get(s).copied().unwrap_or(0)
+    }
+
+    /// Topics done over the whole curriculum.
+    pub fn done_total(&self) -> usize {
+        self.marks.done.iter().sum()
+    }
+
+    /// Topics skipped over the whole curriculum.
+    pub fn skipped_total(&self) -> usize {
+        self.marks.skipped.iter().sum()
+    }
+
+    /// The selected step's topics as listed: all, or all but the done ones
+    /// when they are hidden.
+    pub fn visible_topics(&self) -> Vec<usize> {
+        let s = self.step_index();
+        (0..self.step().topics.len()).filter(|&t| !(self.hide_done && self.is_done(s, t))).collect()
+    }
+
+    /// The selected topic's index in its step, if any.
+    pub fn selected_topic(&self) -> Option<usize> {
+        let visible = self.visible_topics();
+        visible.get(self.lists.topics.selected().unwrap_or(0).min(visible.len().saturating_sub(1))).copied()
+    }
+
+    /// Rebuilds marks and counts from the store: on start and after another
+    /// process's changes are merged in.
+    pub(super) fn recount(&mut self) {
+        let steps = self.curriculum.steps();
+        let mut m = Marks {
+            topics: steps.iter().map(|s| vec![Status::Todo; s.topics.len()]).collect(),
+            done: vec![0; steps.len()],
+            skipped: vec![0; steps.len()],
+            read: steps.iter().map(|s| vec![false; s.resources.len()]).collect(),
+            read_count: vec![0; steps.len()],
+        };
+        let id = self.curriculum.id.get_ref();
+        for (key, entry) in self.progress.topics(id) {
+            if let Some((s, t)) = self.curriculum.locate(key) {
+                m.topics[s][t] = entry.status;
+            }
+        }
+        for (s, step) in steps.iter().enumerate() {
+            m.done[s] = m.topics[s].iter().filter(|&&st| st == Status::Done).count();
+            m.skipped[s] = m.topics[s].iter().filter(|&&st| st == Status::Skipped).count();
+            if self.progress.resources(id).next().is_some() {
+                for (r, res) in step.resources.iter().enumerate() {
+                    m.read[s][r] =
+                        self.progress.is_read(id, &resource_key(step.id.get_ref(), res.url.get_ref()));
+                }
+                m.read_count[s] = m.read[s].iter().filter(|&&r| r).count();
+            }
+        }
+        self.marks = m;
+    }
+
+    /// Records topic `t` of step `s` as `status`, keeping the counts right.
+    /// The caller saves.
+    fn set_topic(&mut self, s: usize, t: usize, status: Status) {
+        let old = self.status_of(s, t);
+        if old == status {
+            return;
+        }
+        let step = &self.curriculum.steps()[s];
+        let key = step.key(&step.topics[t]);
+        let (id, now) = (self.curriculum.id.get_ref().clone(), self.now());
+        self.progress.set(&id, &key, status, now);
+        self.marks.topics[s][t] = status;
+        for (st, delta) in [(old, -1isize), (status, 1)] {
+            match st {
+                Status::Done => self.marks.done[s] = self.marks.done[s].saturating_add_signed(delta),
+                Status::Skipped => self.marks.skipped[s] = self.marks.skipped[s].saturating_add_signed(delta),
+                _ => {}
+            }
+        }
+    }
+
+    fn set_read(&mut self, s: usize, r: usize, read: bool) {
+        if self.is_read(s, r) == read {
+            return;
+        }
+        let step = &self.curriculum.steps()[s];
+        let key = resource_key(step.id.get_ref(), step.resources[r].url.get_ref());
+        let (id, now) = (self.curriculum.id.get_ref().clone(), self.now());
+        self.progress.set_read(&id, &key, read, now);
+        self.marks.read[s][r] = read;
+        self.marks.read_count[s] = self.marks.read_count[s].saturating_add_signed(if read { 1 } else { -1 });
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        if self.progress.is_read_only() {
+            self.message = Some(Message::Error(
+                "This progress file is from a newer learnpath, so ticks can't be saved. Upgrade learnpath."
+                    .into(),
+            ));
+        }
+        self.progress.is_read_only()
+    }
+
+    /// Space: done ↔ todo on a topic, read ↔ unread on a resource.
+    pub(super) fn toggle(&mut self) {
+        match self.key_focus() {
+            crate::action::Focus::Pane(Pane::Topics) => {
+                let s = self.step_index();
+                let Some(t) = self.selected_topic() else { return };
+                let next = if self.is_done(s, t) { Status::Todo } else { Status::Done };
+                self.change_topic(s, t, next);
+            }
+            crate::action::Focus::Pane(Pane::Resources) => {
+                let s = self.step_index();
+                let Some(r) = self.lists.resources.selected().filter(|&r| r < self.step().resources.len())
+                else {
+                    return;
+                };
+                if self.refuse_if_read_only() {
+                    return;
+                }
+                let read = !self.is_read(s, r);
+                self.set_read(s, r, read);
+                let title = self.step().resources[r].title.get_ref().clone();
+                self.save(format!("{}: {title}", if read { "Read" } else { "Not read" }));
+            }
+            _ => {}
+        }
+    }
+
+    /// `i` / `s`: mark the selected topic; the same key again sets it back
+    /// to todo.
+    pub(super) fn mark_selected(&mut self, status: Status) {
+        if self.key_focus() != crate::action::Focus::Pane(Pane::Topics) {
+            return;
+        }
+        let s = self.step_index();
+        let Some(t) = self.selected_topic() else { return };
+        let next = if self.status_of(s, t) == status { Status::Todo } else { status };
+        self.change_topic(s, t, next);
+    }
+
+    fn change_topic(&mut self, s: usize, t: usize, status: Status) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        self.set_topic(s, t, status);
+        self.clamp_topic_selection();
+        let title = self.curriculum.steps()[s].topics[t].title.get_ref().clone();
+        let what = match status {
+            Status::Done => "Done",
+            Status::Todo => "To do",
+            Status::InProgress => "In progress",
+            Status::Skipped => "Skipped",
+        };
+        self.save(format!("{what}: {title}"));
+    }
+
+    /// `R`: reset the selected topic at once; on the steps pane, ask
+    /// whether to reset the step or the whole path.
+    pub(super) fn reset_key(&mut self) {
+        match self.key_focus() {
+            crate::action::Focus::Pane(Pane::Topics) => {
+                let s = self.step_index();
+                if let Some(t) = self.selected_topic() {
+                    self.change_topic(s, t, Status::Todo);
+                }
+            }
+            crate::action::Focus::Pane(Pane::Steps) => self.prompt = Some(Prompt::Reset),
+            _ => {}
+        }
+    }
+
+    /// The answer to the prompt on screen.
+    pub(super) fn answer(&mut self, c: char) {
+        let Some(Prompt::Reset) = self.prompt.take() else { return };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let steps: Vec<usize> = match c {
+            's' => vec![self.step_index()],
+            'p' => (0..self.curriculum.steps().len()).collect(),
+            _ => return,
+        };
+        let mut count = 0;
+        for &s in &steps {
+            for t in 0..self.curriculum.steps()[s].topics.len() {
+                count += usize::from(self.status_of(s, t) != Status::Todo);
+                self.set_topic(s, t, Status::Todo);
+            }
+            for r in 0..self.curriculum.steps()[s].resources.len() {
+                self.set_read(s, r, false);
+            }
+        }
+        self.clamp_topic_selection();
+        let what = if c == 's' {
+            format!("step “{}”", self.step().title.get_ref())
+        } else {
+            "the whole path".into()
+        };
+        self.save(format!("Reset {what}: {count} topic(s) back to todo"));
+    }
+
+    /// The first topic, in path order, that is neither done nor skipped.
+    pub(super) fn first_unfinished(&self) -> Option<(usize, usize)> {
+        self.find_unfinished((0, 0), true, true)
+    }
+
+    /// From position `from`, the next (or previous) unfinished topic,
+    /// wrapping around; `inclusive` counts `from` itself.
+    fn find_unfinished(
+        &self,
+        from: (usize, usize),
+        forward: bool,
+        inclusive: bool,
+    ) -> Option<(usize, usize)> {
+        let all: Vec<(usize, usize)> = self
+            .curriculum
+            .steps()
+            .iter()
+            .enumerate()
+            .flat_map(|(s, step)| (0..step.topics.len()).map(move |t| (s, t)))
+            .collect();
+        if all.is_empty() {
+            return None;
+        }
+        let start = all.iter().position(|&p| p >= from).unwrap_or(0);
+        let n = all.len();
+        (0..n)
+            .map(|k| {
+                let k = if inclusive { k } else { k + 1 };
+                if forward { (start + k) % n } else { (start + n * 2 - k) % n }
+            })
+            .map(|i| all[i])
+            .find(|&(s, t)| !self.status_of(s, t).is_finished())
+    }
+
+    /// `n` / `N`: the next or previous unfinished topic, wrapping.
+    pub(super) fn jump_unfinished(&mut self, forward: bool) {
+        let here = (self.step_index(), self.selected_topic().unwrap_or(0));
+        let on_topic = self.focus == Pane::Topics;
+        match self.find_unfinished(here, forward, !on_topic) {
+            Some((s, t)) => {
+                self.select(s, Some(t));
+                self.set_focus(Pane::Topics);
+            }
+            None => {
+                self.message =
+                    Some(Message::Info("Nothing left to do: every topic is done or skipped".into()))
+            }
+        }
+    }
+
+    /// `H`: hide or show done topics.
+    pub(super) fn toggle_hide_done(&mut self) {
+        let keep = self.selected_topic();
+        self.hide_done = !self.hide_done;
+        if let Some(t) = keep {
+            self.select_topic(t);
+        }
+        self.message = Some(Message::Info(
+            if self.hide_done { "Done topics hidden (H shows them)" } else { "Done topics shown" }.into(),
+        ));
+    }
+
+    /// Selects topic `t` of the selected step, showing done topics if it
+    /// is hidden; else the nearest visible one.
+    pub(super) fn select_topic(&mut self, t: usize) {
+        if self.hide_done && self.is_done(self.step_index(), t) {
+            self.hide_done = false;
+        }
+        let visible = self.visible_topics();
+        let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
+        self.lists.topics.select(Some(pos));
+    }
+
+    fn clamp_topic_selection(&mut self) {
+        let len = self.visible_topics().len();
+        let sel = self.lists.topics.selected().unwrap_or(0);
+        self.lists.topics.select(Some(sel.min(len.saturating_sub(1))));
+    }
+}
+
+/// The progress key of a resource: `STEP_ID/URL`.
+pub fn resource_key(step: &str, url: &str) -> String {
+    format!("{step}/{url}")
+}

@@ -1,0 +1,129 @@
+//! The curriculum picker (`c`): every path the learner has, with progress;
+//! Enter switches to it, and it is remembered for the next start.
+
+use std::path::PathBuf;
+
+use super::{App, Message, View};
+use crate::action::Pane;
+use crate::config::{self, Source};
+use crate::curriculum::Curriculum;
+use crate::progress::Status;
+
+/// One path in the picker.
+pub struct Choice {
+    /// Where it comes from.
+    pub source: Source,
+    /// Its title, or the file name when it doesn't load.
+    pub title: String,
+    /// Topics done in it.
+    pub done: usize,
+    /// Topics in it.
+    pub total: usize,
+    /// Why it doesn't load, if it doesn't.
+    pub error: Option<String>,
+    curriculum: Option<Curriculum>,
+}
+
+/// Where the curricula are and which one is open.
+#[derive(Default)]
+pub struct Catalog {
+    /// The shipped path and the learner's files.
+    pub sources: Vec<Source>,
+    /// The one open now.
+    pub current: Option<Source>,
+    data_dir: Option<PathBuf>,
+}
+
+impl App {
+    /// Tells the app which curricula there are, which is open, and where to
+    /// remember the choice.
+    pub fn with_sources(mut self, sources: Vec<Source>, current: Source, data_dir: PathBuf) -> Self {
+        self.catalog = Catalog { sources, current: Some(current), data_dir: Some(data_dir) };
+        self
+    }
+
+    pub(super) fn open_picker(&mut self) {
+        let choices: Vec<Choice> = self.catalog.sources.iter().map(|s| self.choice(s)).collect();
+        let current =
+            choices.iter().position(|c| Some(&c.source) == self.catalog.current.as_ref()).unwrap_or(0);
+        self.lists.picker.select(Some(current));
+        self.picker = Some(choices);
+    }
+
+    fn choice(&self, source: &Source) -> Choice {
+        match crate::commands::load(source) {
+            Ok(c) => {
+                let id = c.id.get_ref();
+                let done = c
+                    .steps()
+                    .iter()
+                    .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
+                    .filter(|k| self.progress.status(id, k) == Status::Done)
+                    .count();
+                Choice {
+                    source: source.clone(),
+                    title: c.title.get_ref().clone(),
+                    done,
+                    total: c.topic_count(),
+                    error: None,
+                    curriculum: Some(c),
+                }
+            }
+            Err(e) => Choice {
+                source: source.clone(),
+                title: source.name(),
+                done: 0,
+                total: 0,
+                error: Some(e.to_string().lines().next().unwrap_or_default().to_string()),
+                curriculum: None,
+            },
+        }
+    }
+
+    pub(super) fn confirm_picker(&mut self) {
+        let Some(mut choices) = self.picker.take() else { return };
+        let i = self.lists.picker.selected().unwrap_or(0).min(choices.len().saturating_sub(1));
+        if choices.is_empty() {
+            return;
+        }
+        let choice = choices.swap_remove(i);
+        let Some(curriculum) = choice.curriculum else {
+            self.message = Some(Message::Error(format!(
+                "Can't open {}: {}",
+                choice.source.name(),
+                choice.error.unwrap_or_default()
+            )));
+            return;
+        };
+        self.switch(curriculum);
+        if let Some(dir) = &self.catalog.data_dir
+            && let Err(e) = config::remember(dir, &choice.source)
+        {
+            self.message = Some(Message::Error(format!("Opened, but couldn't remember the choice: {e:#}")));
+            return;
+        }
+        self.catalog.current = Some(choice.source);
+        self.message = Some(Message::Info(format!("Opened {}", choice.title)));
+    }
+
+    /// Replaces the curriculum, keeping the store, and starts over on it.
+    fn switch(&mut self, curriculum: Curriculum) {
+        self.progress.carry_aliases(&curriculum);
+        self.labels = super::step_labels(curriculum.steps());
+        self.curriculum = curriculum;
+        self.searcher = None;
+        self.view = View::Main;
+        self.focus = Pane::Steps;
+        self.lists = super::Lists::default();
+        for list in
+            [&mut self.lists.steps, &mut self.lists.topics, &mut self.lists.resources, &mut self.lists.faq]
+        {
+            list.select(Some(0));
+        }
+        self.about_scroll = 0;
+        self.recount();
+        if let Some((s, t)) = self.first_unfinished() {
+            self.select(s, Some(t));
+        }
+    }
+}

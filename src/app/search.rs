@@ -1,0 +1,110 @@
+//! The search box: typing, editing, and jumping to a result.
+
+use super::{App, Message, View};
+use crate::action::Pane;
+use crate::search::{Hit, Kind, Searcher};
+
+/// How many results the box keeps.
+const LIMIT: usize = 50;
+
+/// The open search box.
+pub struct SearchState {
+    /// What was typed.
+    pub query: String,
+    /// The results for it, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// An edit of the query.
+pub(super) enum Edit {
+    Backspace,
+    Word,
+    Clear,
+}
+
+impl App {
+    /// The search index, built on first use.
+    pub fn searcher(&mut self) -> &mut Searcher {
+        self.searcher.get_or_insert_with(|| Searcher::new(&self.curriculum))
+    }
+
+    /// The entries the results point into.
+    pub fn search_entries(&self) -> &[crate::search::Entry] {
+        self.searcher.as_ref().map_or(&[], |s| s.entries())
+    }
+
+    pub(super) fn open_search(&mut self) {
+        self.searcher();
+        self.search = Some(SearchState { query: String::new(), hits: Vec::new() });
+        self.lists.results.select(Some(0));
+    }
+
+    pub(super) fn search_input(&mut self, c: char) {
+        if let Some(search) = &mut self.search {
+            search.query.push(c);
+        }
+        self.rerun_search();
+    }
+
+    pub(super) fn search_edit(&mut self, edit: Edit) {
+        if let Some(search) = &mut self.search {
+            let q = &mut search.query;
+            match edit {
+                Edit::Backspace => {
+                    q.pop();
+                }
+                Edit::Clear => q.clear(),
+                Edit::Word => {
+                    let trimmed = q.trim_end().len();
+                    q.truncate(trimmed);
+                    let cut = q.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                    q.truncate(cut);
+                }
+            }
+        }
+        self.rerun_search();
+    }
+
+    fn rerun_search(&mut self) {
+        let query = self.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+        let hits = self.searcher().search(&query, LIMIT);
+        if let Some(search) = &mut self.search {
+            search.hits = hits;
+        }
+        self.lists.results.select(Some(0));
+        *self.lists.results.offset_mut() = 0;
+    }
+
+    /// Enter: go to the chosen result and close the box.
+    pub(super) fn confirm_search(&mut self) {
+        let Some(search) = self.search.take() else { return };
+        let chosen = self.lists.results.selected().unwrap_or(0);
+        let Some(hit) = search.hits.get(chosen) else {
+            self.message = Some(Message::Info("No match".into()));
+            return;
+        };
+        let entry = &self.search_entries()[hit.entry];
+        let (kind, step, index) = (entry.kind, entry.step, entry.index);
+        self.view = View::Main;
+        match kind {
+            Kind::Step => {
+                self.select(index, None);
+                self.set_focus(Pane::Steps);
+            }
+            Kind::Topic => {
+                self.select(step.unwrap_or(0), Some(index));
+                self.set_focus(Pane::Topics);
+            }
+            Kind::Resource => {
+                self.select(step.unwrap_or(0), None);
+                self.lists.resources.select(Some(index));
+                self.set_focus(Pane::Resources);
+            }
+            Kind::Faq => {
+                self.view = View::Faq;
+                self.lists.faq.select(Some(index));
+                self.answer_scroll = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The config file, `<config dir>/config.toml`, and the list of curricula a
+//! learner has: the shipped path plus every `*.toml` in
+//! `<config dir>/curricula/`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use crate::curriculum::{Diagnostic, LoadError};
+use crate::ui::ThemeName;
+
+/// The settings a learner can put in `config.toml`; every key is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `"dark"` (the default) or `"light"`.
+    #[serde(default)]
+    pub theme: Option<ThemeName>,
+    /// Mouse support; `true` by default.
+    #[serde(default)]
+    pub mouse: Option<bool>,
+    /// The curriculum file to open when none is given and none was picked.
+    #[serde(default)]
+    pub curriculum: Option<PathBuf>,
+}
+
+impl Config {
+    /// Reads `dir/config.toml`; a missing file is the defaults. A bad key
+    /// or value is an error as `FILE:LINE:COL: message`.
+    pub fn load(dir: &Path) -> Result<Config, LoadError> {
+        let path = dir.join("config.toml");
+        let name = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(LoadError::io(&name, &e)),
+        };
+        toml::from_str(&text).map_err(|e| LoadError::new(&name, &text, vec![Diagnostic::from(e)]))
+    }
+}
+
+/// The config dir: `--config-dir`/`LEARNPATH_CONFIG_DIR`, else the
+/// platform's (`~/.config/learnpath` on Linux).
+pub fn config_dir(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = given {
+        return Ok(dir.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "learnpath")
+        .map(|dirs| dirs.config_dir().to_path_buf())
+        .context("cannot find a home directory for the config; pass --config-dir DIR")
+}
+
+/// Where a curriculum comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The path built into the binary.
+    Shipped,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Source {
+    /// How the source is written in `state.json` and shown to people.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Shipped => "shipped".to_string(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// The shipped path, then `<config dir>/curricula/*.toml` by file name.
+pub fn sources(config_dir: &Path) -> Vec<Source> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(config_dir.join("curricula"))
+        .map(|it| {
+            it.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    std::iter::once(Source::Shipped).chain(files.into_iter().map(Source::File)).collect()
+}
+
+/// The curriculum last opened, remembered in `<data dir>/state.json`.
+pub fn last_used(data_dir: &Path) -> Option<Source> {
+    let text = std::fs::read_to_string(data_dir.join("state.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    match value.get("curriculum")?.as_str()? {
+        "shipped" => Some(Source::Shipped),
+        path => Some(Source::File(PathBuf::from(path))),
+    }
+}
+
+/// Remembers `source` as the curriculum last opened.
+pub fn remember(data_dir: &Path, source: &Source) -> Result<()> {
+    use std::io::Write;
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let path = data_dir.join("state.json");
+    let json = serde_json::json!({ "curriculum": source.name() });
+    let mut file = atomic_write_file::AtomicWriteFile::open(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(format!("{json:#}\n").as_bytes())?;
+    file.commit().with_context(|| format!("cannot save {}", path.display()))
+}

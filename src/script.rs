@@ -1,0 +1,220 @@
+//! Commands that change or export progress from the shell: `mark`,
+//! `reset`, `export`, and `new`'s starter file.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use jiff::Timestamp;
+use serde_json::json;
+
+use crate::app::resource_key;
+use crate::cli::ExportFormat;
+use crate::curriculum::Curriculum;
+use crate::progress::{Progress, Status, percent};
+
+/// `learnpath mark STEP/TOPIC STATUS`.
+pub fn mark(c: &Curriculum, progress: &mut Progress, key: &str, status: Status) -> Result<String> {
+    if c.locate(key).is_none() {
+        bail!("{}", unknown(c, key));
+    }
+    progress.set(c.id.get_ref(), key, status, Timestamp::now());
+    progress.save()?;
+    Ok(format!("{key}: {}\n", status.name()))
+}
+
+/// An "unknown topic" message with the closest ids as suggestions.
+fn unknown(c: &Curriculum, key: &str) -> String {
+    let mut keys: Vec<(usize, String)> = c
+        .steps()
+        .iter()
+        .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
+        .map(|k| (distance(&k, key), k))
+        .collect();
+    keys.sort();
+    let close: Vec<String> =
+        keys.iter().take(3).filter(|(d, _)| *d <= key.len().max(4) / 2 + 2).map(|(_, k)| k.clone()).collect();
+    match close.as_slice() {
+        [] => format!("unknown topic `{key}`; `learnpath export` lists every STEP/TOPIC id"),
+        some => format!(
+            "unknown topic `{key}`; did you mean {}?",
+            some.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// Levenshtein distance, for suggestions.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// `learnpath reset [STEP[/TOPIC]] [--yes]`: back to todo, as recorded
+/// changes. A step or the whole path asks first unless `yes`.
+pub fn reset(c: &Curriculum, progress: &mut Progress, target: Option<&str>, yes: bool) -> Result<String> {
+    let id = c.id.get_ref().clone();
+    let (what, steps, topic): (String, Vec<usize>, Option<usize>) = match target {
+        None => ("the whole path".into(), (0..c.steps().len()).collect(), None),
+        Some(t) if t.contains('/') => match c.locate(t) {
+            Some((s, i)) => (format!("topic {t}"), vec![s], Some(i)),
+            None => bail!("{}", unknown(c, t)),
+        },
+        Some(s) => match c.steps().iter().position(|st| st.id.get_ref() == s) {
+            Some(i) => (format!("step {s}"), vec![i], None),
+            None => bail!(
+                "unknown step `{s}`; the steps are: {}",
+                c.steps().iter().map(|s| s.id.get_ref().as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        },
+    };
+    if topic.is_none() && !yes && !confirm(&format!("Reset {what} back to todo?"))? {
+        return Ok("Nothing changed.\n".into());
+    }
+    let now = Timestamp::now();
+    let mut count = 0;
+    for &s in &steps {
+        let step = &c.steps()[s];
+        for (i, t) in step.topics.iter().enumerate() {
+            if topic.is_some_and(|only| only != i) {
+                continue;
+            }
+            if progress.status(&id, &step.key(t)) != Status::Todo {
+                progress.set(&id, &step.key(t), Status::Todo, now);
+                count += 1;
+            }
+        }
+        for r in step.resources.iter().filter(|_| topic.is_none()) {
+            let key = resource_key(step.id.get_ref(), r.url.get_ref());
+            if progress.is_read(&id, &key) {
+                progress.set_read(&id, &key, false, now);
+            }
+        }
+    }
+    progress.save()?;
+    Ok(format!("Reset {what}: {count} topic(s) back to todo\n"))
+}
+
+fn confirm(question: &str) -> Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        bail!("{question} Pass --yes to confirm when not at a terminal");
+    }
+    eprint!("{question} [y/N] ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// `learnpath export`: the path with every status, as Markdown or JSON.
+pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> String {
+    let id = c.id.get_ref();
+    let status_of = |s: &crate::curriculum::Step, t| progress.status(id, &s.key(t));
+    match format {
+        ExportFormat::Json => {
+            let steps: Vec<_> = c
+                .steps()
+                .iter()
+                .map(|s| {
+                    json!({
+                        "id": s.id.get_ref(), "title": s.title.get_ref(),
+                        "topics": s.topics.iter().map(|t| {
+                            let entry = progress.entry(id, &s.key(t));
+                            json!({ "id": t.id.get_ref(), "key": s.key(t), "title": t.title.get_ref(),
+                                "status": status_of(s, t).name(), "at": entry.map(|e| e.at.to_string()) })
+                        }).collect::<Vec<_>>(),
+                        "resources": s.resources.iter().map(|r| json!({
+                            "title": r.title.get_ref(), "url": r.url.get_ref(), "provider": r.provider,
+                            "read": progress.is_read(id, &resource_key(s.id.get_ref(), r.url.get_ref())),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            format!(
+                "{:#}\n",
+                json!({ "curriculum": { "id": id, "title": c.title.get_ref() }, "steps": steps })
+            )
+        }
+        ExportFormat::Markdown => {
+            let done = c
+                .steps()
+                .iter()
+                .flat_map(|s| s.topics.iter().map(move |t| (s, t)))
+                .filter(|(s, t)| status_of(s, t) == Status::Done)
+                .count();
+            let mut out = format!(
+                "# {}\n\n{done}/{} topics done ({}%).\n",
+                c.title.get_ref(),
+                c.topic_count(),
+                percent(done, c.topic_count())
+            );
+            let mut number = 0;
+            for s in c.steps() {
+                let label = if s.optional {
+                    "Extra:".to_string()
+                } else {
+                    number += 1;
+                    format!("{number}.")
+                };
+                out.push_str(&format!("\n## {label} {}\n\n", s.title.get_ref()));
+                if let Some(goal) = &s.goal {
+                    out.push_str(&format!("{}\n\n", goal.split_whitespace().collect::<Vec<_>>().join(" ")));
+                }
+                for t in &s.topics {
+                    let line = match status_of(s, t) {
+                        Status::Done => format!("- [x] {}", t.title.get_ref()),
+                        Status::Todo => format!("- [ ] {}", t.title.get_ref()),
+                        Status::InProgress => format!("- [ ] {} *(in progress)*", t.title.get_ref()),
+                        Status::Skipped => format!("- [ ] ~~{}~~ *(skipped)*", t.title.get_ref()),
+                    };
+                    out.push_str(&format!("{line} `{}`\n", s.key(t)));
+                }
+                if !s.resources.is_empty() {
+                    out.push_str("\nResources:\n\n");
+                }
+                for r in &s.resources {
+                    let read = progress.is_read(id, &resource_key(s.id.get_ref(), r.url.get_ref()));
+                    let provider = r.provider.as_ref().map(|p| format!(" — {p}")).unwrap_or_default();
+                    out.push_str(&format!(
+                        "- [{}] [{}]({}){provider}\n",
+                        if read { "x" } else { " " },
+                        r.title.get_ref(),
+                        r.url.get_ref()
+                    ));
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Writes `text` to `path`, or to standard output without one.
+pub fn write_out(text: &str, path: Option<&Path>) -> Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
+        None => std::io::stdout().write_all(text.as_bytes()).context("cannot write to standard output"),
+    }
+}
+
+/// `learnpath new FILE`: a commented starter curriculum that validates.
+pub fn new(path: &Path) -> Result<String> {
+    let mut file = std::fs::File::create_new(path)
+        .with_context(|| format!("cannot create {} (it must not exist yet)", path.display()))?;
+    file.write_all(STARTER.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(format!(
+        "Wrote {}. Edit it, check it with `learnpath validate {0}`, open it with `learnpath --curriculum {0}`.\n",
+        path.display()
+    ))
+}
+
+/// The starter written by `learnpath new`.
+pub const STARTER: &str = include_str!("starter.toml");

@@ -1,0 +1,136 @@
+//! Fuzzy search over a curriculum's steps, topics, resources and FAQ
+//! questions, with `nucleo-matcher` (the matcher of helix and nucleo).
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+use crate::curriculum::Curriculum;
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A step (its title).
+    Step,
+    /// A topic (its title).
+    Topic,
+    /// A resource (title, provider and URL).
+    Resource,
+    /// A FAQ question.
+    Faq,
+}
+
+impl Kind {
+    /// A short tag shown before each result.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Kind::Step => "step",
+            Kind::Topic => "topic",
+            Kind::Resource => "link",
+            Kind::Faq => "faq",
+        }
+    }
+}
+
+/// One searchable thing.
+#[derive(Debug)]
+pub struct Entry {
+    /// What it is.
+    pub kind: Kind,
+    /// The step it belongs to (for a step, itself; none for the FAQ).
+    pub step: Option<usize>,
+    /// Its index within its step (topic, resource) or the FAQ; for a step,
+    /// the step's index.
+    pub index: usize,
+    /// The text searched and shown.
+    pub text: String,
+    haystack: Utf32String,
+}
+
+/// A match: which entry, how good, and which characters matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Searcher::entries`].
+    pub entry: usize,
+    /// Higher is better.
+    pub score: u32,
+    /// Character positions in the entry's text that matched, sorted.
+    pub indices: Vec<u32>,
+}
+
+/// The index of everything searchable, and a reusable matcher.
+pub struct Searcher {
+    entries: Vec<Entry>,
+    matcher: Matcher,
+}
+
+impl Searcher {
+    /// Indexes `c`.
+    pub fn new(c: &Curriculum) -> Self {
+        let mut entries = Vec::new();
+        let mut push = |kind, step, index, text: String| {
+            let haystack = Utf32String::from(text.as_str());
+            entries.push(Entry { kind, step, index, text, haystack });
+        };
+        for (s, step) in c.steps().iter().enumerate() {
+            push(Kind::Step, Some(s), s, step.title.get_ref().clone());
+            for (t, topic) in step.topics.iter().enumerate() {
+                push(Kind::Topic, Some(s), t, topic.title.get_ref().clone());
+            }
+            for (r, res) in step.resources.iter().enumerate() {
+                let mut text = res.title.get_ref().clone();
+                if let Some(provider) = &res.provider {
+                    text.push_str(" · ");
+                    text.push_str(provider);
+                }
+                text.push_str(" · ");
+                text.push_str(res.url.get_ref());
+                push(Kind::Resource, Some(s), r, text);
+            }
+        }
+        for (q, faq) in c.faq.iter().enumerate() {
+            push(Kind::Faq, None, q, faq.question.get_ref().clone());
+        }
+        Searcher { entries, matcher: Matcher::new(Config::DEFAULT) }
+    }
+
+    /// The indexed entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The best `limit` matches for `query`, best first (ties: steps, then
+    /// topics, resources, FAQ, in curriculum order). An empty query matches
+    /// nothing.
+    pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        if query.trim().is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let mut scored: Vec<(u32, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| pattern.score(e.haystack.slice(..), &mut self.matcher).map(|s| (s, i)))
+            .collect();
+        let order = |a: &(u32, usize), b: &(u32, usize)| {
+            b.0.cmp(&a.0)
+                .then_with(|| self.entries[a.1].kind.cmp(&self.entries[b.1].kind))
+                .then(a.1.cmp(&b.1))
+        };
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(order);
+        scored
+            .into_iter()
+            .map(|(score, entry)| {
+                let mut indices = Vec::new();
+                pattern.indices(self.entries[entry].haystack.slice(..), &mut self.matcher, &mut indices);
+                indices.sort_unstable();
+                indices.dedup();
+                Hit { entry, score, indices }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,84 @@
+//! The search box: the query on top, ranked results below with the matched
+//! characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, ListItem, Paragraph};
+
+use crate::app::App;
+use crate::search::{Entry, Hit};
+use crate::ui::{Theme, layout, pane, wrap};
+
+/// Where the box goes inside `area`.
+pub fn popup_area(area: Rect) -> Rect {
+    layout::centered(area, 90.min(area.width.saturating_sub(4)), 22.min(area.height.saturating_sub(2)))
+}
+
+/// Draws the search box over `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+    let Some(search) = &app.search else { return };
+    let theme = app.theme;
+    let popup = popup_area(area);
+    frame.render_widget(Clear, popup);
+    let block = pane::block(" Search · ↑↓ choose · Enter go · Esc close ", true, &theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [input, results] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    let prompt = Line::from(vec![
+        Span::styled(" / ", theme.key),
+        Span::raw(search.query.clone()),
+        Span::styled("█", theme.dim),
+    ]);
+    let count = if search.query.is_empty() {
+        "type to search steps, topics, links and questions".to_string()
+    } else {
+        match search.hits.len() {
+            0 => "no match".to_string(),
+            n => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(vec![prompt, Line::from(Span::styled(format!("   {count}"), theme.dim))]),
+        input,
+    );
+    let hits = search.hits.clone();
+    let width = results.width as usize;
+    let entries = app.search_entries();
+    let rows: Vec<ListItem<'static>> =
+        hits.iter().map(|h| item(app, &entries[h.entry], h, width, &theme)).collect();
+    let block = ratatui::widgets::Block::new();
+    let mut state = std::mem::take(&mut app.lists.results);
+    pane::render_list(frame, results, block, rows.len(), |i| rows[i].clone(), &mut state, true, &theme);
+    app.lists.results = state;
+}
+
+/// A result: its kind, the text with matches highlighted, and its step.
+fn item(app: &App, entry: &Entry, hit: &Hit, width: usize, theme: &Theme) -> ListItem<'static> {
+    let mut spans = vec![Span::styled(format!(" {:<5} ", entry.kind.tag()), theme.dim)];
+    let mut run = String::new();
+    let mut run_matched = false;
+    let mut matched = hit.indices.iter().peekable();
+    for (i, c) in entry.text.chars().enumerate() {
+        let is_match = matched.peek().is_some_and(|&&m| m as usize == i);
+        if is_match {
+            matched.next();
+        }
+        if is_match != run_matched && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_matched { theme.matched } else { theme.text },
+            ));
+        }
+        run_matched = is_match;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_matched { theme.matched } else { theme.text }));
+    }
+    if let Some(s) = entry.step.filter(|_| entry.kind != crate::search::Kind::Step) {
+        let step = &app.curriculum.steps()[s];
+        spans.push(Span::styled(format!("  — {} {}", app.label(s), step.title.get_ref()), theme.dim));
+    }
+    ListItem::new(wrap::wrap(&spans, width, 7))
+}
