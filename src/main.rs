@@ -19,6 +19,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // `learnpath status | head -1`: the reader left; nothing is wrong.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("learnpath: {e:#}");
             ExitCode::from(1)
@@ -30,15 +37,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Validate { files }) => return Ok(commands::validate(files)),
         Some(Command::New { file }) => {
-            print!("{}", script::new(file)?);
+            out(&script::new(file)?)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "learnpath", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "learnpath", &mut script);
+            out(&String::from_utf8_lossy(&script))?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            out(&String::from_utf8_lossy(&page))?;
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
@@ -66,10 +77,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         eprintln!("learnpath: {notice}");
     }
     progress.carry_aliases(&curriculum);
-    let print = |text: String| {
-        print!("{text}");
-        Ok(ExitCode::SUCCESS)
-    };
+    let print = |text: String| out(&text).map(|()| ExitCode::SUCCESS);
     match cli.command {
         Some(Command::Status { json }) => print(commands::status(&curriculum, &mut progress, json)),
         Some(Command::Next { json }) => print(commands::next(&curriculum, &progress, json)),
@@ -94,6 +102,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             run_tui(app, mouse)
         }
     }
+}
+
+/// Writes to standard output, reporting a closed pipe as an error (which
+/// `main` treats as a normal end) instead of panicking like `print!`.
+fn out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
 }
 
 /// `--curriculum`, else the one last opened, else the config's default,

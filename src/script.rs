@@ -201,7 +201,11 @@ pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> Stri
 pub fn write_out(text: &str, path: Option<&Path>) -> Result<()> {
     match path {
         Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
-        None => std::io::stdout().write_all(text.as_bytes()).context("cannot write to standard output"),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            Ok(out.flush()?)
+        }
     }
 }
 

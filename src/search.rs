@@ -99,11 +99,11 @@ impl Searcher {
     }
 
     /// The best `limit` matches for `query`, best first (ties: steps, then
-    /// topics, resources, FAQ, in curriculum order). An empty query matches
-    /// nothing.
-    pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+    /// topics, resources, FAQ, in curriculum order), and how many matched in
+    /// all. An empty query matches nothing.
+    pub fn search(&mut self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         if query.trim().is_empty() || limit == 0 {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
         let mut scored: Vec<(u32, usize)> = self
@@ -117,12 +117,13 @@ impl Searcher {
                 .then_with(|| self.entries[a.1].kind.cmp(&self.entries[b.1].kind))
                 .then(a.1.cmp(&b.1))
         };
+        let total = scored.len();
         if scored.len() > limit {
             scored.select_nth_unstable_by(limit - 1, order);
             scored.truncate(limit);
         }
         scored.sort_unstable_by(order);
-        scored
+        let hits = scored
             .into_iter()
             .map(|(score, entry)| {
                 let mut indices = Vec::new();
@@ -131,6 +132,7 @@ impl Searcher {
                 indices.dedup();
                 Hit { entry, score, indices }
             })
-            .collect()
+            .collect();
+        (hits, total)
     }
 }

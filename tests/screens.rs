@@ -128,3 +128,73 @@ fn a_long_message_wraps_below_the_gauge_instead_of_being_cut() {
     assert!(tail.contains(url) && tail.contains("set $BROWSER or copy the link"), "{text}");
     assert!(text.lines().last().unwrap().contains("copy the link"), "{text}");
 }
+
+#[test]
+fn statuses_and_read_marks_80x24() {
+    let mut events = typed("lxjijs");
+    events.extend(keys(&[KeyCode::Tab, KeyCode::Char(' ')]));
+    let (terminal, _) = run(&mut app(), 80, 24, events);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn search_box_80x24() {
+    let (terminal, _) = run(&mut app(), 80, 24, typed("/http"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn reset_prompt_80x24() {
+    let (terminal, _) = run(&mut app(), 80, 24, typed("R"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn picker_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.toml");
+    std::fs::write(&file, learnpath::script::STARTER).unwrap();
+    let sources = vec![learnpath::config::Source::Shipped, learnpath::config::Source::File(file)];
+    let mut app = app().with_sources(sources, learnpath::config::Source::Shipped, dir.path().join("data"));
+    let (terminal, _) = run(&mut app, 80, 24, typed("c"));
+    let text = screen(&terminal);
+    assert!(text.contains("Learn Backend Development  0/61 · 0%"), "{text}");
+    assert!(text.contains("My learning path  0/3 · 0%"), "{text}");
+    assert!(text.contains("Curricula · Enter open · Esc close"), "{text}");
+}
+
+#[test]
+fn help_overlay_lists_every_key() {
+    let (terminal, _) = run(&mut app(), 120, 60, typed("?"));
+    let text = screen(&terminal);
+    for (keys, what) in learnpath::action::KEYS {
+        assert!(text.contains(&format!(" {keys:<17}{what}")), "the help lacks {keys}:\n{text}");
+    }
+}
+
+fn cells(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<ratatui::buffer::Cell> {
+    terminal.backend().buffer().content().to_vec()
+}
+
+#[test]
+fn no_color_uses_no_colours_but_keeps_focus_and_selection_visible() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = app().with_theme(learnpath::ui::Theme::plain());
+    let (terminal, _) = run(&mut app, 80, 24, typed("lx"));
+    let all = cells(&terminal);
+    assert!(all.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "a colour slipped through");
+    assert!(all.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selection is reversed");
+    let text = screen(&terminal);
+    assert!(text.contains("┏ Topics"), "the focused pane has a thick border");
+}
+
+#[test]
+fn the_light_theme_avoids_yellow_and_white_text() {
+    use ratatui::style::Color;
+    let mut app = app().with_theme(learnpath::ui::Theme::light());
+    let (terminal, _) = run(&mut app, 80, 24, typed("lxjij"));
+    for cell in cells(&terminal) {
+        assert!(cell.fg != Color::Yellow && cell.fg != Color::LightYellow, "yellow is unreadable on white");
+        assert!(cell.fg != Color::White || cell.bg == Color::Blue, "white text only on the selection");
+    }
+}

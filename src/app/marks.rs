@@ -299,7 +299,10 @@ impl App {
         let keep = self.selected_topic();
         self.hide_done = !self.hide_done;
         if let Some(t) = keep {
-            self.select_topic(t);
+            // The same topic if still listed, else the next one listed.
+            let visible = self.visible_topics();
+            let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
+            self.lists.topics.select(Some(pos));
         }
         self.message = Some(Message::Info(
             if self.hide_done { "Done topics hidden (H shows them)" } else { "Done topics shown" }.into(),

@@ -13,6 +13,8 @@ pub struct SearchState {
     pub query: String,
     /// The results for it, best first.
     pub hits: Vec<Hit>,
+    /// How many entries matched (the box keeps only the best).
+    pub total: usize,
 }
 
 /// An edit of the query.
@@ -35,7 +37,7 @@ impl App {
 
     pub(super) fn open_search(&mut self) {
         self.searcher();
-        self.search = Some(SearchState { query: String::new(), hits: Vec::new() });
+        self.search = Some(SearchState { query: String::new(), hits: Vec::new(), total: 0 });
         self.lists.results.select(Some(0));
     }
 
@@ -67,9 +69,10 @@ impl App {
 
     fn rerun_search(&mut self) {
         let query = self.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
-        let hits = self.searcher().search(&query, LIMIT);
+        let (hits, total) = self.searcher().search(&query, LIMIT);
         if let Some(search) = &mut self.search {
             search.hits = hits;
+            search.total = total;
         }
         self.lists.results.select(Some(0));
         *self.lists.results.offset_mut() = 0;

@@ -36,7 +36,7 @@ pub fn max_scroll(app: &App) -> u16 {
 
 /// As tall as the help needs, as wide as 72 columns, within `area`.
 fn popup_area(area: Rect, app: &App) -> Rect {
-    let width = 72.min(area.width);
+    let width = 96.min(area.width);
     let height = lines(app, width.saturating_sub(2) as usize).len() as u16 + 2;
     layout::centered(area, width, height)
 }

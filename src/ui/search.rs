@@ -33,9 +33,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let count = if search.query.is_empty() {
         "type to search steps, topics, links and questions".to_string()
     } else {
-        match search.hits.len() {
-            0 => "no match".to_string(),
-            n => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+        match (search.hits.len(), search.total) {
+            (0, _) => "no match".to_string(),
+            (1, _) => "1 match".to_string(),
+            (shown, total) if shown < total => format!("{total} matches, the best {shown} shown"),
+            (_, total) => format!("{total} matches"),
         }
     };
     frame.render_widget(

@@ -29,7 +29,7 @@ pub fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let (done, total) = (app.done_in(i), step.topics.len());
     let count = match app.skipped_in(i) {
         0 => format!("{done}/{total}"),
-        skipped => format!("{done}/{total} -{skipped}"),
+        skipped => format!("{done}/{total} · {skipped} skipped"),
     };
     let count_style = if total > 0 && done == total { theme.done } else { theme.dim };
     let label = app.label(i).to_string();

@@ -1,0 +1,190 @@
+//! The subcommands, run as the real binary with temporary dirs.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use learnpath::action::KEYS;
+
+fn learnpath(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("LEARNPATH_DATA_DIR", home.join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn next_mark_and_status_work_together() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert_eq!(stdout(&learnpath(h, &["next"])), "Variables and data (1. Learn basic coding skills)\n");
+    stdout(&learnpath(h, &["mark", "coding-basics/variables", "done"]));
+    stdout(&learnpath(h, &["mark", "coding-basics/comparison-operators", "skipped"]));
+    stdout(&learnpath(h, &["mark", "coding-basics/loops", "progress"]));
+    let next: serde_json::Value = serde_json::from_str(&stdout(&learnpath(h, &["next", "--json"]))).unwrap();
+    assert_eq!(next["key"], "coding-basics/loops");
+    assert_eq!(next["status"], "progress");
+    let status: serde_json::Value =
+        serde_json::from_str(&stdout(&learnpath(h, &["status", "--json"]))).unwrap();
+    assert_eq!((status["done"].as_u64(), status["skipped"].as_u64()), (Some(1), Some(1)));
+    let text = stdout(&learnpath(h, &["status"]));
+    assert!(text.starts_with("Learn Backend Development: 1/61 topics done (1%), 1 skipped\n"), "{text}");
+}
+
+#[test]
+fn an_unknown_topic_suggests_the_closest_ids() {
+    let home = tempfile::tempdir().unwrap();
+    let out = learnpath(home.path(), &["mark", "coding-basics/loop", "done"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unknown topic `coding-basics/loop`; did you mean `coding-basics/loops`"), "{err}");
+    let out = learnpath(home.path(), &["mark", "coding-basics/loops", "finished"]);
+    assert_eq!(out.status.code(), Some(2), "a bad status is a usage error");
+}
+
+#[test]
+fn reset_asks_unless_told_yes_and_records_the_change() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    stdout(&learnpath(h, &["mark", "dsa/big-o", "done"]));
+    stdout(&learnpath(h, &["mark", "dsa/recursion", "done"]));
+    let out = learnpath(h, &["reset", "dsa"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Pass --yes"), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&learnpath(h, &["reset", "dsa/big-o"])),
+        "Reset topic dsa/big-o: 1 topic(s) back to todo\n"
+    );
+    assert_eq!(
+        stdout(&learnpath(h, &["reset", "dsa", "--yes"])),
+        "Reset step dsa: 1 topic(s) back to todo\n"
+    );
+    let file = std::fs::read_to_string(h.join("data/progress.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(json["curricula"]["backend"]["topics"]["dsa/recursion"]["status"], "todo");
+    assert!(learnpath(h, &["reset", "nope", "--yes"]).status.code() == Some(1));
+}
+
+#[test]
+fn export_writes_markdown_and_json() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    stdout(&learnpath(h, &["mark", "coding-basics/loops", "done"]));
+    stdout(&learnpath(h, &["mark", "coding-basics/lists", "skipped"]));
+    let md = stdout(&learnpath(h, &["export"]));
+    assert!(md.starts_with("# Learn Backend Development\n\n1/61 topics done (1%).\n"), "{md}");
+    assert!(md.contains("- [x] Loops `coding-basics/loops`\n"), "{md}");
+    assert!(md.contains("- [ ] ~~Lists~~ *(skipped)* `coding-basics/lists`\n"), "{md}");
+    assert!(md.contains("- [ ] [Golang cafe](https://golang.cafe/) — Golang Cafe\n"), "{md}");
+    let out = h.join("export.json");
+    stdout(&learnpath(h, &["export", "--format", "json", "--output", out.to_str().unwrap()]));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    let loops = &json["steps"][0]["topics"][2];
+    assert_eq!(
+        (loops["key"].as_str(), loops["status"].as_str()),
+        (Some("coding-basics/loops"), Some("done"))
+    );
+    assert!(loops["at"].as_str().unwrap().ends_with('Z'));
+}
+
+#[test]
+fn new_writes_a_starter_that_validates_and_list_shows_it() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let dir = h.join("config/curricula");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.toml");
+    stdout(&learnpath(h, &["new", file.to_str().unwrap()]));
+    assert!(stdout(&learnpath(h, &["validate", file.to_str().unwrap()])).contains(": ok: 2 steps, 3 topics"));
+    assert_eq!(learnpath(h, &["new", file.to_str().unwrap()]).status.code(), Some(1), "never overwrites");
+    std::fs::write(dir.join("broken.toml"), "format = 1\n").unwrap();
+    let list = stdout(&learnpath(h, &["list"]));
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(lines[0].starts_with("Learn Backend Development") && lines[0].ends_with("shipped"), "{list}");
+    assert!(lines[1].contains("broken.toml: invalid:"), "{list}");
+    assert!(lines[2].starts_with("My learning path") && lines[2].contains("0/3"), "{list}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&learnpath(h, &["list", "--json"]))).unwrap();
+    assert_eq!(json[2]["id"], "my-path");
+    assert_eq!(json[0]["total"], 61);
+}
+
+#[test]
+fn a_bad_config_is_an_error_with_its_position() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    std::fs::create_dir_all(h.join("config")).unwrap();
+    std::fs::write(h.join("config/config.toml"), "theme = \"dark\"\nmouse = true\ncolour = \"red\"\n")
+        .unwrap();
+    let out = learnpath(h, &["status"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("{}:3:1: unknown field `colour`", h.join("config/config.toml").display())),
+        "{err}"
+    );
+    std::fs::write(h.join("config/config.toml"), "theme = \"purple\"\n").unwrap();
+    let err = stderr(&learnpath(h, &["status"]));
+    assert!(err.contains("config.toml:1:9: unknown variant `purple`"), "{err}");
+}
+
+#[test]
+fn the_config_can_name_a_default_curriculum() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    std::fs::create_dir_all(h.join("config")).unwrap();
+    std::fs::write(h.join("config/mine.toml"), learnpath::script::STARTER).unwrap();
+    std::fs::write(h.join("config/config.toml"), "curriculum = \"mine.toml\"\n").unwrap();
+    assert!(stdout(&learnpath(h, &["status"])).starts_with("My learning path: 0/3"));
+}
+
+#[test]
+fn completions_and_man_page() {
+    let home = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = stdout(&learnpath(home.path(), &["completions", shell]));
+        assert!(script.contains("export") && script.contains("learnpath"), "{shell}");
+    }
+    let man = stdout(&learnpath(home.path(), &["man"]));
+    assert!(man.contains(".TH learnpath 1") && man.contains("completions"));
+}
+
+#[test]
+fn piped_output_has_no_escape_codes() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [&["status"][..], &["next"], &["list"], &["export"], &["status", "--json"]] {
+        let text = stdout(&learnpath(home.path(), args));
+        assert!(!text.contains('\x1b'), "{args:?}");
+    }
+}
+
+#[test]
+fn help_lists_every_key_and_the_readme_every_command() {
+    let home = tempfile::tempdir().unwrap();
+    let help = stdout(&learnpath(home.path(), &["--help"]));
+    for (keys, what) in KEYS {
+        assert!(help.contains(&format!("  {keys:<16} {what}")), "--help lacks {keys}");
+    }
+    let readme = include_str!("../README.md");
+    let cli = readme.split("## Command line").nth(1).unwrap().split("\n## ").next().unwrap();
+    use clap::CommandFactory;
+    for sub in learnpath::cli::Cli::command().get_subcommands() {
+        assert!(
+            cli.contains(&format!("learnpath {}", sub.get_name())),
+            "README lacks `learnpath {}`",
+            sub.get_name()
+        );
+    }
+}
