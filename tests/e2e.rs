@@ -50,7 +50,7 @@ fn tick_open_quit_and_find_the_ticks_again() {
 
     // Into the topics of step 1, tick the first two.
     app.send("l");
-    app.wait_for("Space tick");
+    app.wait_for("Space done");
     app.send(" ");
     app.wait_for("Done: Variables and data");
     app.send("j ");

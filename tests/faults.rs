@@ -27,7 +27,7 @@ fn kill_9_during_a_burst_of_ticks_never_leaves_a_broken_file() {
         let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
         app.wait_for("Steps");
         app.send("l");
-        app.wait_for("Space tick");
+        app.wait_for("Space done");
         app.send(&"x".repeat(400));
         std::thread::sleep(Duration::from_millis(5 + round * 9));
         app.signal(libc::SIGKILL);

@@ -75,22 +75,32 @@ fn hints(app: &App, width: usize) -> Line<'static> {
         Focus::Prompt => &[("s", "step"), ("p", "path"), ("Esc", "cancel")],
         Focus::Picker => &[("j/k", "move"), ("Enter", "open"), ("Esc", "close"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
-        Focus::Pane(Pane::Steps) => {
-            &[("j/k", "move"), ("l", "topics"), ("Tab", "pane"), ("f", "FAQ"), ("?", "help"), ("q", "quit")]
-        }
-        Focus::Pane(Pane::Topics) => &[
-            ("Space", "tick"),
+        Focus::Pane(Pane::Steps) => &[
             ("j/k", "move"),
-            ("Tab", "pane"),
-            ("h", "steps"),
+            ("l", "topics"),
+            ("n", "next todo"),
+            ("/", "search"),
+            ("f", "FAQ"),
             ("?", "help"),
             ("q", "quit"),
         ],
+        Focus::Pane(Pane::Topics) => &[
+            ("Space", "done"),
+            ("i", "doing"),
+            ("s", "skip"),
+            ("n", "next todo"),
+            ("/", "search"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Focus::Pane(Pane::Resources) if app.remote => {
+            &[("Enter", "copy"), ("Space", "read"), ("/", "search"), ("?", "help"), ("q", "quit")]
+        }
         Focus::Pane(Pane::Resources) => &[
             ("Enter", "open"),
-            ("j/k", "move"),
-            ("Tab", "pane"),
-            ("h", "steps"),
+            ("Space", "read"),
+            ("y", "copy"),
+            ("/", "search"),
             ("?", "help"),
             ("q", "quit"),
         ],

@@ -1,0 +1,178 @@
+//! Every key of the power features, typed into the real binary in a
+//! pseudo-terminal at 80x24, as a new user would.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::pty::Pty;
+
+fn status(home: &Path) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(["status", "--json"])
+        .env("LEARNPATH_DATA_DIR", home.join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn raw(app: &Pty) -> String {
+    String::from_utf8_lossy(&app.raw()).into_owned()
+}
+
+#[test]
+fn statuses_reset_next_and_hide_by_key() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    app.wait_for("Steps");
+    app.send("lx");
+    app.wait_for("Done: Variables and data");
+    app.send("ji");
+    app.wait_for("In progress: Comparison operators");
+    app.send("js");
+    app.wait_for("Skipped: Loops");
+    app.wait_for("Topics 1/7 · 1 skipped");
+    app.wait_for("[~] Comparison operators");
+    // n goes to the next unfinished topic: in progress counts as unfinished,
+    // skipped does not.
+    app.send("kkn");
+    app.wait_for("Space done");
+    app.send("x");
+    app.wait_for("Done: Comparison operators");
+    app.send("n");
+    app.wait_for("Space done");
+    app.send("x");
+    app.wait_for("Done: Lists");
+    app.send("H");
+    app.wait_for("done hidden");
+    app.wait_for("Topics 3/7 · 1 skipped · done hidden");
+    assert!(!app.contents().contains("Variables and data"), "done topics are hidden");
+    app.send("H");
+    app.wait_for("Done topics shown");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let s = status(home.path());
+    assert_eq!((s["done"].as_u64(), s["skipped"].as_u64()), (Some(3), Some(1)));
+
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    app.wait_for("Steps");
+    app.send("R");
+    app.wait_for("Reset progress back to todo?");
+    app.send("\x1b");
+    app.wait_for("j/k move");
+    app.send("Rs");
+    app.wait_for("Reset step “Learn basic coding skills”: 4 topic(s) back to todo");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(status(home.path())["done"], 0);
+}
+
+#[test]
+fn search_jumps_and_y_copies_with_osc52() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    app.wait_for("Steps");
+    app.send("/golang");
+    app.wait_for("Golang cafe");
+    app.send("\r");
+    app.wait_for("Step 7 of 7");
+    app.send("y");
+    app.wait_for("Copied: https://golang.cafe/");
+    // The terminal was asked to set the clipboard: OSC 52 with the URL in base64.
+    assert!(raw(&app).contains("\x1b]52;c;aHR0cHM6Ly9nb2xhbmcuY2FmZS8="), "no OSC 52 sequence");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn the_picker_switches_and_remembers() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/curricula");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("mine.toml"), learnpath::script::STARTER).unwrap();
+    let env = [("LEARNPATH_CONFIG_DIR", home.path().join("config").display().to_string())];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &env);
+    app.wait_for("Steps");
+    app.send("c");
+    app.wait_for("My learning path  0/3 · 0%");
+    app.send("j\r");
+    app.wait_for("learnpath My learning path");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let mut again = Pty::spawn(&[], 80, 24, home.path(), &env);
+    again.wait_for("learnpath My learning path");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn a_click_selects_and_the_mouse_is_released_on_quit() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    app.wait_for("Steps");
+    assert!(raw(&app).contains("\x1b[?1000h"), "mouse capture is on");
+    // Click the third topic row (SGR mouse report, 1-based column;row).
+    let topics_row = app.contents().lines().position(|l| l.contains("[ ] Variables and data")).unwrap();
+    app.send(&format!("\x1b[<0;40;{}M\x1b[<0;40;{}m", topics_row + 3, topics_row + 3));
+    app.wait_for("Space done");
+    app.send("x");
+    app.wait_for("Done: Loops");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let out = raw(&app);
+    assert!(out.rfind("\x1b[?1000l") > out.rfind("\x1b[?1000h"), "mouse capture is off again");
+
+    let mut plain = Pty::spawn(&["--no-mouse"], 80, 24, home.path(), &[]);
+    plain.wait_for("Steps");
+    plain.send("q");
+    assert_eq!(plain.wait_exit(), 0);
+    assert!(!raw(&plain).contains("\x1b[?1000h"), "--no-mouse leaves the mouse alone");
+}
+
+#[test]
+fn over_ssh_enter_copies_instead_of_opening() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let browser = home.path().join("browser.sh");
+    let log = home.path().join("opened.txt");
+    std::fs::write(&browser, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display())).unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env = [
+        ("SSH_TTY", "/dev/pts/9"),
+        ("SSH_CONNECTION", "10.0.0.1 5 10.0.0.2 22"),
+        ("BROWSER", browser.to_str().unwrap()),
+    ];
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &env);
+    app.wait_for("Steps");
+    app.send("\x1b[Z");
+    app.wait_for("Enter copy");
+    app.send("\r");
+    app.wait_for("Copied (over SSH: copied instead of opening)");
+    assert!(raw(&app).contains("\x1b]52;c;"), "copied with OSC 52");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(!log.exists(), "no browser was started on the remote machine");
+}
+
+#[test]
+fn no_color_and_the_light_theme() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("NO_COLOR", "1")]);
+    app.wait_for("Steps");
+    app.send("lx");
+    app.wait_for("Done: Variables and data");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let out = raw(&app);
+    assert!(!out.contains("38;5;") && !out.contains("48;5;"), "NO_COLOR: no colour codes");
+    assert!(out.contains("\x1b[7m"), "the selection is still shown, reversed");
+
+    let mut light = Pty::spawn(&["--theme", "light"], 80, 24, home.path(), &[]);
+    light.wait_for("Steps");
+    light.send("q");
+    assert_eq!(light.wait_exit(), 0);
+    assert!(raw(&light).contains("38;5;"), "the light theme has colours");
+}
