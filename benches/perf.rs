@@ -109,5 +109,28 @@ fn progress_load(c: &mut Criterion) {
     c.bench_function("progress-load/10k", |b| b.iter(|| Progress::open(black_box(dir.path())).unwrap()));
 }
 
-criterion_group!(benches, load, first_frame, keystroke, tick_and_save, progress_load);
+fn search(c: &mut Criterion) {
+    for (name, text) in inputs() {
+        let mut app = app_on(&text);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        app.update(Action::Resize(120, 40));
+        app.update(Action::OpenSearch);
+        for ch in "topic 5".chars() {
+            app.update(Action::SearchInput(ch));
+        }
+        terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+        let mut typing = true;
+        c.bench_function(&format!("search-keystroke/{name}"), |b| {
+            b.iter(|| {
+                // Type a character, then delete it: each is one keystroke
+                // that reruns the search and redraws.
+                app.update(if typing { Action::SearchInput('0') } else { Action::SearchBackspace });
+                typing = !typing;
+                terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+            })
+        });
+    }
+}
+
+criterion_group!(benches, load, first_frame, keystroke, tick_and_save, progress_load, search);
 criterion_main!(benches);

@@ -151,6 +151,8 @@ fn a_panic_restores_the_terminal_then_prints_the_message() {
     let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
     let message = raw.find("test panic requested").expect("the panic message is printed");
     assert!(message > left, "the message comes after the restore, where it can be read");
+    let mouse_off = raw.rfind("\x1b[?1000l").expect("mouse capture is released");
+    assert!(mouse_off > raw.rfind("\x1b[?1000h").unwrap());
 }
 
 #[test]
