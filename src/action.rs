@@ -30,6 +30,10 @@ pub enum Focus {
     Prompt,
     /// The curriculum picker.
     Picker,
+    /// The review queue.
+    Review,
+    /// The stats view.
+    Stats,
 }
 
 /// Something the learner asked for.
@@ -89,6 +93,16 @@ pub enum Action {
     Copy,
     /// Open the curriculum picker.
     OpenPicker,
+    /// Edit the selected topic's note.
+    EditNote,
+    /// Open the review queue.
+    OpenReview,
+    /// The due topic was remembered.
+    Remembered,
+    /// The due topic was forgotten.
+    Forgot,
+    /// Open the stats view.
+    OpenStats,
     /// A left click at this column and row.
     Click(u16, u16),
     /// The wheel turned at this column and row (down: true).
@@ -132,6 +146,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("J K", "scroll the step's description / the answer"),
     ("f", "frequently asked questions"),
     ("c", "choose another curriculum (yours live in <config dir>/curricula/)"),
+    ("e", "edit the topic's note in $VISUAL / $EDITOR"),
+    ("r", "review due topics: Enter/y remembered, f forgot, o open a link"),
+    ("S", "stats: topics per week, streaks, your pace and the plan's"),
     ("?", "this help"),
     ("Esc", "close the help, the search, the prompt or the FAQ"),
     ("Ctrl-Z", "suspend to the shell (fg to come back)"),
@@ -169,6 +186,12 @@ impl Action {
             (Focus::Picker, KeyCode::Esc | KeyCode::Char('c')) => Some(Action::Close),
             (Focus::Picker, KeyCode::Enter) => Some(Action::Confirm),
             (Focus::Picker, _) => None,
+            (Focus::Review, KeyCode::Enter | KeyCode::Char('y')) => Some(Action::Remembered),
+            (Focus::Review, KeyCode::Char('f')) => Some(Action::Forgot),
+            (Focus::Review, KeyCode::Char('o')) => Some(Action::Open),
+            (Focus::Review | Focus::Stats, KeyCode::Esc) => Some(Action::Close),
+            (Focus::Review, KeyCode::Char('r')) | (Focus::Stats, KeyCode::Char('S')) => Some(Action::Close),
+            (Focus::Review | Focus::Stats, _) => None,
             (_, KeyCode::Char('J')) => Some(Action::ScrollDown),
             (_, KeyCode::Char('K')) => Some(Action::ScrollUp),
             (Focus::Faq, _) => None,
@@ -223,6 +246,9 @@ fn pane_key(pane: Pane, code: KeyCode) -> Option<Action> {
         (_, KeyCode::Char('H')) => Action::ToggleHideDone,
         (_, KeyCode::Char('y')) => Action::Copy,
         (_, KeyCode::Char('c')) => Action::OpenPicker,
+        (_, KeyCode::Char('r')) => Action::OpenReview,
+        (_, KeyCode::Char('S')) => Action::OpenStats,
+        (Pane::Topics, KeyCode::Char('e')) => Action::EditNote,
         (Pane::Steps | Pane::Topics, KeyCode::Char('R')) => Action::Reset,
         (Pane::Steps, KeyCode::Enter) => Action::FocusRight,
         (Pane::Topics, KeyCode::Char(' ' | 'x') | KeyCode::Enter) => Action::Toggle,

@@ -83,6 +83,18 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// List the done topics due for review
+    Review {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print topics per week, streaks and the pace projections
+    Stats {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// List the curricula you have, with your progress in each
     List {
         /// Print JSON instead of text

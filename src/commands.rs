@@ -63,8 +63,14 @@ fn counts<'c>(
 }
 
 /// `learnpath status`: progress per step, as text or JSON.
-pub fn status(curriculum: &Curriculum, progress: &mut Progress, as_json: bool) -> String {
+pub fn status(
+    curriculum: &Curriculum,
+    progress: &mut Progress,
+    now: jiff::Timestamp,
+    as_json: bool,
+) -> String {
     progress.carry_aliases(curriculum);
+    let due = crate::review::due(curriculum, progress, now).len();
     let orphans = progress.orphans(curriculum);
     let steps = counts(curriculum, progress);
     let done: usize = steps.iter().map(|s| s.1).sum();
@@ -80,6 +86,7 @@ pub fn status(curriculum: &Curriculum, progress: &mut Progress, as_json: bool) -
                 "id": s.id.get_ref(), "title": s.title.get_ref(), "done": done, "skipped": skipped, "total": total,
             })).collect::<Vec<_>>(),
             "orphans": orphans,
+            "due_for_review": due,
             "progress_file": progress.path(),
         });
         return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
@@ -101,6 +108,9 @@ pub fn status(curriculum: &Curriculum, progress: &mut Progress, as_json: bool) -
         let mark = if *total > 0 && done + skipped == *total { "✓" } else { " " };
         let skip = if *skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
         out.push_str(&format!("{mark} {label:<3}{:<52} {done:>3}/{total}{skip}\n", step.title.get_ref()));
+    }
+    if due > 0 {
+        out.push_str(&format!("{due} topic(s) due for review: learnpath review\n"));
     }
     if orphans > 0 {
         out.push_str(&format!(
@@ -174,6 +184,54 @@ pub fn list(sources: &[Source], progress: &Progress, as_json: bool) -> String {
                 ));
             }
         }
+    }
+    out
+}
+
+/// `learnpath review`: the done topics due for review at `now`.
+pub fn review(c: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json: bool) -> String {
+    let due = crate::review::due(c, progress, now);
+    if as_json {
+        let rows: Vec<_> = due
+            .iter()
+            .map(|d| {
+                let step = &c.steps()[d.step];
+                let topic = &step.topics[d.topic];
+                json!({ "key": step.key(topic), "title": topic.title.get_ref(), "step": step.title.get_ref(),
+                        "due": d.due.to_string(), "interval_days": crate::review::INTERVALS[d.stage] })
+            })
+            .collect();
+        return format!("{:#}\n", serde_json::Value::Array(rows));
+    }
+    if due.is_empty() {
+        return "Nothing due for review.\n".to_string();
+    }
+    let mut out = format!("{} topic(s) due for review (press r in the TUI):\n", due.len());
+    for d in &due {
+        let step = &c.steps()[d.step];
+        out.push_str(&format!(
+            "  {} ({}) due {}\n",
+            step.topics[d.topic].title.get_ref(),
+            step.title.get_ref(),
+            d.due.strftime("%Y-%m-%d")
+        ));
+    }
+    out
+}
+
+/// `learnpath stats`: the stats view's figures.
+pub fn stats(c: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json: bool) -> String {
+    let stats = crate::stats::compute(c, progress, now);
+    if as_json {
+        return format!("{:#}\n", serde_json::to_value(&stats).unwrap_or_default());
+    }
+    let mut out = String::from("Topics done per week, oldest first (the last is this week):\n  ");
+    out.push_str(&stats.per_week.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "));
+    out.push('\n');
+    let theme = crate::ui::Theme::plain();
+    for line in crate::ui::stats::lines(&stats, &theme, 100) {
+        out.push_str(line.spans.iter().map(|s| s.content.as_ref()).collect::<String>().trim_end());
+        out.push('\n');
     }
     out
 }

@@ -79,9 +79,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
     progress.carry_aliases(&curriculum);
     let print = |text: String| out(&text).map(|()| ExitCode::SUCCESS);
     match cli.command {
-        Some(Command::Status { json }) => print(commands::status(&curriculum, &mut progress, json)),
+        Some(Command::Status { json }) => print(commands::status(&curriculum, &mut progress, now(), json)),
+        Some(Command::Export { format, output }) => {
+            let notes = learnpath::notes::Notes::load(Some(&data_dir), &curriculum);
+            script::write_out(&script::export(&curriculum, &progress, &notes, format), output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Next { json }) => print(commands::next(&curriculum, &progress, json)),
         Some(Command::List { json }) => print(commands::list(&sources, &progress, json)),
+        Some(Command::Review { json }) => print(commands::review(&curriculum, &progress, now(), json)),
+        Some(Command::Stats { json }) => print(commands::stats(&curriculum, &progress, now(), json)),
         Some(Command::Mark { topic, status }) => {
             let status = Status::from_name(&format!("{status:?}").to_lowercase()).unwrap_or_default();
             print(script::mark(&curriculum, &mut progress, &topic, status)?)
@@ -89,16 +96,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Reset { target, yes }) => {
             print(script::reset(&curriculum, &mut progress, target.as_deref(), yes)?)
         }
-        Some(Command::Export { format, output }) => {
-            script::write_out(&script::export(&curriculum, &progress, format), output.as_deref())?;
-            Ok(ExitCode::SUCCESS)
-        }
         Some(_) => unreachable!("handled above"),
         None => {
             let theme = Theme::choose(cli.theme.or(config.theme).unwrap_or_default(), no_color());
             let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
-            let app = App::new(curriculum, progress).with_theme(theme).with_remote(is_remote());
-            let app = app.with_sources(sources, source, data_dir);
+            let mut app = App::new(curriculum, progress).with_theme(theme).with_remote(is_remote());
+            if let Ok(fixed) = std::env::var("LEARNPATH_NOW") {
+                let at: jiff::Timestamp = fixed.parse()?;
+                app = app.with_clock(Box::new(move || at));
+            }
+            let app = app.with_sources(sources, source, data_dir.clone()).with_data_dir(data_dir);
             run_tui(app, mouse)
         }
     }
@@ -134,6 +141,12 @@ fn choose_source(
         Some(path) => Source::File(if path.is_absolute() { path.clone() } else { config_dir.join(path) }),
         None => Source::Shipped,
     }
+}
+
+/// The time: now, or `LEARNPATH_NOW` (RFC 3339) so tests and demos can
+/// fix it. Logic never reads the clock itself; it is given this.
+fn now() -> jiff::Timestamp {
+    std::env::var("LEARNPATH_NOW").ok().and_then(|t| t.parse().ok()).unwrap_or_else(jiff::Timestamp::now)
 }
 
 /// Over SSH with no display, a browser would open on the remote machine.

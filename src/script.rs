@@ -116,7 +116,12 @@ fn confirm(question: &str) -> Result<bool> {
 }
 
 /// `learnpath export`: the path with every status, as Markdown or JSON.
-pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> String {
+pub fn export(
+    c: &Curriculum,
+    progress: &Progress,
+    notes: &crate::notes::Notes,
+    format: ExportFormat,
+) -> String {
     let id = c.id.get_ref();
     let status_of = |s: &crate::curriculum::Step, t| progress.status(id, &s.key(t));
     match format {
@@ -124,13 +129,15 @@ pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> Stri
             let steps: Vec<_> = c
                 .steps()
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(si, s)| {
                     json!({
                         "id": s.id.get_ref(), "title": s.title.get_ref(),
-                        "topics": s.topics.iter().map(|t| {
+                        "topics": s.topics.iter().enumerate().map(|(ti, t)| {
                             let entry = progress.entry(id, &s.key(t));
                             json!({ "id": t.id.get_ref(), "key": s.key(t), "title": t.title.get_ref(),
-                                "status": status_of(s, t).name(), "at": entry.map(|e| e.at.to_string()) })
+                                "status": status_of(s, t).name(), "at": entry.map(|e| e.at.to_string()),
+                                "note": notes.get(si, ti) })
                         }).collect::<Vec<_>>(),
                         "resources": s.resources.iter().map(|r| json!({
                             "title": r.title.get_ref(), "url": r.url.get_ref(), "provider": r.provider,
@@ -158,7 +165,7 @@ pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> Stri
                 percent(done, c.topic_count())
             );
             let mut number = 0;
-            for s in c.steps() {
+            for (si, s) in c.steps().iter().enumerate() {
                 let label = if s.optional {
                     "Extra:".to_string()
                 } else {
@@ -169,7 +176,7 @@ pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> Stri
                 if let Some(goal) = &s.goal {
                     out.push_str(&format!("{}\n\n", goal.split_whitespace().collect::<Vec<_>>().join(" ")));
                 }
-                for t in &s.topics {
+                for (ti, t) in s.topics.iter().enumerate() {
                     let line = match status_of(s, t) {
                         Status::Done => format!("- [x] {}", t.title.get_ref()),
                         Status::Todo => format!("- [ ] {}", t.title.get_ref()),
@@ -177,6 +184,11 @@ pub fn export(c: &Curriculum, progress: &Progress, format: ExportFormat) -> Stri
                         Status::Skipped => format!("- [ ] ~~{}~~ *(skipped)*", t.title.get_ref()),
                     };
                     out.push_str(&format!("{line} `{}`\n", s.key(t)));
+                    if let Some(note) = notes.get(si, ti) {
+                        for l in note.trim_end().lines() {
+                            out.push_str(&format!("  > {l}\n").replace("  > \n", "  >\n"));
+                        }
+                    }
                 }
                 if !s.resources.is_empty() {
                     out.push_str("\nResources:\n\n");

@@ -17,6 +17,8 @@ pub enum Kind {
     Resource,
     /// A FAQ question.
     Faq,
+    /// A note (its topic's title and the note's text).
+    Note,
 }
 
 impl Kind {
@@ -27,6 +29,7 @@ impl Kind {
             Kind::Topic => "topic",
             Kind::Resource => "link",
             Kind::Faq => "faq",
+            Kind::Note => "note",
         }
     }
 }
@@ -64,8 +67,8 @@ pub struct Searcher {
 }
 
 impl Searcher {
-    /// Indexes `c`.
-    pub fn new(c: &Curriculum) -> Self {
+    /// Indexes `c` and its `notes`.
+    pub fn new(c: &Curriculum, notes: &crate::notes::Notes) -> Self {
         let mut entries = Vec::new();
         let mut push = |kind, step, index, text: String| {
             let haystack = Utf32String::from(text.as_str());
@@ -89,6 +92,13 @@ impl Searcher {
         }
         for (q, faq) in c.faq.iter().enumerate() {
             push(Kind::Faq, None, q, faq.question.get_ref().clone());
+        }
+        let mut noted: Vec<_> = notes.all().collect();
+        noted.sort_by_key(|(k, _)| **k);
+        for (&(s, t), text) in noted {
+            let flat: String =
+                text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(300).collect();
+            push(Kind::Note, Some(s), t, format!("{}: {flat}", c.steps()[s].topics[t].title.get_ref()));
         }
         Searcher { entries, matcher: Matcher::new(Config::DEFAULT) }
     }

@@ -79,6 +79,13 @@ impl Host for RealHost {
         self.take_back()
     }
 
+    fn edit(&mut self, path: &std::path::Path) -> Result<bool> {
+        self.hand_over();
+        let result = crate::notes::edit(&crate::notes::editor(), path);
+        self.take_back()?;
+        result
+    }
+
     fn copy(&mut self, text: &str) -> Result<()> {
         // OSC 52 asks the terminal itself to set the clipboard, so it works
         // over SSH and in tmux (with `set-clipboard on`).

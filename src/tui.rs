@@ -21,6 +21,9 @@ pub trait Host {
     fn suspend(&mut self) -> Result<()>;
     /// Puts `text` on the clipboard.
     fn copy(&mut self, text: &str) -> Result<()>;
+    /// Edits the file at `path` in the learner's editor, with the terminal
+    /// handed over; returns whether it changed.
+    fn edit(&mut self, path: &std::path::Path) -> Result<bool>;
 }
 
 /// Draws, waits for an event, updates; until the learner quits or the
@@ -56,6 +59,11 @@ where
             Some(Effect::Copy(text)) => {
                 let result = host.copy(&text);
                 app.copied(&text, result);
+            }
+            Some(Effect::Edit { path, step, topic }) => {
+                let result = host.edit(&path);
+                terminal.clear()?;
+                app.edited(step, topic, &path, result);
             }
             Some(Effect::Suspend) => {
                 host.suspend()?;

@@ -1,5 +1,6 @@
 //! The application state and the one place it changes: [`App::update`].
 
+mod learn;
 mod marks;
 mod navigate;
 mod picker;
@@ -26,6 +27,15 @@ pub enum Effect {
     Copy(String),
     /// Suspend the process to the shell.
     Suspend,
+    /// Edit the note at `path` (topic `topic` of step `step`).
+    Edit {
+        /// The note file.
+        path: std::path::PathBuf,
+        /// Its step.
+        step: usize,
+        /// Its topic.
+        topic: usize,
+    },
 }
 
 /// What the status line says, until the next key.
@@ -44,6 +54,10 @@ pub enum View {
     Main,
     /// Questions and answers.
     Faq,
+    /// Done topics due for review.
+    Review,
+    /// Pace and progress over time.
+    Stats,
 }
 
 /// A question waiting for a one-key answer.
@@ -68,6 +82,8 @@ pub struct Lists {
     pub results: ListState,
     /// The curriculum picker.
     pub picker: ListState,
+    /// The review queue.
+    pub review: ListState,
 }
 
 /// A clock, injected so tests can fix the time.
@@ -118,7 +134,12 @@ pub struct App {
     pub notices: Vec<String>,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
+    /// The stats on screen, computed when the view opened.
+    pub stats: Option<crate::stats::Stats>,
     marks: marks::Marks,
+    notes: crate::notes::Notes,
+    due: Vec<crate::review::Due>,
+    data_dir: Option<std::path::PathBuf>,
     searcher: Option<crate::search::Searcher>,
     labels: Vec<String>,
     clock: Clock,
@@ -154,7 +175,11 @@ impl App {
             running: true,
             notices,
             size: (80, 24),
+            stats: None,
             marks: marks::Marks::default(),
+            notes: crate::notes::Notes::default(),
+            due: Vec::new(),
+            data_dir: None,
             searcher: None,
             clock: Box::new(Timestamp::now),
         };
@@ -200,6 +225,10 @@ impl App {
             Focus::Picker
         } else if self.view == View::Faq {
             Focus::Faq
+        } else if self.view == View::Review {
+            Focus::Review
+        } else if self.view == View::Stats {
+            Focus::Stats
         } else {
             Focus::Pane(self.focus)
         }
@@ -268,6 +297,11 @@ impl App {
             Action::Confirm if self.picker.is_some() && self.search.is_none() => self.confirm_picker(),
             Action::Confirm => self.confirm_search(),
             Action::OpenPicker => self.open_picker(),
+            Action::EditNote => return self.edit_note(),
+            Action::OpenReview => self.open_review(),
+            Action::Remembered => self.answer_review(true),
+            Action::Forgot => self.answer_review(false),
+            Action::OpenStats => self.open_stats(),
             Action::Open => return self.open(),
             Action::Copy => return self.copy(),
             Action::Click(x, y) => self.click(x, y),
@@ -320,6 +354,9 @@ impl App {
     }
 
     fn open(&mut self) -> Option<Effect> {
+        if self.key_focus() == Focus::Review {
+            return self.open_review_link();
+        }
         if self.key_focus() != Focus::Pane(Pane::Resources) {
             return None;
         }

@@ -49,6 +49,8 @@ impl App {
         }
         let (topics, resources) = (self.visible_topics().len(), self.step().resources.len());
         let (state, len) = match (self.view, self.focus) {
+            (View::Review, _) => (&mut self.lists.review, self.due.len()),
+            (View::Stats, _) => return,
             (View::Faq, _) => (&mut self.lists.faq, self.curriculum.faq.len()),
             (View::Main, Pane::Steps) => (&mut self.lists.steps, self.curriculum.steps().len()),
             (View::Main, Pane::Topics) => (&mut self.lists.topics, topics),
@@ -73,6 +75,7 @@ impl App {
 
     pub(super) fn scroll(&mut self, delta: isize) {
         match self.view {
+            View::Review | View::Stats => {}
             View::Main => self.about_scroll = step_u16(self.about_scroll, delta, ui::about::max_scroll(self)),
             View::Faq => self.answer_scroll = step_u16(self.answer_scroll, delta, ui::faq::max_scroll(self)),
         }

@@ -27,7 +27,7 @@ pub(super) enum Edit {
 impl App {
     /// The search index, built on first use.
     pub fn searcher(&mut self) -> &mut Searcher {
-        self.searcher.get_or_insert_with(|| Searcher::new(&self.curriculum))
+        self.searcher.get_or_insert_with(|| Searcher::new(&self.curriculum, &self.notes))
     }
 
     /// The entries the results point into.
@@ -94,7 +94,7 @@ impl App {
                 self.select(index, None);
                 self.set_focus(Pane::Steps);
             }
-            Kind::Topic => {
+            Kind::Topic | Kind::Note => {
                 self.select(step.unwrap_or(0), Some(index));
                 self.set_focus(Pane::Topics);
             }

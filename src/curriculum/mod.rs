@@ -46,6 +46,9 @@ pub struct Curriculum {
     /// Optional one-paragraph description of the whole path.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Hours a week the path is planned for (for the pace projection).
+    #[serde(default)]
+    pub weekly_hours: Option<f64>,
     /// The steps, in order; at least one.
     pub steps: Spanned<Vec<Step>>,
     /// Questions and answers about the path.
@@ -95,6 +98,9 @@ pub struct Topic {
     /// Former ids of this topic; progress recorded under them carries over.
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
+    /// Estimated hours to learn it.
+    #[serde(default)]
+    pub hours: Option<f64>,
 }
 
 /// A link to learn from.

@@ -38,6 +38,15 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
         ));
     }
     check_lengths(c, &mut out);
+    let bad_hours = |h: Option<f64>| h.is_some_and(|h| !h.is_finite() || h < 0.0);
+    if bad_hours(c.weekly_hours) {
+        out.push(Diagnostic::at(c.title.span(), "`weekly_hours` must be a positive number"));
+    }
+    for topic in c.steps.get_ref().iter().flat_map(|s| &s.topics) {
+        if bad_hours(topic.hours) {
+            out.push(Diagnostic::at(topic.id.span(), "`hours` must be a positive number"));
+        }
+    }
     check_id(&c.id, "curriculum id", &mut out);
     check_text(&c.title, "title", &mut out);
     if c.steps.get_ref().is_empty() {

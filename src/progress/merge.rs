@@ -29,6 +29,16 @@ fn merge_curriculum(ours: &mut CurriculumProgress, theirs: &CurriculumProgress) 
     let mut changed = merge_extra(&mut ours.extra, &theirs.extra);
     changed |= merge_topics(&mut ours.topics, &theirs.topics);
     changed |= merge_topics(&mut ours.resources, &theirs.resources);
+    for (key, theirs) in &theirs.reviews {
+        let newer = ours.reviews.get(key).is_none_or(|mine| {
+            (mine.at, mine.stage, json_text(&Value::Object(mine.extra.clone())))
+                < (theirs.at, theirs.stage, json_text(&Value::Object(theirs.extra.clone())))
+        });
+        if newer {
+            ours.reviews.insert(key.clone(), theirs.clone());
+            changed = true;
+        }
+    }
     changed
 }
 

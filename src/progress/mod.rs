@@ -91,6 +91,9 @@ pub struct CurriculumProgress {
     /// Resources read, keyed `STEP_ID/URL`; `done` means read.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub resources: BTreeMap<String, TopicEntry>,
+    /// The last review of each done topic, keyed `STEP_ID/TOPIC_ID`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviews: BTreeMap<String, ReviewEntry>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -102,6 +105,18 @@ pub struct TopicEntry {
     /// The topic's status after the change.
     pub status: Status,
     /// When the change was made (RFC 3339, UTC).
+    pub at: Timestamp,
+    /// Keys written by other versions, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The last review of a topic: which interval it is on now, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewEntry {
+    /// The interval it moved to: 0 = 1 day, 1 = 7, 2 = 30, 3 = 90.
+    pub stage: u8,
+    /// When it was reviewed (RFC 3339, UTC).
     pub at: Timestamp,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
@@ -231,6 +246,23 @@ impl Progress {
         record(resources, key, if read { Status::Done } else { Status::Todo }, at);
     }
 
+    /// The last review of topic `key`, if any.
+    pub fn review(&self, curriculum: &str, key: &str) -> Option<&ReviewEntry> {
+        self.data.curricula.get(curriculum)?.reviews.get(key)
+    }
+
+    /// Records a review of topic `key` at `at`, now on interval `stage`.
+    pub fn set_review(&mut self, curriculum: &str, key: &str, stage: u8, at: Timestamp) {
+        let reviews = &mut self.data.curricula.entry(curriculum.to_string()).or_default().reviews;
+        let at = match reviews.get(key) {
+            Some(old) if old.at >= at => {
+                old.at.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(at)
+            }
+            _ => at,
+        };
+        reviews.insert(key.to_string(), ReviewEntry { stage, at, extra: Map::new() });
+    }
+
     /// Every resource entry of curriculum `curriculum`.
     pub fn resources(&self, curriculum: &str) -> impl Iterator<Item = (&String, &TopicEntry)> {
         self.data.curricula.get(curriculum).into_iter().flat_map(|c| c.resources.iter())
@@ -260,6 +292,11 @@ impl Progress {
     /// The whole file as it is in memory.
     pub fn data(&self) -> &ProgressFile {
         &self.data
+    }
+
+    /// The whole file, to change directly (imports and test fixtures).
+    pub fn data_mut(&mut self) -> &mut ProgressFile {
+        &mut self.data
     }
 }
 

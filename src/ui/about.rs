@@ -48,5 +48,17 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             out.extend(wrap::paragraphs(text, style, width));
         }
     }
+    // The selected topic's note, when the checklist has the focus.
+    if app.focus == crate::action::Pane::Topics
+        && let Some(t) = app.selected_topic()
+        && let Some(note) = app.notes().get(app.step_index(), t)
+    {
+        out.push(Line::default());
+        let title = app.step().topics[t].title.get_ref();
+        out.extend(wrap::wrap(&[Span::styled(format!("Note on {title} (e edits):"), theme.key)], width, 0));
+        for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
+            out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
+        }
+    }
     out
 }

@@ -9,7 +9,9 @@ mod pane;
 mod picker;
 mod prompt;
 pub mod resources;
+pub mod review;
 pub mod search;
+pub mod stats;
 pub mod status;
 pub mod steps;
 mod theme;
@@ -44,6 +46,8 @@ pub fn render(frame: &mut Frame, app: &mut App) {
             resources::render(frame, areas.resources, app);
         }
         View::Faq => faq::render(frame, &areas, app),
+        View::Review => review::render(frame, &areas, app),
+        View::Stats => stats::render(frame, &areas, app),
     }
     status::render(frame, areas.status, app);
     let space = help::space(area, &areas);
@@ -62,11 +66,17 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let view = match app.view {
         View::Main => "",
         View::Faq => " · FAQ",
+        View::Review => " · Review",
+        View::Stats => " · Stats",
     };
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled(" learnpath ", app.theme.key),
         Span::styled(format!("{title}{view}"), app.theme.title),
-    ]);
+    ];
+    if !app.due().is_empty() {
+        spans.push(Span::styled(format!("  {} due for review (r)", app.due().len()), app.theme.progress));
+    }
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
 }
 
@@ -77,7 +87,7 @@ pub fn page_rows(app: &App) -> usize {
         return search::popup_area(help::space(app.area(), &areas)).height.saturating_sub(5) as usize;
     }
     let area = match (app.view, app.focus) {
-        (View::Faq, _) | (View::Main, Pane::Steps) => areas.left,
+        (View::Faq | View::Review | View::Stats, _) | (View::Main, Pane::Steps) => areas.left,
         (View::Main, Pane::Topics) => areas.topics,
         (View::Main, Pane::Resources) => areas.resources,
     };

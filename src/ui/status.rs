@@ -74,6 +74,10 @@ fn hints(app: &App, width: usize) -> Line<'static> {
         }
         Focus::Prompt => &[("s", "step"), ("p", "path"), ("Esc", "cancel")],
         Focus::Picker => &[("j/k", "move"), ("Enter", "open"), ("Esc", "close"), ("q", "quit")],
+        Focus::Review => {
+            &[("Enter/y", "remembered"), ("f", "forgot"), ("o", "open"), ("Esc", "back"), ("q", "quit")]
+        }
+        Focus::Stats => &[("Esc", "back"), ("?", "help"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
         Focus::Pane(Pane::Steps) => &[
             ("j/k", "move"),
@@ -88,6 +92,7 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             ("Space", "done"),
             ("i", "doing"),
             ("s", "skip"),
+            ("e", "note"),
             ("n", "next todo"),
             ("/", "search"),
             ("?", "help"),

@@ -73,6 +73,13 @@ pub fn item(app: &App, t: usize, width: usize) -> ListItem<'static> {
     } else {
         app.theme.text
     };
-    let spans = [Span::raw(" "), Span::styled(mark, style), Span::raw(" "), Span::styled(title, title_style)];
+    let note = if app.notes().get(app.step_index(), t).is_some() { " ✎" } else { "" };
+    let spans = [
+        Span::raw(" "),
+        Span::styled(mark, style),
+        Span::raw(" "),
+        Span::styled(title, title_style),
+        Span::styled(note, app.theme.goal),
+    ];
     ListItem::new(wrap::wrap(&spans, width, 5))
 }

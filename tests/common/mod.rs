@@ -77,6 +77,12 @@ impl learnpath::tui::Host for TestHost {
         self.copied.push(text.to_string());
         Ok(())
     }
+
+    fn edit(&mut self, path: &std::path::Path) -> anyhow::Result<bool> {
+        std::fs::create_dir_all(path.parent().unwrap())?;
+        std::fs::write(path, "A note written in the test editor.\n")?;
+        Ok(true)
+    }
 }
 
 /// Runs the whole loop over `events` on a `width` x `height` test terminal

@@ -1,0 +1,111 @@
+//! Learning beyond ticks: notes, the review queue and the stats view.
+
+use std::path::PathBuf;
+
+use super::{App, Effect, Message, View};
+use crate::action::{Focus, Pane};
+use crate::notes::Notes;
+use crate::review::{self, Due};
+
+impl App {
+    /// Loads the notes kept under `data_dir` for this curriculum.
+    pub fn with_data_dir(mut self, data_dir: PathBuf) -> Self {
+        self.notes = Notes::load(Some(&data_dir), &self.curriculum);
+        self.data_dir = Some(data_dir);
+        self.refresh_due();
+        self
+    }
+
+    /// The notes of this curriculum.
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
+    /// Topics due for review now, the longest overdue first.
+    pub fn due(&self) -> &[Due] {
+        &self.due
+    }
+
+    pub(super) fn refresh_due(&mut self) {
+        self.due = review::due(&self.curriculum, &self.progress, self.now());
+    }
+
+    /// `e`: edit the selected topic's note in the learner's editor.
+    pub(super) fn edit_note(&mut self) -> Option<Effect> {
+        if self.key_focus() != Focus::Pane(Pane::Topics) {
+            return None;
+        }
+        let (s, t) = (self.step_index(), self.selected_topic()?);
+        let step = &self.curriculum.steps()[s];
+        match self.notes.path(step.id.get_ref(), step.topics[t].id.get_ref()) {
+            Some(path) => Some(Effect::Edit { path, step: s, topic: t }),
+            None => {
+                self.message = Some(Message::Error("Notes need a data dir; start learnpath normally".into()));
+                None
+            }
+        }
+    }
+
+    /// Records how an edit of the note at `path` went.
+    pub fn edited(
+        &mut self,
+        step: usize,
+        topic: usize,
+        path: &std::path::Path,
+        result: anyhow::Result<bool>,
+    ) {
+        self.message = Some(match result {
+            Ok(true) => {
+                self.notes.refresh(step, topic, path);
+                self.searcher = None;
+                Message::Info(format!("Note saved: {}", path.display()))
+            }
+            Ok(false) => Message::Info("Note unchanged".into()),
+            Err(e) => Message::Error(format!("{e:#}")),
+        });
+    }
+
+    pub(super) fn open_review(&mut self) {
+        self.refresh_due();
+        self.view = View::Review;
+        self.lists.review.select(Some(0));
+    }
+
+    /// Enter/y (remembered) or f (forgot) on the selected due topic.
+    pub(super) fn answer_review(&mut self, remembered: bool) {
+        let i = self.lists.review.selected().unwrap_or(0);
+        let Some(due) = self.due.get(i).cloned() else { return };
+        if self.progress.is_read_only() {
+            self.message = Some(Message::Error("This progress file is read-only; upgrade learnpath".into()));
+            return;
+        }
+        let step = &self.curriculum.steps()[due.step];
+        let key = step.key(&step.topics[due.topic]);
+        let title = step.topics[due.topic].title.get_ref().clone();
+        let id = self.curriculum.id.get_ref().clone();
+        let now = self.now();
+        review::record(&mut self.progress, &id, &key, remembered, now);
+        self.refresh_due();
+        let len = self.due.len();
+        self.lists.review.select(Some(i.min(len.saturating_sub(1))));
+        let next = if remembered {
+            let (_, stage) = review::next_due(&self.progress, &id, &key, now);
+            format!("next review in {} days", review::INTERVALS[stage])
+        } else {
+            "back to tomorrow".to_string()
+        };
+        self.save(format!("{}: {title}; {next}", if remembered { "Remembered" } else { "Forgot" }));
+    }
+
+    /// `o` in the review queue: the due topic's first resource.
+    pub(super) fn open_review_link(&mut self) -> Option<Effect> {
+        let due = self.due.get(self.lists.review.selected().unwrap_or(0))?;
+        let url = self.curriculum.steps()[due.step].resources.first()?.url.get_ref().clone();
+        Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
+    }
+
+    pub(super) fn open_stats(&mut self) {
+        self.stats = Some(crate::stats::compute(&self.curriculum, &self.progress, self.now()));
+        self.view = View::Stats;
+    }
+}

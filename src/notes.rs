@@ -1,0 +1,119 @@
+//! Private notes on topics: one Markdown file per topic under the data dir,
+//! `notes/<curriculum>/<step>/<topic>.md`, edited in the learner's editor.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::curriculum::Curriculum;
+
+/// The notes of one curriculum, cached in memory.
+#[derive(Debug, Default)]
+pub struct Notes {
+    dir: Option<PathBuf>,
+    text: HashMap<(usize, usize), String>,
+}
+
+impl Notes {
+    /// Reads every note of `c` under `data_dir` (none without a data dir).
+    pub fn load(data_dir: Option<&Path>, c: &Curriculum) -> Notes {
+        let Some(dir) = data_dir.map(|d| d.join("notes").join(c.id.get_ref())) else {
+            return Notes::default();
+        };
+        let mut text = HashMap::new();
+        if dir.is_dir() {
+            for (s, step) in c.steps().iter().enumerate() {
+                let step_dir = dir.join(step.id.get_ref());
+                if !step_dir.is_dir() {
+                    continue;
+                }
+                for (t, topic) in step.topics.iter().enumerate() {
+                    if let Ok(note) =
+                        std::fs::read_to_string(step_dir.join(format!("{}.md", topic.id.get_ref())))
+                        && !note.trim().is_empty()
+                    {
+                        text.insert((s, t), crate::text::sanitize_block(&note));
+                    }
+                }
+            }
+        }
+        Notes { dir: Some(dir), text }
+    }
+
+    /// The note of topic `t` of step `s`, if it has one.
+    pub fn get(&self, s: usize, t: usize) -> Option<&str> {
+        self.text.get(&(s, t)).map(String::as_str)
+    }
+
+    /// Every note, by (step, topic).
+    pub fn all(&self) -> impl Iterator<Item = (&(usize, usize), &String)> {
+        self.text.iter()
+    }
+
+    /// Where the note of `step_id`/`topic_id` lives.
+    pub fn path(&self, step_id: &str, topic_id: &str) -> Option<PathBuf> {
+        Some(self.dir.as_ref()?.join(step_id).join(format!("{topic_id}.md")))
+    }
+
+    /// Re-reads one note after an edit.
+    pub fn refresh(&mut self, s: usize, t: usize, path: &Path) {
+        match std::fs::read_to_string(path) {
+            Ok(note) if !note.trim().is_empty() => {
+                self.text.insert((s, t), crate::text::sanitize_block(&note));
+            }
+            _ => {
+                self.text.remove(&(s, t));
+            }
+        }
+    }
+}
+
+/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`, split into a
+/// program and its arguments (no shell is involved).
+pub fn editor() -> Vec<String> {
+    let chosen = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    chosen.split_whitespace().map(str::to_string).collect()
+}
+
+/// Edits `path` with `editor` on a copy, so a failed edit never touches the
+/// note: the copy replaces it only when the editor exits successfully.
+/// Returns whether the note changed.
+pub fn edit(editor: &[String], path: &Path) -> Result<bool> {
+    let dir = path.parent().context("a note has a directory")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let before = std::fs::read(path).unwrap_or_default();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("note");
+    // Ids have no dots, so this name never clashes with another topic's note.
+    let copy = dir.join(format!("{stem}.edit.md"));
+    std::fs::write(&copy, &before).with_context(|| format!("cannot write {}", copy.display()))?;
+    let (program, args) = editor.split_first().context("no editor set")?;
+    let status = Command::new(program).args(args).arg(&copy).status();
+    let result = match status {
+        Err(e) => Err(anyhow::anyhow!("cannot start the editor `{program}`: {e}; set $VISUAL or $EDITOR")),
+        Ok(s) if !s.success() => {
+            Err(anyhow::anyhow!("the editor `{program}` exited with {s}; the note is unchanged"))
+        }
+        Ok(_) => Ok(()),
+    };
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&copy);
+        bail!(e);
+    }
+    let after = std::fs::read(&copy).with_context(|| format!("cannot read {}", copy.display()))?;
+    if after == before {
+        std::fs::remove_file(&copy)?;
+        return Ok(false);
+    }
+    if after.iter().all(u8::is_ascii_whitespace) && before.is_empty() {
+        std::fs::remove_file(&copy)?;
+        return Ok(false);
+    }
+    std::fs::rename(&copy, path).with_context(|| format!("cannot save {}", path.display()))?;
+    Ok(true)
+}

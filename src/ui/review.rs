@@ -1,0 +1,85 @@
+//! The review queue: due topics on the left; the selected one's step, note
+//! and resources on the right.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::ListItem;
+
+use crate::app::App;
+use crate::review::INTERVALS;
+use crate::ui::{layout, pane, wrap};
+
+/// Draws the review view over the main panes' areas.
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
+    let theme = app.theme;
+    let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
+    let width = list.width.saturating_sub(2) as usize;
+    let title = format!(" Review · {} due ", app.due().len());
+    let block = pane::block(title, true, &theme);
+    if app.due().is_empty() {
+        let empty = pane::empty("Nothing due. Done topics come back after 1, 7, 30 and 90 days.", &theme);
+        frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
+    } else {
+        let count = app.due().len();
+        let mut state = std::mem::take(&mut app.lists.review);
+        pane::render_list(frame, list, block, count, |i| item(app, i, width), &mut state, true, &theme);
+        app.lists.review = state;
+    }
+    let lines = detail_lines(app, detail.width.saturating_sub(2) as usize);
+    pane::render_text(frame, detail, pane::block(" Topic ", false, &theme), lines, 0, &theme);
+}
+
+fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+    let due = &app.due()[i];
+    let topic = &app.curriculum.steps()[due.step].topics[due.topic];
+    let spans = [
+        Span::raw(" "),
+        Span::raw(topic.title.get_ref().clone()),
+        Span::styled(format!("  {} · every {}d", app.label(due.step), INTERVALS[due.stage]), app.theme.dim),
+    ];
+    ListItem::new(wrap::wrap(&spans, width, 1))
+}
+
+fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let Some(due) = app.due().get(app.lists.review.selected().unwrap_or(0)) else { return Vec::new() };
+    let step = &app.curriculum.steps()[due.step];
+    let topic = &step.topics[due.topic];
+    let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);
+    out.extend(wrap::wrap(
+        &[Span::styled(format!("{} {}", app.label(due.step), step.title.get_ref()), theme.dim)],
+        width,
+        0,
+    ));
+    out.push(Line::default());
+    match app.notes().get(due.step, due.topic).and_then(|n| n.lines().find(|l| !l.trim().is_empty())) {
+        Some(first) => {
+            out.extend(wrap::wrap(&[Span::styled(format!("Note: {first}"), theme.goal)], width, 6))
+        }
+        None => out.extend(wrap::wrap(
+            &[Span::styled("No note (e on the topic writes one).", theme.dim)],
+            width,
+            0,
+        )),
+    }
+    out.push(Line::default());
+    for (i, r) in step.resources.iter().enumerate() {
+        let tag = if i == 0 { "o " } else { "  " };
+        out.extend(wrap::wrap(
+            &[
+                Span::styled(tag, theme.key),
+                Span::raw(r.title.get_ref().clone()),
+                Span::styled(format!(" {}", r.url.get_ref()), theme.dim),
+            ],
+            width,
+            2,
+        ));
+    }
+    out.push(Line::default());
+    out.extend(wrap::wrap(
+        &[Span::styled("Do you still know it? Enter or y: yes · f: forgot", theme.key)],
+        width,
+        0,
+    ));
+    out
+}

@@ -1,0 +1,224 @@
+//! Notes, spaced review and pace, all with a fixed clock.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use jiff::{SignedDuration, Timestamp};
+use learnpath::action::Action;
+use learnpath::app::{App, Effect, View};
+use learnpath::cli::ExportFormat;
+use learnpath::curriculum::Curriculum;
+use learnpath::notes::{self, Notes};
+use learnpath::progress::{Progress, Status, merged};
+use learnpath::review;
+use learnpath::stats;
+
+fn t(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+fn days(n: i64) -> SignedDuration {
+    SignedDuration::from_hours(24 * n)
+}
+
+const LOOPS: &str = "coding-basics/loops";
+
+#[test]
+fn a_done_topic_comes_due_after_1_7_30_and_90_days() {
+    let c = Curriculum::shipped();
+    let mut p = Progress::in_memory();
+    let done = t("2026-01-01T10:00:00Z");
+    p.set("backend", LOOPS, Status::Done, done);
+    assert!(review::due(&c, &p, done + days(1) - SignedDuration::from_secs(1)).is_empty());
+    let due = review::due(&c, &p, done + days(1));
+    assert_eq!((due.len(), due[0].stage, due[0].due), (1, 0, done + days(1)));
+    let mut now = done + days(1);
+    for (stage, interval) in [(1, 7), (2, 30), (3, 90), (3, 90)] {
+        review::record(&mut p, "backend", LOOPS, true, now);
+        assert_eq!(p.review("backend", LOOPS).unwrap().stage, stage);
+        assert!(review::due(&c, &p, now + days(interval) - SignedDuration::from_secs(1)).is_empty());
+        assert_eq!(review::due(&c, &p, now + days(interval)).len(), 1, "due again after {interval} days");
+        now += days(interval);
+    }
+    review::record(&mut p, "backend", LOOPS, false, now);
+    assert_eq!(p.review("backend", LOOPS).unwrap().stage, 0, "forgot: back to the first interval");
+    assert_eq!(review::due(&c, &p, now + days(1)).len(), 1);
+    // Done again after an untick: a fresh round from the new completion.
+    p.set("backend", LOOPS, Status::Todo, now + days(2));
+    p.set("backend", LOOPS, Status::Done, now + days(3));
+    assert_eq!(
+        review::next_due(&p, "backend", LOOPS, p.entry("backend", LOOPS).unwrap().at),
+        (now + days(4), 0)
+    );
+}
+
+#[test]
+fn due_topics_come_oldest_first_and_reviews_merge_by_time() {
+    let c = Curriculum::shipped();
+    let mut a = Progress::in_memory();
+    a.set("backend", "dsa/graphs", Status::Done, t("2026-01-05T00:00:00Z"));
+    a.set("backend", LOOPS, Status::Done, t("2026-01-01T00:00:00Z"));
+    let due = review::due(&c, &a, t("2026-02-01T00:00:00Z"));
+    assert_eq!((due[0].step, due[0].topic), (0, 2), "the longest overdue first");
+    let mut b = a.clone();
+    review::record(&mut a, "backend", LOOPS, true, t("2026-01-02T00:00:00Z"));
+    review::record(&mut b, "backend", LOOPS, false, t("2026-01-03T00:00:00Z"));
+    let m = merged(a.data(), b.data());
+    assert_eq!(m, merged(b.data(), a.data()));
+    assert_eq!(m.curricula["backend"].reviews[LOOPS].stage, 0, "the later review wins");
+}
+
+/// Topics done on fixed dates over several months.
+fn history() -> (Curriculum, Progress, Timestamp) {
+    let c = Curriculum::shipped();
+    let mut p = Progress::in_memory();
+    let now = t("2026-06-01T12:00:00Z");
+    let keys: Vec<String> = c.steps().iter().flat_map(|s| s.topics.iter().map(move |t| s.key(t))).collect();
+    // Week offsets (0 = the week ending now) of each completion, in path order.
+    let weeks = [30, 29, 29, 20, 11, 10, 10, 9, 5, 3, 3, 2, 1, 0, 0];
+    for (key, w) in keys.iter().zip(weeks) {
+        p.set("backend", key, Status::Done, now - days(7 * w + 1));
+    }
+    p.set("backend", &keys[20], Status::Skipped, now - days(3));
+    (c, p, now)
+}
+
+#[test]
+fn stats_count_weeks_streaks_and_spans() {
+    let (c, p, now) = history();
+    let s = stats::compute(&c, &p, now);
+    assert_eq!(s.per_week, vec![0, 1, 2, 1, 0, 0, 0, 1, 0, 2, 1, 1, 2][1..].to_vec());
+    assert_eq!(s.done, 15);
+    assert_eq!(s.current_streak, 4, "weeks 0 to 3 each have a completion");
+    assert_eq!(s.longest_streak, 4);
+    let first = &s.steps[0];
+    assert_eq!(first.days, Some(7 * (30 - 10)), "step 1 from week 30 to week 10");
+    assert_eq!(s.steps[7].first, None);
+}
+
+#[test]
+fn projections_from_the_learners_pace_and_the_plan() {
+    let (c, p, now) = history();
+    let s = stats::compute(&c, &p, now);
+    // 6 topics in the last 4 weeks: 1.5 a week; 61 - 15 done - 1 skipped = 45 left: 30 weeks.
+    assert_eq!(s.recent_pace, 1.5);
+    assert_eq!(s.own_finish, Some(now + days(7 * 30)));
+    assert_eq!(s.weekly_hours, Some(10.0));
+    let hours_left = s.hours_left.unwrap();
+    assert!(hours_left > 0.0 && hours_left < 628.0);
+    let weeks = hours_left / 10.0;
+    assert_eq!(s.plan_finish, now.checked_add(SignedDuration::from_secs_f64(weeks * 7.0 * 86400.0)).ok());
+}
+
+#[test]
+fn too_little_history_gives_no_date() {
+    let c = Curriculum::shipped();
+    let mut p = Progress::in_memory();
+    let now = t("2026-06-01T12:00:00Z");
+    p.set("backend", LOOPS, Status::Done, now - days(2));
+    let s = stats::compute(&c, &p, now);
+    assert_eq!(s.own_finish, None);
+    let text = learnpath::commands::stats(&c, &p, now, false);
+    assert!(text.contains("Not enough recent history"), "{text}");
+    assert!(s.plan_finish.is_some(), "the plan needs no history");
+}
+
+fn stub_editor(dir: &std::path::Path, body: &str) -> Vec<String> {
+    let script = dir.join("editor.sh");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    vec![script.display().to_string()]
+}
+
+#[test]
+fn notes_round_trip_and_failed_edits_leave_them_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("notes/backend/coding-basics/loops.md");
+    let writes = stub_editor(dir.path(), "printf 'for and while\\n' >> \"$1\"");
+    assert!(notes::edit(&writes, &note).unwrap());
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "for and while\n");
+    let fails = stub_editor(dir.path(), "printf 'half' > \"$1\"; exit 3");
+    let err = notes::edit(&fails, &note).unwrap_err().to_string();
+    assert!(err.contains("exited with") && err.contains("unchanged"), "{err}");
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "for and while\n", "never truncated");
+    let missing = vec![dir.path().join("no-editor").display().to_string()];
+    assert!(notes::edit(&missing, &note).unwrap_err().to_string().contains("cannot start the editor"));
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "for and while\n");
+    let nothing = stub_editor(dir.path(), "true");
+    assert!(!notes::edit(&nothing, &note).unwrap());
+    let leftovers: Vec<_> =
+        std::fs::read_dir(note.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers, ["loops.md"], "no edit copies left behind");
+
+    let c = Curriculum::shipped();
+    let loaded = Notes::load(Some(dir.path()), &c);
+    assert_eq!(loaded.get(0, 2), Some("for and while\n"));
+    let md = learnpath::script::export(&c, &Progress::in_memory(), &loaded, ExportFormat::Markdown);
+    assert!(md.contains("- [ ] Loops `coding-basics/loops`\n  > for and while\n"), "{md}");
+    let json = learnpath::script::export(&c, &Progress::in_memory(), &loaded, ExportFormat::Json);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["steps"][0]["topics"][2]["note"], "for and while\n");
+}
+
+fn app_with_history(dir: &std::path::Path) -> App {
+    let (c, p, now) = history();
+    let mut progress = Progress::open(dir).unwrap();
+    learnpath::progress::merge_into(progress.data_mut(), p.data());
+    App::new(c, progress).with_clock(Box::new(move || now)).with_data_dir(dir.to_path_buf())
+}
+
+#[test]
+fn the_app_edits_notes_reviews_and_shows_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_history(dir.path());
+    assert_eq!(app.due().len(), 15, "every done topic is overdue after a day");
+    app.update(Action::FocusRight);
+    let effect = app.update(Action::EditNote);
+    let Some(Effect::Edit { path, step, topic }) = effect else { panic!("{effect:?}") };
+    let expected =
+        format!("notes/backend/{}/{}.md", app.step().id.get_ref(), app.step().topics[topic].id.get_ref());
+    assert!(path.ends_with(&expected), "{}", path.display());
+    let mut host = common::TestHost::default();
+    let result = learnpath::tui::Host::edit(&mut host, &path);
+    app.edited(step, topic, &path, result);
+    assert_eq!(app.notes().get(step, topic), Some("A note written in the test editor.\n"));
+    app.update(Action::OpenSearch);
+    for ch in "test editor".chars() {
+        app.update(Action::SearchInput(ch));
+    }
+    assert_eq!(
+        app.search_entries()[app.search.as_ref().unwrap().hits[0].entry].kind,
+        learnpath::search::Kind::Note
+    );
+    app.update(Action::Close);
+
+    app.update(Action::OpenReview);
+    assert_eq!(app.view, View::Review);
+    let first = app.due()[0].clone();
+    app.update(Action::Remembered);
+    assert_eq!(app.due().len(), 14);
+    let key = app.curriculum.steps()[first.step].key(&app.curriculum.steps()[first.step].topics[first.topic]);
+    assert_eq!(app.progress.review("backend", &key).unwrap().stage, 1);
+    app.update(Action::Forgot);
+    assert_eq!(app.due().len(), 13);
+    assert!(matches!(app.update(Action::Open), Some(Effect::Open(_))));
+    app.update(Action::Close);
+    app.update(Action::OpenStats);
+    assert_eq!(app.view, View::Stats);
+    assert_eq!(app.stats.as_ref().unwrap().done, 15);
+}
+
+#[test]
+fn stats_and_review_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_history(dir.path());
+    let (terminal, _) = common::run(&mut app, 100, 32, common::typed("S"));
+    insta::assert_snapshot!("stats_view_100x32", terminal.backend());
+    let mut events = common::keys(&[crossterm::event::KeyCode::Esc]);
+    events.extend(common::typed("r"));
+    let (terminal, _) = common::run(&mut app, 100, 32, events);
+    let text = common::screen(&terminal);
+    assert!(text.contains("Review · 15 due"), "{text}");
+    assert!(text.contains("Do you still know it?"), "{text}");
+}
