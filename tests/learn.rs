@@ -222,3 +222,22 @@ fn stats_and_review_screens() {
     assert!(text.contains("Review · 15 due"), "{text}");
     assert!(text.contains("Do you still know it?"), "{text}");
 }
+
+#[test]
+fn unticking_a_due_topic_takes_it_out_of_the_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_history(dir.path());
+    let first = app.due()[0].clone();
+    app.update(Action::FocusLeft);
+    while app.step_index() != first.step {
+        app.update(if app.step_index() < first.step { Action::Down } else { Action::Up });
+    }
+    app.update(Action::FocusRight);
+    app.update(Action::First);
+    for _ in 0..first.topic {
+        app.update(Action::Down);
+    }
+    app.update(Action::Toggle);
+    assert_eq!(app.due().len(), 14);
+    assert!(!app.due().iter().any(|d| (d.step, d.topic) == (first.step, first.topic)));
+}

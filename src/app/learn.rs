@@ -26,6 +26,11 @@ impl App {
         &self.due
     }
 
+    /// Drops topic `t` of step `s` from the review queue.
+    pub(super) fn forget_due(&mut self, s: usize, t: usize) {
+        self.due.retain(|d| (d.step, d.topic) != (s, t));
+    }
+
     pub(super) fn refresh_due(&mut self) {
         self.due = review::due(&self.curriculum, &self.progress, self.now());
     }

@@ -188,6 +188,9 @@ impl App {
             return;
         }
         self.set_topic(s, t, status);
+        // A topic that is no longer done leaves the review queue; a newly
+        // done one only comes due tomorrow.
+        self.forget_due(s, t);
         self.clamp_topic_selection();
         let title = self.curriculum.steps()[s].topics[t].title.get_ref().clone();
         let what = match status {
@@ -233,6 +236,9 @@ impl App {
             }
             for r in 0..self.curriculum.steps()[s].resources.len() {
                 self.set_read(s, r, false);
+            }
+            for t in 0..self.curriculum.steps()[s].topics.len() {
+                self.forget_due(s, t);
             }
         }
         self.clamp_topic_selection();

@@ -42,22 +42,22 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let step = app.step();
     let mut out = wrap::wrap(&[Span::styled(step.title.get_ref().clone(), theme.title)], width, 0);
-    for (text, style) in [(&step.goal, theme.goal), (&step.body, theme.text)] {
-        if let Some(text) = text {
-            out.push(Line::default());
-            out.extend(wrap::paragraphs(text, style, width));
-        }
-    }
-    // The selected topic's note, when the checklist has the focus.
+    // The selected topic's note comes first while the checklist has the
+    // focus: it is what the learner is looking at.
     if app.focus == crate::action::Pane::Topics
         && let Some(t) = app.selected_topic()
         && let Some(note) = app.notes().get(app.step_index(), t)
     {
-        out.push(Line::default());
-        let title = app.step().topics[t].title.get_ref();
+        let title = step.topics[t].title.get_ref();
         out.extend(wrap::wrap(&[Span::styled(format!("Note on {title} (e edits):"), theme.key)], width, 0));
         for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
             out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
+        }
+    }
+    for (text, style) in [(&step.goal, theme.goal), (&step.body, theme.text)] {
+        if let Some(text) = text {
+            out.push(Line::default());
+            out.extend(wrap::paragraphs(text, style, width));
         }
     }
     out

@@ -35,7 +35,14 @@ fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let spans = [
         Span::raw(" "),
         Span::raw(topic.title.get_ref().clone()),
-        Span::styled(format!("  {} · every {}d", app.label(due.step), INTERVALS[due.stage]), app.theme.dim),
+        Span::styled(
+            format!(
+                "  (step {}, every {}d)",
+                app.label(due.step).trim_end_matches('.'),
+                INTERVALS[due.stage]
+            ),
+            app.theme.dim,
+        ),
     ];
     ListItem::new(wrap::wrap(&spans, width, 1))
 }
@@ -63,6 +70,15 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         )),
     }
     out.push(Line::default());
+    out.extend(wrap::wrap(
+        &[Span::styled(
+            "Do you still know it? Enter or y: yes · f: forgot · o: open the first link",
+            theme.key,
+        )],
+        width,
+        0,
+    ));
+    out.push(Line::default());
     for (i, r) in step.resources.iter().enumerate() {
         let tag = if i == 0 { "o " } else { "  " };
         out.extend(wrap::wrap(
@@ -75,11 +91,5 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             2,
         ));
     }
-    out.push(Line::default());
-    out.extend(wrap::wrap(
-        &[Span::styled("Do you still know it? Enter or y: yes · f: forgot", theme.key)],
-        width,
-        0,
-    ));
     out
 }

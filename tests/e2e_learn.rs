@@ -1,0 +1,107 @@
+//! Notes, review and stats in the real binary: a progress history spanning
+//! months, a fixed clock (LEARNPATH_NOW), `vi` and a stub editor.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use common::pty::Pty;
+use jiff::{SignedDuration, Timestamp};
+use learnpath::curriculum::Curriculum;
+use learnpath::progress::{Progress, Status};
+
+const NOW: &str = "2026-06-01T12:00:00Z";
+
+/// Fifteen topics done over five months.
+fn history(home: &Path) {
+    let c = Curriculum::shipped();
+    let mut p = Progress::open(&home.join("data")).unwrap();
+    let now: Timestamp = NOW.parse().unwrap();
+    let keys: Vec<String> = c.steps().iter().flat_map(|s| s.topics.iter().map(move |t| s.key(t))).collect();
+    for (key, w) in keys.iter().zip([21, 20, 20, 15, 11, 10, 10, 9, 5, 3, 3, 2, 1, 0, 0]) {
+        p.set("backend", key, Status::Done, now - SignedDuration::from_hours(24 * (7 * w + 1)));
+    }
+    p.save().unwrap();
+}
+
+fn editor(home: &Path, body: &str) -> String {
+    let script = home.join("editor.sh");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script.display().to_string()
+}
+
+#[test]
+fn stats_and_review_with_months_of_history() {
+    let home = tempfile::tempdir().unwrap();
+    history(home.path());
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("LEARNPATH_NOW", NOW)]);
+    app.wait_for("15 due for review (r)");
+    app.send("S");
+    app.wait_for("Topics done per week");
+    app.wait_for("Weekly streak: 4 weeks now, 4 weeks at the longest");
+    app.wait_for("At your pace (1.5 topics a week over the last 4 weeks)");
+    app.send("\x1b");
+    app.wait_for("Steps");
+    app.send("r");
+    app.wait_for("Review · 15 due");
+    app.wait_for("Do you still know it?");
+    app.send("\r");
+    app.wait_for("Remembered: Variables and data; next review in 7 days");
+    app.send("f");
+    app.wait_for("Forgot: Comparison operators; back to tomorrow");
+    app.wait_for("Review · 13 due");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(["review", "--json"])
+        .env("LEARNPATH_DATA_DIR", home.path().join("data"))
+        .env("LEARNPATH_NOW", NOW)
+        .output()
+        .unwrap();
+    let due: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(due.as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn notes_with_a_stub_editor_and_a_failing_one() {
+    let home = tempfile::tempdir().unwrap();
+    let good = editor(home.path(), "printf 'Loops repeat work.\\n' > \"$1\"");
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("EDITOR", &good)]);
+    app.wait_for("Steps");
+    app.send("ljje");
+    app.wait_for("Note saved");
+    app.wait_for("Loops ✎");
+    app.wait_for("Loops repeat work.");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let note = home.path().join("data/notes/backend/coding-basics/loops.md");
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "Loops repeat work.\n");
+
+    let bad = editor(home.path(), "printf 'oops' > \"$1\"; exit 1");
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("VISUAL", &bad)]);
+    app.wait_for("Steps");
+    app.send("ljje");
+    app.wait_for("exited with exit status: 1");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "Loops repeat work.\n");
+}
+
+#[test]
+fn notes_with_vi() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("EDITOR", "vi")]);
+    app.wait_for("Steps");
+    app.send("le");
+    app.wait_for("variables.edit.md");
+    app.send("iHello from vi\x1b");
+    app.send(":wq\r");
+    app.wait_for("Note saved");
+    app.wait_for("Variables and data ✎");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let note = home.path().join("data/notes/backend/coding-basics/variables.md");
+    assert_eq!(std::fs::read_to_string(note).unwrap(), "Hello from vi\n");
+}
