@@ -221,6 +221,7 @@ fn stats_and_review_screens() {
     let text = common::screen(&terminal);
     assert!(text.contains("Review · 15 due"), "{text}");
     assert!(text.contains("Do you still know it?"), "{text}");
+    insta::assert_snapshot!("review_view_100x32", terminal.backend());
 }
 
 #[test]
