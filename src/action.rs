@@ -191,6 +191,8 @@ impl Action {
             (Focus::Review, KeyCode::Char('o')) => Some(Action::Open),
             (Focus::Review | Focus::Stats, KeyCode::Esc) => Some(Action::Close),
             (Focus::Review, KeyCode::Char('r')) | (Focus::Stats, KeyCode::Char('S')) => Some(Action::Close),
+            (Focus::Stats, KeyCode::Char('J')) => Some(Action::ScrollDown),
+            (Focus::Stats, KeyCode::Char('K')) => Some(Action::ScrollUp),
             (Focus::Review | Focus::Stats, _) => None,
             (_, KeyCode::Char('J')) => Some(Action::ScrollDown),
             (_, KeyCode::Char('K')) => Some(Action::ScrollUp),

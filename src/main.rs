@@ -91,10 +91,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Stats { json }) => print(commands::stats(&curriculum, &progress, now(), json)),
         Some(Command::Mark { topic, status }) => {
             let status = Status::from_name(&format!("{status:?}").to_lowercase()).unwrap_or_default();
-            print(script::mark(&curriculum, &mut progress, &topic, status)?)
+            print(script::mark(&curriculum, &mut progress, &topic, status, now())?)
         }
         Some(Command::Reset { target, yes }) => {
-            print(script::reset(&curriculum, &mut progress, target.as_deref(), yes)?)
+            print(script::reset(&curriculum, &mut progress, target.as_deref(), yes, now())?)
         }
         Some(_) => unreachable!("handled above"),
         None => {

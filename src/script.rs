@@ -14,11 +14,17 @@ use crate::curriculum::Curriculum;
 use crate::progress::{Progress, Status, percent};
 
 /// `learnpath mark STEP/TOPIC STATUS`.
-pub fn mark(c: &Curriculum, progress: &mut Progress, key: &str, status: Status) -> Result<String> {
+pub fn mark(
+    c: &Curriculum,
+    progress: &mut Progress,
+    key: &str,
+    status: Status,
+    now: Timestamp,
+) -> Result<String> {
     if c.locate(key).is_none() {
         bail!("{}", unknown(c, key));
     }
-    progress.set(c.id.get_ref(), key, status, Timestamp::now());
+    progress.set(c.id.get_ref(), key, status, now);
     progress.save()?;
     Ok(format!("{key}: {}\n", status.name()))
 }
@@ -61,7 +67,13 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// `learnpath reset [STEP[/TOPIC]] [--yes]`: back to todo, as recorded
 /// changes. A step or the whole path asks first unless `yes`.
-pub fn reset(c: &Curriculum, progress: &mut Progress, target: Option<&str>, yes: bool) -> Result<String> {
+pub fn reset(
+    c: &Curriculum,
+    progress: &mut Progress,
+    target: Option<&str>,
+    yes: bool,
+    now: Timestamp,
+) -> Result<String> {
     let id = c.id.get_ref().clone();
     let (what, steps, topic): (String, Vec<usize>, Option<usize>) = match target {
         None => ("the whole path".into(), (0..c.steps().len()).collect(), None),
@@ -80,7 +92,6 @@ pub fn reset(c: &Curriculum, progress: &mut Progress, target: Option<&str>, yes:
     if topic.is_none() && !yes && !confirm(&format!("Reset {what} back to todo?"))? {
         return Ok("Nothing changed.\n".into());
     }
-    let now = Timestamp::now();
     let mut count = 0;
     for &s in &steps {
         let step = &c.steps()[s];

@@ -17,6 +17,9 @@ pub const PACE_WEEKS: usize = 4;
 /// The fewest topics done in those weeks to project from.
 pub const MIN_RECENT: usize = 2;
 
+/// The shortest history (from the first completion) to project from.
+pub const MIN_HISTORY_DAYS: i64 = 14;
+
 /// Everything the stats view and `learnpath stats` show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
@@ -114,7 +117,9 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
     let left = c.topic_count() - done - skipped(c, progress);
     let weeks_to =
         |weeks: f64| now.saturating_add(SignedDuration::from_secs_f64(weeks * WEEK.as_secs_f64())).ok();
-    let own_finish = if recent >= MIN_RECENT { weeks_to(left as f64 / recent_pace) } else { None };
+    let history_days = done_at.iter().min().map_or(0, |&first| now.duration_since(first).as_hours() / 24);
+    let enough = recent >= MIN_RECENT && history_days >= MIN_HISTORY_DAYS;
+    let own_finish = if enough { weeks_to(left as f64 / recent_pace) } else { None };
     let weekly_hours = c.weekly_hours;
     let plan_finish = weekly_hours.filter(|&h| h > 0.0 && has_hours).and_then(|h| weeks_to(hours_left / h));
     Stats {

@@ -112,5 +112,6 @@ impl App {
     pub(super) fn open_stats(&mut self) {
         self.stats = Some(crate::stats::compute(&self.curriculum, &self.progress, self.now()));
         self.view = View::Stats;
+        self.stats_scroll = 0;
     }
 }

@@ -136,6 +136,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The stats on screen, computed when the view opened.
     pub stats: Option<crate::stats::Stats>,
+    /// Scroll of the stats text.
+    pub stats_scroll: u16,
     marks: marks::Marks,
     notes: crate::notes::Notes,
     due: Vec<crate::review::Due>,
@@ -176,6 +178,7 @@ impl App {
             notices,
             size: (80, 24),
             stats: None,
+            stats_scroll: 0,
             marks: marks::Marks::default(),
             notes: crate::notes::Notes::default(),
             due: Vec::new(),

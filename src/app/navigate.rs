@@ -50,7 +50,10 @@ impl App {
         let (topics, resources) = (self.visible_topics().len(), self.step().resources.len());
         let (state, len) = match (self.view, self.focus) {
             (View::Review, _) => (&mut self.lists.review, self.due.len()),
-            (View::Stats, _) => return,
+            (View::Stats, _) => {
+                self.scroll(delta);
+                return;
+            }
             (View::Faq, _) => (&mut self.lists.faq, self.curriculum.faq.len()),
             (View::Main, Pane::Steps) => (&mut self.lists.steps, self.curriculum.steps().len()),
             (View::Main, Pane::Topics) => (&mut self.lists.topics, topics),
@@ -75,7 +78,10 @@ impl App {
 
     pub(super) fn scroll(&mut self, delta: isize) {
         match self.view {
-            View::Review | View::Stats => {}
+            View::Review => {}
+            View::Stats => {
+                self.stats_scroll = step_u16(self.stats_scroll, delta, ui::stats::max_scroll(self))
+            }
             View::Main => self.about_scroll = step_u16(self.about_scroll, delta, ui::about::max_scroll(self)),
             View::Faq => self.answer_scroll = step_u16(self.answer_scroll, delta, ui::faq::max_scroll(self)),
         }

@@ -12,6 +12,16 @@ use crate::progress::percent;
 use crate::stats::{PACE_WEEKS, Stats};
 use crate::ui::{Theme, layout, pane, wrap};
 
+/// How far the pace text can scroll at the current size.
+pub fn max_scroll(app: &App) -> u16 {
+    let Some(stats) = &app.stats else { return 0 };
+    let areas = layout::areas(app.area(), app);
+    let body = areas.left.union(areas.about).union(areas.resources);
+    let [_, text] =
+        Layout::vertical([Constraint::Length(12.min(body.height / 2)), Constraint::Fill(1)]).areas(body);
+    pane::max_scroll(lines(stats, &app.theme, text.width.saturating_sub(2) as usize).len(), text)
+}
+
 /// Draws the stats view over the main panes' areas.
 pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App) {
     let Some(stats) = &app.stats else { return };
@@ -42,7 +52,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App) {
         .bar_gap(1);
     frame.render_widget(widget, chart);
     let lines = lines(stats, theme, text.width.saturating_sub(2) as usize);
-    pane::render_text(frame, text, pane::block(" Pace ", false, theme), lines, 0, theme);
+    let scroll = app.stats_scroll.min(pane::max_scroll(lines.len(), text));
+    pane::render_text(frame, text, pane::block(" Pace · j/k scroll ", false, theme), lines, scroll, theme);
 }
 
 fn date(t: Timestamp) -> String {
@@ -72,7 +83,9 @@ pub fn lines(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             theme.text,
         ),
         None => (
-            format!("Not enough recent history to project your pace: finish a few topics over the next {PACE_WEEKS} weeks"),
+            format!(
+                "Not enough history to project your pace yet: it takes two weeks and a couple of topics in the last {PACE_WEEKS} weeks"
+            ),
             theme.dim,
         ),
     });

@@ -77,7 +77,7 @@ fn hints(app: &App, width: usize) -> Line<'static> {
         Focus::Review => {
             &[("Enter/y", "remembered"), ("f", "forgot"), ("o", "open"), ("Esc", "back"), ("q", "quit")]
         }
-        Focus::Stats => &[("Esc", "back"), ("?", "help"), ("q", "quit")],
+        Focus::Stats => &[("j/k", "scroll"), ("Esc", "back"), ("?", "help"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
         Focus::Pane(Pane::Steps) => &[
             ("j/k", "move"),
