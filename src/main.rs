@@ -64,9 +64,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     let data_dir = commands::data_dir(cli.data_dir.as_deref())?;
     let sources = config::sources(&config_dir);
-    let source = choose_source(&cli, &config, &config_dir, &data_dir);
+    let mut source = choose_source(&cli, &config, &config_dir, &data_dir);
+    let remembered = cli.curriculum.is_none() && config::last_used(&data_dir).as_ref() == Some(&source);
     let curriculum = match commands::load(&source) {
         Ok(c) => c,
+        // A path picked last time that no longer loads is no reason to
+        // refuse to start: say why and open the shipped path.
+        Err(e) if remembered => {
+            eprintln!("{e}");
+            eprintln!("learnpath: the curriculum opened last time has errors; opening the shipped path");
+            source = Source::Shipped;
+            learnpath::curriculum::Curriculum::shipped()
+        }
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::from(1));

@@ -188,3 +188,19 @@ fn help_lists_every_key_and_the_readme_every_command() {
         );
     }
 }
+
+#[test]
+fn a_remembered_curriculum_that_broke_falls_back_to_the_shipped_path() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let file = h.join("mine.toml");
+    std::fs::write(&file, learnpath::script::STARTER).unwrap();
+    learnpath::config::remember(&h.join("data"), &learnpath::config::Source::File(file.clone())).unwrap();
+    assert!(stdout(&learnpath(h, &["status"])).starts_with("My learning path"));
+    std::fs::write(&file, "format = 1\nid = \"Bad\"\n").unwrap();
+    let out = learnpath(h, &["status"]);
+    assert!(stdout(&out).starts_with("Learn Backend Development"));
+    assert!(stderr(&out).contains("opening the shipped path"), "{}", stderr(&out));
+    let explicit = learnpath(h, &["--curriculum", file.to_str().unwrap(), "status"]);
+    assert_eq!(explicit.status.code(), Some(1), "an explicit file is never replaced");
+}
