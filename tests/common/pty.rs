@@ -15,6 +15,7 @@ const PATIENCE: Duration = Duration::from_secs(20);
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    drained: Arc<std::sync::atomic::AtomicBool>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -46,6 +47,8 @@ impl Pty {
         let writer = Arc::new(Mutex::new(pair.master.take_writer().unwrap()));
         let answer = writer.clone();
         let (screen2, raw2) = (screen.clone(), raw.clone());
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let drained2 = drained.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -61,8 +64,9 @@ impl Pty {
                 screen2.lock().unwrap().process(chunk);
                 raw2.lock().unwrap().extend_from_slice(chunk);
             }
+            drained2.store(true, std::sync::atomic::Ordering::SeqCst);
         });
-        Pty { screen, raw, writer, child, _master: pair.master }
+        Pty { screen, raw, drained, writer, child, _master: pair.master }
     }
 
     /// The screen's text.
@@ -109,6 +113,11 @@ impl Pty {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // Everything the app wrote before it exited is read before
+                // anyone looks at it.
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst) && start.elapsed() < PATIENCE {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             std::thread::sleep(Duration::from_millis(20));
