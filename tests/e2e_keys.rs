@@ -46,7 +46,8 @@ fn statuses_reset_next_and_hide_by_key() {
     app.send("x");
     app.wait_for("Done: Lists");
     app.send("H");
-    app.wait_for("done hidden");
+    // The status line is the last row drawn: once it shows, the frame is whole.
+    app.wait_for("Done topics hidden (H shows them)");
     app.wait_for("Topics 3/7 · 1 skipped · done hidden");
     assert!(!app.contents().contains("Variables and data"), "done topics are hidden");
     app.send("H");
@@ -112,7 +113,7 @@ fn the_picker_switches_and_remembers() {
 fn a_click_selects_and_the_mouse_is_released_on_quit() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
-    app.wait_for("Steps");
+    app.wait_for("q quit");
     assert!(raw(&app).contains("\x1b[?1000h"), "mouse capture is on");
     // Click the third topic row (SGR mouse report, 1-based column;row).
     let topics_row = app.contents().lines().position(|l| l.contains("[ ] Variables and data")).unwrap();
