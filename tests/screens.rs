@@ -198,3 +198,10 @@ fn the_light_theme_avoids_yellow_and_white_text() {
         assert!(cell.fg != Color::White || cell.bg == Color::Blue, "white text only on the selection");
     }
 }
+
+#[test]
+fn empty_lists_say_so_in_full() {
+    let (terminal, _) = run(&mut app(), 80, 24, typed("r"));
+    let text = screen(&terminal).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Nothing due. Done topics come back after 1, 7, 30 and 90 days."), "{text}");
+}

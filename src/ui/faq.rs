@@ -15,7 +15,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     let width = questions.width.saturating_sub(2) as usize;
     let block = pane::block(" Questions ", true, &theme);
     if app.curriculum.faq.is_empty() {
-        let empty = pane::empty("This curriculum has no FAQ", &theme);
+        let empty = pane::empty("This curriculum has no FAQ", &theme, questions);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), questions);
     } else {
         let count = app.curriculum.faq.len();

@@ -114,9 +114,10 @@ pub fn render_text(
     }
 }
 
-/// A dim placeholder line for an empty list.
-pub fn empty(text: &str, theme: &Theme) -> ListItem<'static> {
-    ListItem::new(Line::from(Span::styled(text.to_string(), theme.dim)))
+/// A dim placeholder for an empty list, wrapped to the block in `area`.
+pub fn empty(text: &str, theme: &Theme, area: Rect) -> ListItem<'static> {
+    let width = area.width.saturating_sub(2) as usize;
+    ListItem::new(crate::ui::wrap::wrap(&[Span::styled(format!(" {text}"), theme.dim)], width, 1))
 }
 
 /// How far text of `lines` lines can scroll in a bordered `area`.

@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let title = format!(" Resources {}/{} read ", app.read_in(s), resources.len());
     let block = pane::block(title, focused, &theme);
     if resources.is_empty() {
-        let empty = pane::empty("No resources in this step", &theme);
+        let empty = pane::empty("No resources in this step", &theme, area);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), area);
         return;
     }

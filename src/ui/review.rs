@@ -17,7 +17,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     let title = format!(" Review · {} due ", app.due().len());
     let block = pane::block(title, true, &theme);
     if app.due().is_empty() {
-        let empty = pane::empty("Nothing due. Done topics come back after 1, 7, 30 and 90 days.", &theme);
+        let empty =
+            pane::empty("Nothing due. Done topics come back after 1, 7, 30 and 90 days.", &theme, list);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
         let count = app.due().len();

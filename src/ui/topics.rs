@@ -41,7 +41,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     if visible.is_empty() {
         let text =
             if total == 0 { "No topics in this step" } else { "Every topic here is done (H shows them)" };
-        frame.render_widget(ratatui::widgets::List::new([pane::empty(text, &theme)]).block(block), area);
+        frame
+            .render_widget(ratatui::widgets::List::new([pane::empty(text, &theme, area)]).block(block), area);
         return;
     }
     let mut state = std::mem::take(&mut app.lists.topics);
