@@ -34,6 +34,30 @@ const ACTIONS: &[Action] = &[
     Action::ShowHelp,
     Action::Close,
     Action::Reload,
+    Action::MarkProgress,
+    Action::MarkSkipped,
+    Action::Reset,
+    Action::Answer('s'),
+    Action::Answer('p'),
+    Action::NextUnfinished,
+    Action::PrevUnfinished,
+    Action::ToggleHideDone,
+    Action::OpenSearch,
+    Action::SearchInput('a'),
+    Action::SearchInput('数'),
+    Action::SearchBackspace,
+    Action::SearchDeleteWord,
+    Action::Confirm,
+    Action::Copy,
+    Action::Click(3, 3),
+    Action::Click(60, 12),
+    Action::Wheel(60, 20, true),
+    Action::Wheel(10, 5, false),
+    Action::OpenReview,
+    Action::Remembered,
+    Action::Forgot,
+    Action::OpenStats,
+    Action::OpenPicker,
 ];
 
 /// A small curriculum whose titles are the given strings.
@@ -69,16 +93,21 @@ fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
     assert!(app.step_index() < steps.len());
     let step = app.step();
     let topic = app.lists.topics.selected().unwrap_or(0);
-    assert!(topic < step.topics.len().max(1), "topic selection {topic} out of range");
+    assert!(topic < app.visible_topics().len().max(1), "topic selection {topic} out of range");
+    assert!(app.selected_topic().is_none_or(|t| t < step.topics.len()));
     let resource = app.lists.resources.selected().unwrap_or(0);
     assert!(resource < step.resources.len().max(1), "resource selection {resource} out of range");
     let id = app.curriculum.id.get_ref();
-    let stored = steps
-        .iter()
-        .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
-        .filter(|k| app.progress.status(id, k) == Status::Done)
-        .count();
+    let count = |status| {
+        steps
+            .iter()
+            .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
+            .filter(|k| app.progress.status(id, k) == status)
+            .count()
+    };
+    let stored = count(Status::Done);
     assert_eq!(app.done_total(), stored, "the counts agree with the store");
+    assert_eq!(app.skipped_total(), count(Status::Skipped), "so do the skipped ones");
     let area = terminal.backend().buffer().area;
     if !ui::layout::too_small(area) {
         let text: String =
