@@ -171,9 +171,36 @@ fn no_color_and_the_light_theme() {
     assert!(!out.contains("38;5;") && !out.contains("48;5;"), "NO_COLOR: no colour codes");
     assert!(out.contains("\x1b[7m"), "the selection is still shown, reversed");
 
+    // Keys are yellow (ANSI 3) on dark terminals, magenta (5) on light ones.
+    let mut dark = Pty::spawn(&[], 80, 24, home.path(), &[]);
+    dark.wait_for("q quit");
+    dark.send("q");
+    assert_eq!(dark.wait_exit(), 0);
+    assert!(raw(&dark).contains("38;5;3m") && !raw(&dark).contains("38;5;5m"));
     let mut light = Pty::spawn(&["--theme", "light"], 80, 24, home.path(), &[]);
-    light.wait_for("Steps");
+    light.wait_for("q quit");
     light.send("q");
     assert_eq!(light.wait_exit(), 0);
-    assert!(raw(&light).contains("38;5;"), "the light theme has colours");
+    assert!(raw(&light).contains("38;5;5m") && !raw(&light).contains("38;5;3m"), "--theme light");
+}
+
+#[test]
+fn the_config_sets_the_theme_and_the_mouse() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "theme = \"light\"\nmouse = false\n").unwrap();
+    let dir = config.display().to_string();
+    let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("LEARNPATH_CONFIG_DIR", &dir)]);
+    app.wait_for("q quit");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let out = raw(&app);
+    assert!(out.contains("38;5;5m") && !out.contains("38;5;3m"), "theme from the config");
+    assert!(!out.contains("\x1b[?1000h"), "mouse off from the config");
+    let mut dark = Pty::spawn(&["--theme", "dark"], 80, 24, home.path(), &[("LEARNPATH_CONFIG_DIR", &dir)]);
+    dark.wait_for("q quit");
+    dark.send("q");
+    assert_eq!(dark.wait_exit(), 0);
+    assert!(raw(&dark).contains("38;5;3m"), "the flag beats the config");
 }
