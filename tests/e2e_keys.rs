@@ -176,12 +176,12 @@ fn no_color_and_the_light_theme() {
     dark.wait_for("q quit");
     dark.send("q");
     assert_eq!(dark.wait_exit(), 0);
-    assert!(raw(&dark).contains("38;5;3m") && !raw(&dark).contains("38;5;5m"));
+    assert!(raw(&dark).contains("\x1b[38;5;3;") && !raw(&dark).contains("\x1b[38;5;5;"));
     let mut light = Pty::spawn(&["--theme", "light"], 80, 24, home.path(), &[]);
     light.wait_for("q quit");
     light.send("q");
     assert_eq!(light.wait_exit(), 0);
-    assert!(raw(&light).contains("38;5;5m") && !raw(&light).contains("38;5;3m"), "--theme light");
+    assert!(raw(&light).contains("\x1b[38;5;5;") && !raw(&light).contains("\x1b[38;5;3;"), "--theme light");
 }
 
 #[test]
@@ -196,11 +196,11 @@ fn the_config_sets_the_theme_and_the_mouse() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
     let out = raw(&app);
-    assert!(out.contains("38;5;5m") && !out.contains("38;5;3m"), "theme from the config");
+    assert!(out.contains("\x1b[38;5;5;") && !out.contains("\x1b[38;5;3;"), "theme from the config");
     assert!(!out.contains("\x1b[?1000h"), "mouse off from the config");
     let mut dark = Pty::spawn(&["--theme", "dark"], 80, 24, home.path(), &[("LEARNPATH_CONFIG_DIR", &dir)]);
     dark.wait_for("q quit");
     dark.send("q");
     assert_eq!(dark.wait_exit(), 0);
-    assert!(raw(&dark).contains("38;5;3m"), "the flag beats the config");
+    assert!(raw(&dark).contains("\x1b[38;5;3;"), "the flag beats the config");
 }
