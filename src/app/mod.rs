@@ -1,13 +1,15 @@
 //! The application state and the one place it changes: [`App::update`].
 
+mod effects;
 mod learn;
 mod marks;
 mod navigate;
 mod picker;
 mod search;
+mod types;
+mod walk;
 
 use jiff::Timestamp;
-use ratatui::widgets::ListState;
 
 use crate::action::{Action, Focus, Pane};
 use crate::curriculum::{Curriculum, Step};
@@ -17,77 +19,7 @@ use crate::ui::Theme;
 pub use marks::resource_key;
 pub use picker::{Catalog, Choice};
 pub use search::SearchState;
-
-/// Something `update` wants done outside the state: the run loop does it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Open this URL in the browser.
-    Open(String),
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
-    /// Suspend the process to the shell.
-    Suspend,
-    /// Edit the note at `path` (topic `topic` of step `step`).
-    Edit {
-        /// The note file.
-        path: std::path::PathBuf,
-        /// Its step.
-        step: usize,
-        /// Its topic.
-        topic: usize,
-    },
-}
-
-/// What the status line says, until the next key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    /// Something went as asked.
-    Info(String),
-    /// Something failed; the text says what to do.
-    Error(String),
-}
-
-/// The view that fills the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// Steps, step detail, topics, resources.
-    Main,
-    /// Questions and answers.
-    Faq,
-    /// Done topics due for review.
-    Review,
-    /// Pace and progress over time.
-    Stats,
-}
-
-/// A question waiting for a one-key answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prompt {
-    /// Reset the selected step (`s`) or the whole path (`p`)?
-    Reset,
-}
-
-/// Selection and scroll of every list; the widgets keep their offsets here.
-#[derive(Debug, Default, Clone)]
-pub struct Lists {
-    /// The steps pane.
-    pub steps: ListState,
-    /// The topics of the selected step (indexes the visible topics).
-    pub topics: ListState,
-    /// The resources of the selected step.
-    pub resources: ListState,
-    /// The FAQ questions.
-    pub faq: ListState,
-    /// Search results.
-    pub results: ListState,
-    /// The curriculum picker.
-    pub picker: ListState,
-    /// The review queue.
-    pub review: ListState,
-}
-
-/// A clock, injected so tests can fix the time.
-pub type Clock = Box<dyn Fn() -> Timestamp>;
+pub use types::{Clock, Effect, Lists, Message, Prompt, View};
 
 /// Everything the UI shows and the keys change.
 pub struct App {
@@ -313,108 +245,6 @@ impl App {
             Action::Reload => self.reload(),
         }
         None
-    }
-
-    /// Records how an attempt to open `url` went.
-    pub fn opened(&mut self, url: &str, result: anyhow::Result<()>) {
-        self.message = Some(match result {
-            Ok(()) => Message::Info(format!("Opened {url}")),
-            Err(e) => {
-                Message::Error(format!("No browser could open {url} ({e:#}); set $BROWSER or copy the link"))
-            }
-        });
-    }
-
-    /// Records how copying `url` went.
-    pub fn copied(&mut self, url: &str, result: anyhow::Result<()>) {
-        let remote = if self.remote { " (over SSH: copied instead of opening)" } else { "" };
-        self.message = Some(match result {
-            Ok(()) => Message::Info(format!("Copied{remote}: {url}")),
-            Err(e) => Message::Error(format!("Couldn't copy ({e:#}): {url}")),
-        });
-    }
-
-    fn close(&mut self) {
-        if self.prompt.take().is_some()
-            || self.help.take().is_some()
-            || self.search.take().is_some()
-            || self.picker.take().is_some()
-        {
-            return;
-        }
-        self.view = View::Main;
-    }
-
-    /// The selected resource's URL, or the step's first when the topics
-    /// pane has the focus.
-    fn link(&self) -> Option<String> {
-        let resources = &self.step().resources;
-        let r = match self.focus {
-            Pane::Resources => self.lists.resources.selected()?,
-            _ => 0,
-        };
-        resources.get(r).map(|r| r.url.get_ref().clone())
-    }
-
-    fn open(&mut self) -> Option<Effect> {
-        if self.key_focus() == Focus::Review {
-            return self.open_review_link();
-        }
-        if self.key_focus() != Focus::Pane(Pane::Resources) {
-            return None;
-        }
-        let url = self.link()?;
-        Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
-    }
-
-    fn copy(&mut self) -> Option<Effect> {
-        match self.link() {
-            Some(url) => Some(Effect::Copy(url)),
-            None => {
-                self.message = Some(Message::Info("This step has no links to copy".into()));
-                None
-            }
-        }
-    }
-
-    fn save(&mut self, what: String) {
-        match self.progress.save() {
-            Ok(()) => {
-                self.unsaved = false;
-                self.message = Some(Message::Info(what));
-            }
-            Err(e) => {
-                self.unsaved = true;
-                self.message = Some(Message::Error(format!(
-                    "Not saved: {e:#}. Kept in memory; will retry on the next change."
-                )));
-            }
-        }
-        self.take_notice();
-    }
-
-    /// Merges in what another process saved.
-    fn reload(&mut self) {
-        match self.progress.reload() {
-            Ok(true) => {
-                self.recount();
-                if self.data_dir.is_some() {
-                    self.refresh_due();
-                }
-                self.message = Some(Message::Info("Updated with changes saved by another learnpath".into()));
-            }
-            Ok(false) => {}
-            Err(e) => self.message = Some(Message::Error(format!("Cannot read changes from disk: {e:#}"))),
-        }
-        self.take_notice();
-    }
-
-    /// Shows (and remembers) what the store had to say about the file.
-    fn take_notice(&mut self) {
-        if let Some(notice) = self.progress.notice.take() {
-            self.message = Some(Message::Error(notice.clone()));
-            self.notices.push(notice);
-        }
     }
 
     fn now(&self) -> Timestamp {

@@ -1,0 +1,109 @@
+//! What leaves the state: links to open or copy, saves, reloads, and the
+//! messages that report how they went.
+
+use super::{App, Effect, Message, View};
+use crate::action::{Focus, Pane};
+
+impl App {
+    /// Records how an attempt to open `url` went.
+    pub fn opened(&mut self, url: &str, result: anyhow::Result<()>) {
+        self.message = Some(match result {
+            Ok(()) => Message::Info(format!("Opened {url}")),
+            Err(e) => {
+                Message::Error(format!("No browser could open {url} ({e:#}); set $BROWSER or copy the link"))
+            }
+        });
+    }
+
+    /// Records how copying `url` went.
+    pub fn copied(&mut self, url: &str, result: anyhow::Result<()>) {
+        let remote = if self.remote { " (over SSH: copied instead of opening)" } else { "" };
+        self.message = Some(match result {
+            Ok(()) => Message::Info(format!("Copied{remote}: {url}")),
+            Err(e) => Message::Error(format!("Couldn't copy ({e:#}): {url}")),
+        });
+    }
+
+    pub(super) fn close(&mut self) {
+        if self.prompt.take().is_some()
+            || self.help.take().is_some()
+            || self.search.take().is_some()
+            || self.picker.take().is_some()
+        {
+            return;
+        }
+        self.view = View::Main;
+    }
+
+    /// The selected resource's URL, or the step's first when the topics
+    /// pane has the focus.
+    pub(super) fn link(&self) -> Option<String> {
+        let resources = &self.step().resources;
+        let r = match self.focus {
+            Pane::Resources => self.lists.resources.selected()?,
+            _ => 0,
+        };
+        resources.get(r).map(|r| r.url.get_ref().clone())
+    }
+
+    pub(super) fn open(&mut self) -> Option<Effect> {
+        if self.key_focus() == Focus::Review {
+            return self.open_review_link();
+        }
+        if self.key_focus() != Focus::Pane(Pane::Resources) {
+            return None;
+        }
+        let url = self.link()?;
+        Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
+    }
+
+    pub(super) fn copy(&mut self) -> Option<Effect> {
+        match self.link() {
+            Some(url) => Some(Effect::Copy(url)),
+            None => {
+                self.message = Some(Message::Info("This step has no links to copy".into()));
+                None
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, what: String) {
+        match self.progress.save() {
+            Ok(()) => {
+                self.unsaved = false;
+                self.message = Some(Message::Info(what));
+            }
+            Err(e) => {
+                self.unsaved = true;
+                self.message = Some(Message::Error(format!(
+                    "Not saved: {e:#}. Kept in memory; will retry on the next change."
+                )));
+            }
+        }
+        self.take_notice();
+    }
+
+    /// Merges in what another process saved.
+    pub(super) fn reload(&mut self) {
+        match self.progress.reload() {
+            Ok(true) => {
+                self.recount();
+                if self.data_dir.is_some() {
+                    self.refresh_due();
+                }
+                self.message = Some(Message::Info("Updated with changes saved by another learnpath".into()));
+            }
+            Ok(false) => {}
+            Err(e) => self.message = Some(Message::Error(format!("Cannot read changes from disk: {e:#}"))),
+        }
+        self.take_notice();
+    }
+
+    /// Shows (and remembers) what the store had to say about the file.
+    pub(super) fn take_notice(&mut self) {
+        if let Some(notice) = self.progress.notice.take() {
+            self.message = Some(Message::Error(notice.clone()));
+            self.notices.push(notice);
+        }
+    }
+}

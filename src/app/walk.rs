@@ -1,0 +1,89 @@
+//! Finding your way: the first and next unfinished topics, and the topics
+//! list with done topics hidden or shown.
+
+use super::{App, Message};
+use crate::action::Pane;
+
+impl App {
+    /// The first topic, in path order, that is neither done nor skipped.
+    pub(super) fn first_unfinished(&self) -> Option<(usize, usize)> {
+        self.find_unfinished((0, 0), true, true)
+    }
+
+    /// From position `from`, the next (or previous) unfinished topic,
+    /// wrapping around; `inclusive` counts `from` itself.
+    pub(super) fn find_unfinished(
+        &self,
+        from: (usize, usize),
+        forward: bool,
+        inclusive: bool,
+    ) -> Option<(usize, usize)> {
+        let all: Vec<(usize, usize)> = self
+            .curriculum
+            .steps()
+            .iter()
+            .enumerate()
+            .flat_map(|(s, step)| (0..step.topics.len()).map(move |t| (s, t)))
+            .collect();
+        if all.is_empty() {
+            return None;
+        }
+        let start = all.iter().position(|&p| p >= from).unwrap_or(0);
+        let n = all.len();
+        (0..n)
+            .map(|k| {
+                let k = if inclusive { k } else { k + 1 };
+                if forward { (start + k) % n } else { (start + n * 2 - k) % n }
+            })
+            .map(|i| all[i])
+            .find(|&(s, t)| !self.status_of(s, t).is_finished())
+    }
+
+    /// `n` / `N`: the next or previous unfinished topic, wrapping.
+    pub(super) fn jump_unfinished(&mut self, forward: bool) {
+        let here = (self.step_index(), self.selected_topic().unwrap_or(0));
+        let on_topic = self.focus == Pane::Topics;
+        match self.find_unfinished(here, forward, !on_topic) {
+            Some((s, t)) => {
+                self.select(s, Some(t));
+                self.set_focus(Pane::Topics);
+            }
+            None => {
+                self.message =
+                    Some(Message::Info("Nothing left to do: every topic is done or skipped".into()))
+            }
+        }
+    }
+
+    /// `H`: hide or show done topics.
+    pub(super) fn toggle_hide_done(&mut self) {
+        let keep = self.selected_topic();
+        self.hide_done = !self.hide_done;
+        if let Some(t) = keep {
+            // The same topic if still listed, else the next one listed.
+            let visible = self.visible_topics();
+            let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
+            self.lists.topics.select(Some(pos));
+        }
+        self.message = Some(Message::Info(
+            if self.hide_done { "Done topics hidden (H shows them)" } else { "Done topics shown" }.into(),
+        ));
+    }
+
+    /// Selects topic `t` of the selected step, showing done topics if it
+    /// is hidden; else the nearest visible one.
+    pub(super) fn select_topic(&mut self, t: usize) {
+        if self.hide_done && self.is_done(self.step_index(), t) {
+            self.hide_done = false;
+        }
+        let visible = self.visible_topics();
+        let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
+        self.lists.topics.select(Some(pos));
+    }
+
+    pub(super) fn clamp_topic_selection(&mut self) {
+        let len = self.visible_topics().len();
+        let sel = self.lists.topics.selected().unwrap_or(0);
+        self.lists.topics.select(Some(sel.min(len.saturating_sub(1))));
+    }
+}

@@ -1,0 +1,109 @@
+//! The file format, struct by struct: what `progress.json` holds.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::FORMAT;
+
+/// Where a topic stands (for a resource: `Done` is read, `Todo` unread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Not started (never ticked, or reset).
+    #[default]
+    Todo,
+    /// Being worked on.
+    #[serde(rename = "progress")]
+    InProgress,
+    /// Ticked off.
+    Done,
+    /// Deliberately left out.
+    Skipped,
+}
+
+impl Status {
+    /// The name used in files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "progress",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    /// Parses a name given on the command line.
+    pub fn from_name(name: &str) -> Option<Status> {
+        [Status::Todo, Status::InProgress, Status::Done, Status::Skipped]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+
+    /// Done or skipped: nothing left to do.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Done | Status::Skipped)
+    }
+}
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressFile {
+    /// Format number; a newer one than [`FORMAT`] is opened read-only.
+    pub format: u64,
+    /// Progress per curriculum id.
+    #[serde(default)]
+    pub curricula: BTreeMap<String, CurriculumProgress>,
+    /// Keys written by other versions, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Progress in one curriculum.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CurriculumProgress {
+    /// Per topic, keyed `STEP_ID/TOPIC_ID`.
+    #[serde(default)]
+    pub topics: BTreeMap<String, TopicEntry>,
+    /// Resources read, keyed `STEP_ID/URL`; `done` means read.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resources: BTreeMap<String, TopicEntry>,
+    /// The last review of each done topic, keyed `STEP_ID/TOPIC_ID`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviews: BTreeMap<String, ReviewEntry>,
+    /// Keys written by other versions, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The last change made to one topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicEntry {
+    /// The topic's status after the change.
+    pub status: Status,
+    /// When the change was made (RFC 3339, UTC).
+    pub at: Timestamp,
+    /// Keys written by other versions, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The last review of a topic: which interval it is on now, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewEntry {
+    /// The interval it moved to: 0 = 1 day, 1 = 7, 2 = 30, 3 = 90.
+    pub stage: u8,
+    /// When it was reviewed (RFC 3339, UTC).
+    pub at: Timestamp,
+    /// Keys written by other versions, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Default for ProgressFile {
+    fn default() -> Self {
+        ProgressFile { format: FORMAT, curricula: BTreeMap::new(), extra: Map::new() }
+    }
+}
