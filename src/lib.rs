@@ -3,6 +3,8 @@
 //! The binary is a thin CLI over this library; tests drive the same code
 //! through ratatui's `TestBackend`.
 
+#![warn(missing_docs)]
+
 pub mod action;
 pub mod app;
 pub mod cli;
