@@ -34,6 +34,7 @@ fn status_json(home: &Path) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
         .args(["status", "--json"])
         .env("LEARNPATH_DATA_DIR", home.join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
         .env("HOME", home)
         .output()
         .unwrap();
@@ -138,6 +139,8 @@ fn a_bad_curriculum_is_reported_with_its_position() {
     let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
         .args(["--curriculum", file.to_str().unwrap()])
         .env("LEARNPATH_DATA_DIR", home.path().join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
+        .env("HOME", home.path())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -163,6 +166,8 @@ fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
     let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
         .arg("status")
         .env("LEARNPATH_DATA_DIR", &data)
+        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
+        .env("HOME", home.path())
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -13,6 +13,7 @@ fn status(home: &Path) -> serde_json::Value {
         .args(["status", "--json"])
         .env("LEARNPATH_DATA_DIR", home.join("data"))
         .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .env("HOME", home)
         .output()
         .unwrap();
     serde_json::from_slice(&out.stdout).unwrap()

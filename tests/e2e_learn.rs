@@ -57,6 +57,8 @@ fn stats_and_review_with_months_of_history() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"))
         .args(["review", "--json"])
         .env("LEARNPATH_DATA_DIR", home.path().join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
+        .env("HOME", home.path())
         .env("LEARNPATH_NOW", NOW)
         .output()
         .unwrap();
