@@ -97,14 +97,7 @@ pub fn status(
         percent(done, total),
         if skipped > 0 { format!(", {skipped} skipped") } else { String::new() }
     );
-    let mut number = 0;
-    for (step, done, skipped, total) in &steps {
-        let label = if step.optional {
-            "+ ".to_string()
-        } else {
-            number += 1;
-            format!("{number}.")
-        };
+    for ((step, done, skipped, total), label) in steps.iter().zip(curriculum.labels()) {
         let mark = if *total > 0 && done + skipped == *total { "✓" } else { " " };
         let skip = if *skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
         out.push_str(&format!("{mark} {label:<3}{:<52} {done:>3}/{total}{skip}\n", step.title.get_ref()));
@@ -139,8 +132,7 @@ pub fn next(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> Stri
             })
         ),
         (Some((i, s, t)), false) => {
-            let number = curriculum.steps()[..=i].iter().filter(|s| !s.optional).count();
-            let label = if s.optional { "+".to_string() } else { format!("{number}.") };
+            let label = &curriculum.labels()[i];
             format!("{} ({label} {})\n", t.title.get_ref(), s.title.get_ref())
         }
         (None, true) => "null\n".to_string(),

@@ -8,7 +8,6 @@ use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use serde_json::json;
 
-use crate::app::resource_key;
 use crate::cli::ExportFormat;
 use crate::curriculum::Curriculum;
 use crate::progress::{Progress, Status, percent};
@@ -74,7 +73,6 @@ pub fn reset(
     yes: bool,
     now: Timestamp,
 ) -> Result<String> {
-    let id = c.id.get_ref().clone();
     let (what, steps, topic): (String, Vec<usize>, Option<usize>) = match target {
         None => ("the whole path".into(), (0..c.steps().len()).collect(), None),
         Some(t) if t.contains('/') => match c.locate(t) {
@@ -92,25 +90,7 @@ pub fn reset(
     if topic.is_none() && !yes && !confirm(&format!("Reset {what} back to todo?"))? {
         return Ok("Nothing changed.\n".into());
     }
-    let mut count = 0;
-    for &s in &steps {
-        let step = &c.steps()[s];
-        for (i, t) in step.topics.iter().enumerate() {
-            if topic.is_some_and(|only| only != i) {
-                continue;
-            }
-            if progress.status(&id, &step.key(t)) != Status::Todo {
-                progress.set(&id, &step.key(t), Status::Todo, now);
-                count += 1;
-            }
-        }
-        for r in step.resources.iter().filter(|_| topic.is_none()) {
-            let key = resource_key(step.id.get_ref(), r.url.get_ref());
-            if progress.is_read(&id, &key) {
-                progress.set_read(&id, &key, false, now);
-            }
-        }
-    }
+    let count = progress.reset(c, &steps, topic, now);
     progress.save()?;
     Ok(format!("Reset {what}: {count} topic(s) back to todo\n"))
 }
@@ -152,7 +132,7 @@ pub fn export(
                         }).collect::<Vec<_>>(),
                         "resources": s.resources.iter().map(|r| json!({
                             "title": r.title.get_ref(), "url": r.url.get_ref(), "provider": r.provider,
-                            "read": progress.is_read(id, &resource_key(s.id.get_ref(), r.url.get_ref())),
+                            "read": progress.is_read(id, &s.resource_key(r)),
                         })).collect::<Vec<_>>(),
                     })
                 })
@@ -175,14 +155,8 @@ pub fn export(
                 c.topic_count(),
                 percent(done, c.topic_count())
             );
-            let mut number = 0;
-            for (si, s) in c.steps().iter().enumerate() {
-                let label = if s.optional {
-                    "Extra:".to_string()
-                } else {
-                    number += 1;
-                    format!("{number}.")
-                };
+            for ((si, s), label) in c.steps().iter().enumerate().zip(c.labels()) {
+                let label = if s.optional { "Extra:".to_string() } else { label };
                 out.push_str(&format!("\n## {label} {}\n\n", s.title.get_ref()));
                 if let Some(goal) = &s.goal {
                     out.push_str(&format!("{}\n\n", goal.split_whitespace().collect::<Vec<_>>().join(" ")));
@@ -205,7 +179,7 @@ pub fn export(
                     out.push_str("\nResources:\n\n");
                 }
                 for r in &s.resources {
-                    let read = progress.is_read(id, &resource_key(s.id.get_ref(), r.url.get_ref()));
+                    let read = progress.is_read(id, &s.resource_key(r));
                     let provider = r.provider.as_ref().map(|p| format!(" — {p}")).unwrap_or_default();
                     out.push_str(&format!(
                         "- [{}] [{}]({}){provider}\n",

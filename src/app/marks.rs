@@ -92,8 +92,7 @@ impl App {
             m.skipped[s] = m.topics[s].iter().filter(|&&st| st == Status::Skipped).count();
             if self.progress.resources(id).next().is_some() {
                 for (r, res) in step.resources.iter().enumerate() {
-                    m.read[s][r] =
-                        self.progress.is_read(id, &resource_key(step.id.get_ref(), res.url.get_ref()));
+                    m.read[s][r] = self.progress.is_read(id, &step.resource_key(res));
                 }
                 m.read_count[s] = m.read[s].iter().filter(|&&r| r).count();
             }
@@ -127,7 +126,7 @@ impl App {
             return;
         }
         let step = &self.curriculum.steps()[s];
-        let key = resource_key(step.id.get_ref(), step.resources[r].url.get_ref());
+        let key = step.resource_key(&step.resources[r]);
         let (id, now) = (self.curriculum.id.get_ref().clone(), self.now());
         self.progress.set_read(&id, &key, read, now);
         self.marks.read[s][r] = read;
@@ -228,15 +227,10 @@ impl App {
             'p' => (0..self.curriculum.steps().len()).collect(),
             _ => return,
         };
-        let mut count = 0;
+        let now = self.now();
+        let count = self.progress.reset(&self.curriculum, &steps, None, now);
+        self.recount();
         for &s in &steps {
-            for t in 0..self.curriculum.steps()[s].topics.len() {
-                count += usize::from(self.status_of(s, t) != Status::Todo);
-                self.set_topic(s, t, Status::Todo);
-            }
-            for r in 0..self.curriculum.steps()[s].resources.len() {
-                self.set_read(s, r, false);
-            }
             for t in 0..self.curriculum.steps()[s].topics.len() {
                 self.forget_due(s, t);
             }
@@ -249,9 +243,4 @@ impl App {
         };
         self.save(format!("Reset {what}: {count} topic(s) back to todo"));
     }
-}
-
-/// The progress key of a resource: `STEP_ID/URL`.
-pub fn resource_key(step: &str, url: &str) -> String {
-    format!("{step}/{url}")
 }

@@ -16,7 +16,6 @@ use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
 use crate::ui::Theme;
 
-pub use marks::resource_key;
 pub use picker::{Catalog, Choice};
 pub use search::SearchState;
 pub use types::{Clock, Effect, Lists, Message, Prompt, View};
@@ -87,7 +86,7 @@ impl App {
         let notices: Vec<String> = progress.notice.take().into_iter().collect();
         let message = notices.first().cloned().map(Message::Error);
         let mut app = App {
-            labels: step_labels(curriculum.steps()),
+            labels: curriculum.labels(),
             curriculum,
             progress,
             theme: Theme::default(),
@@ -250,20 +249,4 @@ impl App {
     fn now(&self) -> Timestamp {
         (self.clock)()
     }
-}
-
-/// `1.`, `2.` … for numbered steps in order, `+` for extras.
-fn step_labels(steps: &[Step]) -> Vec<String> {
-    let mut number = 0;
-    steps
-        .iter()
-        .map(|s| {
-            if s.optional {
-                "+".to_string()
-            } else {
-                number += 1;
-                format!("{number}.")
-            }
-        })
-        .collect()
 }

@@ -109,7 +109,7 @@ impl App {
     /// Replaces the curriculum, keeping the store, and starts over on it.
     fn switch(&mut self, curriculum: Curriculum) {
         self.progress.carry_aliases(&curriculum);
-        self.labels = super::step_labels(curriculum.steps());
+        self.labels = curriculum.labels();
         self.curriculum = curriculum;
         self.searcher = None;
         self.view = View::Main;

@@ -226,6 +226,28 @@ impl Curriculum {
         self.steps().iter().any(|s| !s.aliases.is_empty() || s.topics.iter().any(|t| !t.aliases.is_empty()))
     }
 
+    /// Each step's label in lists: `1.`, `2.` … for the numbered steps in
+    /// order, `+` for the optional extras.
+    pub fn labels(&self) -> Vec<String> {
+        let mut number = 0;
+        self.steps()
+            .iter()
+            .map(|s| {
+                if s.optional {
+                    "+".to_string()
+                } else {
+                    number += 1;
+                    format!("{number}.")
+                }
+            })
+            .collect()
+    }
+
+    /// How many steps are numbered (not optional).
+    pub fn numbered(&self) -> usize {
+        self.steps().iter().filter(|s| !s.optional).count()
+    }
+
     /// Total number of resources over all steps.
     pub fn resource_count(&self) -> usize {
         self.steps.get_ref().iter().map(|s| s.resources.len()).sum()
@@ -277,6 +299,11 @@ impl Step {
     /// The progress key of one of this step's topics.
     pub fn key(&self, topic: &Topic) -> String {
         format!("{}/{}", self.id.get_ref(), topic.id.get_ref())
+    }
+
+    /// The progress key of one of this step's resources: `STEP_ID/URL`.
+    pub fn resource_key(&self, resource: &Resource) -> String {
+        format!("{}/{}", self.id.get_ref(), resource.url.get_ref())
     }
 
     /// Every key `topic`'s progress may have been recorded under: its key

@@ -1,8 +1,10 @@
-//! Keeping progress across curriculum edits: ids renamed with `aliases`,
-//! and ticks for topics a curriculum no longer has.
+//! Progress against a curriculum: ids renamed with `aliases`, ticks for
+//! topics it no longer has, and resetting steps back to todo.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
+
+use jiff::Timestamp;
 
 use super::{Progress, Status, compare};
 use crate::curriculum::Curriculum;
@@ -33,6 +35,35 @@ impl Progress {
             }
         }
         carried
+    }
+
+    /// Sets the topics of `steps` back to todo and their resources to
+    /// unread, as recorded changes at `now`; with `only`, just that topic of
+    /// the one step. Returns how many topics changed.
+    pub fn reset(
+        &mut self,
+        curriculum: &Curriculum,
+        steps: &[usize],
+        only: Option<usize>,
+        now: Timestamp,
+    ) -> usize {
+        let id = curriculum.id.get_ref();
+        let mut count = 0;
+        for step in steps.iter().map(|&s| &curriculum.steps()[s]) {
+            for (_, topic) in step.topics.iter().enumerate().filter(|(i, _)| only.is_none_or(|o| o == *i)) {
+                if self.status(id, &step.key(topic)) != Status::Todo {
+                    self.set(id, &step.key(topic), Status::Todo, now);
+                    count += 1;
+                }
+            }
+            for resource in step.resources.iter().filter(|_| only.is_none()) {
+                let key = step.resource_key(resource);
+                if self.is_read(id, &key) {
+                    self.set_read(id, &key, false, now);
+                }
+            }
+        }
+        count
     }
 
     /// How many topics are ticked in the file that `curriculum` no longer
