@@ -29,25 +29,29 @@ fn merge_curriculum(ours: &mut CurriculumProgress, theirs: &CurriculumProgress) 
     let mut changed = merge_extra(&mut ours.extra, &theirs.extra);
     changed |= merge_topics(&mut ours.topics, &theirs.topics);
     changed |= merge_topics(&mut ours.resources, &theirs.resources);
-    for (key, theirs) in &theirs.reviews {
-        let newer = ours.reviews.get(key).is_none_or(|mine| {
-            (mine.at, mine.stage, json_text(&Value::Object(mine.extra.clone())))
-                < (theirs.at, theirs.stage, json_text(&Value::Object(theirs.extra.clone())))
-        });
-        if newer {
-            ours.reviews.insert(key.clone(), theirs.clone());
-            changed = true;
-        }
-    }
+    changed |= merge_map(&mut ours.reviews, &theirs.reviews, |a, b| {
+        a.at.cmp(&b.at)
+            .then(a.stage.cmp(&b.stage))
+            .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
+    });
     changed
 }
 
 /// Per key, keeps whichever entry is newer.
 pub fn merge_topics(ours: &mut BTreeMap<String, TopicEntry>, theirs: &BTreeMap<String, TopicEntry>) -> bool {
+    merge_map(ours, theirs, compare)
+}
+
+/// Per key, keeps whichever entry `order` puts last.
+fn merge_map<T: Clone>(
+    ours: &mut BTreeMap<String, T>,
+    theirs: &BTreeMap<String, T>,
+    order: impl Fn(&T, &T) -> Ordering,
+) -> bool {
     let mut changed = false;
     for (key, entry) in theirs {
         match ours.get(key) {
-            Some(mine) if compare(mine, entry) != Ordering::Less => {}
+            Some(mine) if order(mine, entry) != Ordering::Less => {}
             _ => {
                 ours.insert(key.clone(), entry.clone());
                 changed = true;
@@ -60,9 +64,13 @@ pub fn merge_topics(ours: &mut BTreeMap<String, TopicEntry>, theirs: &BTreeMap<S
 /// Orders two changes to one topic: later time first; for the same instant
 /// a total order on the rest, so the merge is the same in either direction.
 pub fn compare(a: &TopicEntry, b: &TopicEntry) -> Ordering {
-    a.at.cmp(&b.at).then_with(|| (a.status as u8).cmp(&(b.status as u8))).then_with(|| {
-        Value::Object(a.extra.clone()).to_string().cmp(&Value::Object(b.extra.clone()).to_string())
-    })
+    a.at.cmp(&b.at)
+        .then((a.status as u8).cmp(&(b.status as u8)))
+        .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
+}
+
+fn extra_text(extra: &Map<String, Value>) -> String {
+    Value::Object(extra.clone()).to_string()
 }
 
 /// Unknown keys: the union; on a clash the greater JSON text wins, an

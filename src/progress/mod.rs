@@ -155,12 +155,7 @@ impl Progress {
     /// Records a review of topic `key` at `at`, now on interval `stage`.
     pub fn set_review(&mut self, curriculum: &str, key: &str, stage: u8, at: Timestamp) {
         let reviews = &mut self.data.curricula.entry(curriculum.to_string()).or_default().reviews;
-        let at = match reviews.get(key) {
-            Some(old) if old.at >= at => {
-                old.at.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(at)
-            }
-            _ => at,
-        };
+        let at = after(reviews.get(key).map(|r| r.at), at);
         reviews.insert(key.to_string(), ReviewEntry { stage, at, extra: Map::new() });
     }
 
@@ -206,13 +201,21 @@ impl Progress {
 fn record(map: &mut BTreeMap<String, TopicEntry>, key: &str, status: Status, at: Timestamp) {
     match map.get_mut(key) {
         Some(entry) => {
-            let after = entry.at.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(entry.at);
-            entry.at = if at > entry.at { at } else { after };
+            entry.at = after(Some(entry.at), at);
             entry.status = status;
         }
         None => {
             map.insert(key.to_string(), TopicEntry { status, at, extra: Map::new() });
         }
+    }
+}
+
+/// `at`, or a nanosecond after `previous` if that is not earlier: a new
+/// change always sorts after the one it replaces.
+fn after(previous: Option<Timestamp>, at: Timestamp) -> Timestamp {
+    match previous {
+        Some(p) if p >= at => p.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(p),
+        _ => at,
     }
 }
 
