@@ -137,3 +137,14 @@ pub enum ExportFormat {
     /// JSON with every status and time
     Json,
 }
+
+impl From<StatusArg> for crate::progress::Status {
+    fn from(arg: StatusArg) -> Self {
+        match arg {
+            StatusArg::Todo => Self::Todo,
+            StatusArg::Progress => Self::InProgress,
+            StatusArg::Done => Self::Done,
+            StatusArg::Skipped => Self::Skipped,
+        }
+    }
+}

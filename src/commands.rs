@@ -63,13 +63,7 @@ fn counts<'c>(
 }
 
 /// `learnpath status`: progress per step, as text or JSON.
-pub fn status(
-    curriculum: &Curriculum,
-    progress: &mut Progress,
-    now: jiff::Timestamp,
-    as_json: bool,
-) -> String {
-    progress.carry_aliases(curriculum);
+pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json: bool) -> String {
     let due = crate::review::due(curriculum, progress, now).len();
     let orphans = progress.orphans(curriculum);
     let steps = counts(curriculum, progress);
@@ -146,7 +140,7 @@ pub fn list(sources: &[Source], progress: &Progress, as_json: bool) -> String {
     for source in sources {
         match load(source) {
             Ok(c) => {
-                let done: usize = counts(&c, progress).iter().map(|s| s.1).sum();
+                let done = progress.done_count(&c);
                 rows.push(json!({
                     "source": source.name(), "id": c.id.get_ref(), "title": c.title.get_ref(),
                     "done": done, "total": c.topic_count(),

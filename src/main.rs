@@ -64,8 +64,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     let data_dir = commands::data_dir(cli.data_dir.as_deref())?;
     let sources = config::sources(&config_dir);
-    let mut source = choose_source(&cli, &config, &config_dir, &data_dir);
-    let remembered = cli.curriculum.is_none() && config::last_used(&data_dir).as_ref() == Some(&source);
+    let (mut source, remembered) = choose_source(&cli, &config, &config_dir, &data_dir);
     let curriculum = match commands::load(&source) {
         Ok(c) => c,
         // A path picked last time that no longer loads is no reason to
@@ -88,7 +87,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     progress.carry_aliases(&curriculum);
     let print = |text: String| out(&text).map(|()| ExitCode::SUCCESS);
     match cli.command {
-        Some(Command::Status { json }) => print(commands::status(&curriculum, &mut progress, now(), json)),
+        Some(Command::Status { json }) => print(commands::status(&curriculum, &progress, now(), json)),
         Some(Command::Export { format, output }) => {
             let notes = learnpath::notes::Notes::load(Some(&data_dir), &curriculum);
             script::write_out(&script::export(&curriculum, &progress, &notes, format), output.as_deref())?;
@@ -99,7 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Review { json }) => print(commands::review(&curriculum, &progress, now(), json)),
         Some(Command::Stats { json }) => print(commands::stats(&curriculum, &progress, now(), json)),
         Some(Command::Mark { topic, status }) => {
-            let status = Status::from_name(&format!("{status:?}").to_lowercase()).unwrap_or_default();
+            let status = Status::from(status);
             print(script::mark(&curriculum, &mut progress, &topic, status, now())?)
         }
         Some(Command::Reset { target, yes }) => {
@@ -131,25 +130,26 @@ fn out(text: &str) -> Result<()> {
 }
 
 /// `--curriculum`, else the one last opened, else the config's default,
-/// else the shipped path.
+/// else the shipped path; and whether it is the one remembered.
 fn choose_source(
     cli: &Cli,
     config: &Config,
     config_dir: &std::path::Path,
     data_dir: &std::path::Path,
-) -> Source {
+) -> (Source, bool) {
     if let Some(file) = &cli.curriculum {
-        return Source::File(file.clone());
+        return (Source::File(file.clone()), false);
     }
     if let Some(last) = config::last_used(data_dir)
         && (last == Source::Shipped || matches!(&last, Source::File(p) if p.is_file()))
     {
-        return last;
+        return (last, true);
     }
-    match &config.curriculum {
+    let source = match &config.curriculum {
         Some(path) => Source::File(if path.is_absolute() { path.clone() } else { config_dir.join(path) }),
         None => Source::Shipped,
-    }
+    };
+    (source, false)
 }
 
 /// The time: now, or `LEARNPATH_NOW` (RFC 3339) so tests and demos can

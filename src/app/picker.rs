@@ -7,7 +7,6 @@ use super::{App, Message, View};
 use crate::action::Pane;
 use crate::config::{self, Source};
 use crate::curriculum::Curriculum;
-use crate::progress::Status;
 
 /// One path in the picker.
 pub struct Choice {
@@ -53,13 +52,7 @@ impl App {
     fn choice(&self, source: &Source) -> Choice {
         match crate::commands::load(source) {
             Ok(c) => {
-                let id = c.id.get_ref();
-                let done = c
-                    .steps()
-                    .iter()
-                    .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
-                    .filter(|k| self.progress.status(id, k) == Status::Done)
-                    .count();
+                let done = self.progress.done_count(&c);
                 Choice {
                     source: source.clone(),
                     title: c.title.get_ref().clone(),

@@ -66,6 +66,14 @@ impl Progress {
         count
     }
 
+    /// How many of `curriculum`'s topics are done.
+    pub fn done_count(&self, curriculum: &Curriculum) -> usize {
+        let id = curriculum.id.get_ref();
+        self.topics(id)
+            .filter(|(key, e)| e.status == Status::Done && curriculum.locate(key).is_some())
+            .count()
+    }
+
     /// How many topics are ticked in the file that `curriculum` no longer
     /// has (under any id or alias). They are kept on every save.
     pub fn orphans(&self, curriculum: &Curriculum) -> usize {

@@ -35,13 +35,6 @@ impl Status {
         }
     }
 
-    /// Parses a name given on the command line.
-    pub fn from_name(name: &str) -> Option<Status> {
-        [Status::Todo, Status::InProgress, Status::Done, Status::Skipped]
-            .into_iter()
-            .find(|s| s.name() == name)
-    }
-
     /// Done or skipped: nothing left to do.
     pub fn is_finished(self) -> bool {
         matches!(self, Status::Done | Status::Skipped)
