@@ -44,14 +44,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         Paragraph::new(vec![prompt, Line::from(Span::styled(format!("   {count}"), theme.dim))]),
         input,
     );
-    let hits = search.hits.clone();
     let width = results.width as usize;
-    let entries = app.search_entries();
-    let rows: Vec<ListItem<'static>> =
-        hits.iter().map(|h| item(app, &entries[h.entry], h, width, &theme)).collect();
-    let block = ratatui::widgets::Block::new();
+    let count = search.hits.len();
+    // Only the rows on screen are built, as in every other list.
     let mut state = std::mem::take(&mut app.lists.results);
-    pane::render_list(frame, results, block, rows.len(), |i| rows[i].clone(), &mut state, true, &theme);
+    let hits: &[Hit] = app.search.as_ref().map_or(&[], |s| &s.hits);
+    let entries = app.search_entries();
+    let row = |i: usize| item(app, &entries[hits[i].entry], &hits[i], width, &theme);
+    pane::render_list(frame, results, ratatui::widgets::Block::new(), count, row, &mut state, true, &theme);
     app.lists.results = state;
 }
 
