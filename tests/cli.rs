@@ -1,20 +1,14 @@
 //! The subcommands, run as the real binary with temporary dirs.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use learnpath::action::KEYS;
 
 fn learnpath(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("LEARNPATH_DATA_DIR", home.join("data"))
-        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    common::learnpath(home, args, &[])
 }
 
 fn stdout(out: &Output) -> String {

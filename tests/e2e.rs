@@ -2,20 +2,17 @@
 
 mod common;
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::pty::Pty;
 
 /// A `$BROWSER` stub that appends each URL it is given to `opened.txt`.
 fn stub_browser(dir: &Path) -> String {
-    let script = dir.join("browser.sh");
     let log = dir.join("opened.txt");
-    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display())).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    script.display().to_string()
+    common::script(dir, "browser.sh", &format!("printf '%s\\n' \"$1\" >> '{}'", log.display()))
+        .display()
+        .to_string()
 }
 
 fn wait_for_file(path: &Path, text: &str) -> String {
@@ -31,13 +28,7 @@ fn wait_for_file(path: &Path, text: &str) -> String {
 }
 
 fn status_json(home: &Path) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .args(["status", "--json"])
-        .env("LEARNPATH_DATA_DIR", home.join("data"))
-        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
-        .env("HOME", home)
-        .output()
-        .unwrap();
+    let out = common::learnpath(home, &["status", "--json"], &[]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -136,13 +127,7 @@ fn a_bad_curriculum_is_reported_with_its_position() {
     let file = home.path().join("bad.toml");
     std::fs::write(&file, "format = 1\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"Bad\"\ntitle = \"B\"\n")
         .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .args(["--curriculum", file.to_str().unwrap()])
-        .env("LEARNPATH_DATA_DIR", home.path().join("data"))
-        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
-        .env("HOME", home.path())
-        .output()
-        .unwrap();
+    let out = common::learnpath(home.path(), &["--curriculum", file.to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with(&format!("{}:5:6: bad step id", file.display())), "{err}");
@@ -163,13 +148,7 @@ fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
     let status = status_json(home.path());
     assert_eq!(status["done"], 1);
     assert_eq!(status["orphans"], 1);
-    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .arg("status")
-        .env("LEARNPATH_DATA_DIR", &data)
-        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
-        .env("HOME", home.path())
-        .output()
-        .unwrap();
+    let out = common::learnpath(home.path(), &["status"], &[]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("1 ticked topic(s) in the progress file are not in this curriculum (kept in the file)"),

@@ -4,18 +4,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::pty::Pty;
 
 fn status(home: &Path) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .args(["status", "--json"])
-        .env("LEARNPATH_DATA_DIR", home.join("data"))
-        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
-        .env("HOME", home)
-        .output()
-        .unwrap();
+    let out = common::learnpath(home, &["status", "--json"], &[]);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -136,12 +129,9 @@ fn a_click_selects_and_the_mouse_is_released_on_quit() {
 
 #[test]
 fn over_ssh_enter_copies_instead_of_opening() {
-    use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
-    let browser = home.path().join("browser.sh");
     let log = home.path().join("opened.txt");
-    std::fs::write(&browser, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display())).unwrap();
-    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let browser = common::script(home.path(), "browser.sh", &format!("echo \"$1\" >> '{}'", log.display()));
     let env = [
         ("SSH_TTY", "/dev/pts/9"),
         ("SSH_CONNECTION", "10.0.0.1 5 10.0.0.2 22"),

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use common::pty::Pty;
@@ -26,10 +25,7 @@ fn history(home: &Path) {
 }
 
 fn editor(home: &Path, body: &str) -> String {
-    let script = home.join("editor.sh");
-    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    script.display().to_string()
+    common::script(home, "editor.sh", body).display().to_string()
 }
 
 #[test]
@@ -54,14 +50,7 @@ fn stats_and_review_with_months_of_history() {
     app.wait_for("Review · 13 due");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .args(["review", "--json"])
-        .env("LEARNPATH_DATA_DIR", home.path().join("data"))
-        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
-        .env("HOME", home.path())
-        .env("LEARNPATH_NOW", NOW)
-        .output()
-        .unwrap();
+    let out = common::learnpath(home.path(), &["review", "--json"], &[("LEARNPATH_NOW", NOW)]);
     let due: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(due.as_array().unwrap().len(), 13);
 }

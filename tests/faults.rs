@@ -4,7 +4,6 @@
 mod common;
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
@@ -181,9 +180,7 @@ fn a_text_mode_browser_gets_a_restored_terminal() {
     let bin = home.path().join("bin");
     fs::create_dir_all(&bin).unwrap();
     let log = home.path().join("w3m.log");
-    let w3m = bin.join("w3m");
-    fs::write(&w3m, format!("#!/bin/sh\n{{ echo \"$1\"; stty -a; }} > '{}' 2>&1\n", log.display())).unwrap();
-    fs::set_permissions(&w3m, fs::Permissions::from_mode(0o755)).unwrap();
+    common::script(&bin, "w3m", &format!("{{ echo \"$1\"; stty -a; }} > '{}' 2>&1", log.display()));
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &[("BROWSER", "w3m"), ("PATH", &path)]);
     app.wait_for("Steps");

@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::os::unix::fs::PermissionsExt;
-
 use jiff::{SignedDuration, Timestamp};
 use learnpath::action::Action;
 use learnpath::app::{App, Effect, View};
@@ -129,10 +127,7 @@ fn too_little_history_gives_no_date() {
 }
 
 fn stub_editor(dir: &std::path::Path, body: &str) -> Vec<String> {
-    let script = dir.join("editor.sh");
-    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    vec![script.display().to_string()]
+    vec![common::script(dir, "editor.sh", body).display().to_string()]
 }
 
 #[test]

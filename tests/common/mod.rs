@@ -123,3 +123,27 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// Runs the real binary with `args` (no terminal, nothing on stdin), with
+/// `HOME`, the data dir and the config dir inside `home`, and `env` on top.
+pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("LEARNPATH_DATA_DIR", home.join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Writes an executable `#!/bin/sh` script `name` with `body` into `dir`.
+pub fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
