@@ -175,6 +175,33 @@ fn ctrl_z_hands_the_terminal_back_and_redraws_on_resume() {
 }
 
 #[test]
+fn ctrl_z_stops_the_job_in_a_shell_and_fg_brings_it_back() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_learnpath");
+    let mut shell =
+        Pty::spawn_program("bash", &["--norc", "--noprofile", "-i"], 80, 24, home.path(), &[("PS1", "$ ")]);
+    shell.send(&format!("{bin}\r"));
+    shell.wait_for("q quit");
+    shell.send("\x1a");
+    // The shell's job control saw the app stop, and got its cooked terminal back.
+    shell.wait_for("Stopped");
+    shell.send("fg\r");
+    shell.wait_for("q quit");
+    shell.send("j");
+    shell.wait_for("Step 2 of 7");
+    shell.send("q");
+    // Back at the prompt once the app's screen is gone.
+    let start = std::time::Instant::now();
+    while shell.contents().contains("q quit") && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    shell.send("echo done-$?\r");
+    shell.wait_for("done-0");
+    shell.send("exit\r");
+    shell.wait_exit();
+}
+
+#[test]
 fn a_text_mode_browser_gets_a_restored_terminal() {
     let home = tempfile::tempdir().unwrap();
     let bin = home.path().join("bin");

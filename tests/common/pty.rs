@@ -25,10 +25,22 @@ impl Pty {
     /// Starts the binary with `args` at `cols` x `rows`, with `HOME` and the
     /// data dir inside `home` and the given extra environment.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, home: &Path, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_program(env!("CARGO_BIN_EXE_learnpath"), args, cols, rows, home, env)
+    }
+
+    /// Like [`Pty::spawn`], for any program (a shell, say).
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_learnpath"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_clear();
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
