@@ -60,10 +60,7 @@ impl App {
         let keep = self.selected_topic();
         self.hide_done = !self.hide_done;
         if let Some(t) = keep {
-            // The same topic if still listed, else the next one listed.
-            let visible = self.visible_topics();
-            let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
-            self.lists.topics.select(Some(pos));
+            self.select_listed(t);
         }
         self.message = Some(Message::Info(
             if self.hide_done { "Done topics hidden (H shows them)" } else { "Done topics shown" }.into(),
@@ -76,6 +73,11 @@ impl App {
         if self.hide_done && self.is_done(self.step_index(), t) {
             self.hide_done = false;
         }
+        self.select_listed(t);
+    }
+
+    /// Selects topic `t` if it is listed, else the next one listed.
+    fn select_listed(&mut self, t: usize) {
         let visible = self.visible_topics();
         let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
         self.lists.topics.select(Some(pos));
