@@ -84,7 +84,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if let (Some(notice), Some(_)) = (&progress.notice, &cli.command) {
         eprintln!("learnpath: {notice}");
     }
-    progress.carry_aliases(&curriculum);
+    // The TUI's `App::new` carries aliases itself; the commands need it here.
+    if cli.command.is_some() {
+        progress.carry_aliases(&curriculum);
+    }
     let print = |text: String| out(&text).map(|()| ExitCode::SUCCESS);
     match cli.command {
         Some(Command::Status { json }) => print(commands::status(&curriculum, &progress, now(), json)),
