@@ -127,7 +127,15 @@ pub enum Action {
     Reload,
 }
 
-/// The key table: keys, what they do. Shown by `?` and in the README.
+/// Whether Ctrl-Z suspends: only where shells have job control. On
+/// Windows there is no `fg` to come back with, so the key is not offered.
+pub const CAN_SUSPEND: bool = cfg!(unix);
+
+/// The key that suspends, where [`CAN_SUSPEND`].
+pub const SUSPEND_KEY: &str = "Ctrl-Z";
+
+/// The key table: keys, what they do. The README shows all of it; the help
+/// and `--help` show [`keys`], this system's part.
 pub const KEYS: &[(&str, &str)] = &[
     ("Tab / Shift-Tab", "focus the next / previous pane"),
     ("h l / ← →", "focus the pane to the left / right"),
@@ -151,7 +159,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("S", "stats: topics per week, streaks, your pace and the plan's"),
     ("?", "this help"),
     ("Esc", "close what is on top: help, search, prompt, picker, FAQ, review, stats"),
-    ("Ctrl-Z", "suspend to the shell (fg to come back)"),
+    (SUSPEND_KEY, "suspend to the shell (fg to come back); not on Windows"),
     ("q / Ctrl-C", "quit"),
 ];
 
@@ -164,7 +172,7 @@ impl Action {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match (focus, key.code) {
             (_, KeyCode::Char('c')) if ctrl => return Some(Action::Quit),
-            (_, KeyCode::Char('z')) if ctrl => return Some(Action::Suspend),
+            (_, KeyCode::Char('z')) if ctrl && CAN_SUSPEND => return Some(Action::Suspend),
             (Focus::Search, code) => return search_key(code, ctrl),
             (Focus::Prompt, KeyCode::Char(c @ ('s' | 'p'))) => return Some(Action::Answer(c)),
             (Focus::Prompt, KeyCode::Esc | KeyCode::Char('n')) => return Some(Action::Close),
@@ -282,10 +290,15 @@ impl Pane {
     }
 }
 
+/// The rows of [`KEYS`] that work on this system.
+pub fn keys() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    KEYS.iter().filter(|(keys, _)| CAN_SUSPEND || *keys != SUSPEND_KEY)
+}
+
 /// The key table as text, for `--help`.
 pub fn keys_help() -> String {
     let mut out = String::from("Keys in the TUI:\n");
-    for (keys, what) in KEYS {
+    for (keys, what) in keys() {
         out.push_str(&format!("  {keys:<16} {what}\n"));
     }
     out.push_str("\nRun without a command to open the TUI. Press ? in it for these keys.");

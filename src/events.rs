@@ -1,6 +1,6 @@
 //! Where the run loop's events come from: key presses and resizes, changes
-//! to the progress file made by another process, and signals asking us to
-//! stop. The loop blocks until one arrives; nothing wakes it on a timer.
+//! to the progress file made by another process, and requests to stop
+//! ([`crate::signals`]). The loop blocks until one arrives; nothing wakes it on a timer.
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -15,8 +15,9 @@ pub enum Event {
     Input(crossterm::event::Event),
     /// The progress file was changed on disk.
     ProgressChanged,
-    /// SIGTERM or SIGHUP: restore the terminal and leave (every change is
-    /// already saved).
+    /// A request to stop from outside (SIGTERM, SIGHUP; on Windows
+    /// Ctrl-Break or closing the console): restore the terminal and leave
+    /// (every change is already saved).
     Terminate,
 }
 
@@ -52,16 +53,7 @@ impl Events {
                 }
             }
         });
-        let signals = tx.clone();
-        if let Ok(mut listener) =
-            signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])
-        {
-            thread::spawn(move || {
-                if listener.forever().next().is_some() {
-                    let _ = signals.send(Event::Terminate);
-                }
-            });
-        }
+        crate::signals::listen(tx.clone());
         let watcher = progress.and_then(|path| watch(path, tx));
         Events { rx, permit, reading: false, _watcher: watcher }
     }

@@ -18,6 +18,7 @@ pub mod progress;
 pub mod review;
 pub mod script;
 pub mod search;
+pub mod signals;
 pub mod stats;
 pub mod terminal;
 pub mod text;

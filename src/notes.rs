@@ -70,14 +70,18 @@ impl Notes {
     }
 }
 
-/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`, split into a
-/// program and its arguments (no shell is involved).
+/// The editor used when neither `$VISUAL` nor `$EDITOR` is set: the one
+/// every system of its kind has.
+pub const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
+
+/// The editor to run: `$VISUAL`, else `$EDITOR`, else [`DEFAULT_EDITOR`],
+/// split into a program and its arguments (no shell is involved).
 pub fn editor() -> Vec<String> {
     let chosen = ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string());
+        .unwrap_or_else(|| DEFAULT_EDITOR.to_string());
     chosen.split_whitespace().map(str::to_string).collect()
 }
 

@@ -16,9 +16,10 @@ pub fn browser_is_text_mode() -> bool {
     TEXT_BROWSERS.contains(&name)
 }
 
-/// Opens `url` with `$BROWSER` or the system's browser. No shell is
-/// involved, only http(s) is accepted, and GUI browsers' output goes to
-/// /dev/null so it never lands on the screen.
+/// Opens `url` with `$BROWSER` or the system's browser (`open` on macOS,
+/// the default browser on Windows). No shell is involved, only http(s) is
+/// accepted, and GUI browsers' output is discarded so it never lands on
+/// the screen.
 pub fn open_url(url: &str) -> Result<()> {
     if let Err(why) = http_url(url) {
         bail!("{why}");
@@ -30,7 +31,7 @@ pub fn open_url(url: &str) -> Result<()> {
 
 /// Collects exited browser launchers so they don't linger as zombies.
 /// `webbrowser` spawns GUI browsers without waiting for them, so the run
-/// loop calls this after every event.
+/// loop calls this after every event. Windows has no zombies: nothing to do.
 pub fn reap_children() {
     #[cfg(unix)]
     loop {

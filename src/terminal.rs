@@ -68,15 +68,22 @@ impl Host for RealHost {
         }
     }
 
+    #[cfg(unix)]
     fn suspend(&mut self) -> Result<()> {
         self.hand_over();
         // Stop like any job on Ctrl-Z; execution continues here on `fg`.
-        #[cfg(unix)]
         // SAFETY: raise only sends a signal to this process.
         unsafe {
             libc::raise(libc::SIGTSTP);
         }
         self.take_back()
+    }
+
+    /// Without job control there is no shell to suspend to; the key map
+    /// never asks for this there.
+    #[cfg(not(unix))]
+    fn suspend(&mut self) -> Result<()> {
+        Ok(())
     }
 
     fn edit(&mut self, path: &std::path::Path) -> Result<bool> {

@@ -5,8 +5,6 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use learnpath::action::KEYS;
-
 fn learnpath(home: &Path, args: &[&str]) -> Output {
     common::learnpath(home, args, &[])
 }
@@ -14,6 +12,12 @@ fn learnpath(home: &Path, args: &[&str]) -> Output {
 fn stdout(out: &Output) -> String {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn status_json(home: &Path) -> serde_json::Value {
+    let out = learnpath(home, &["status", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -126,7 +130,10 @@ fn a_bad_config_is_an_error_with_its_position() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.starts_with(&format!("{}:3:1: unknown field `colour`", h.join("config/config.toml").display())),
+        err.starts_with(&format!(
+            "{}:3:1: unknown field `colour`",
+            h.join("config").join("config.toml").display()
+        )),
         "{err}"
     );
     std::fs::write(h.join("config/config.toml"), "theme = \"purple\"\n").unwrap();
@@ -168,7 +175,7 @@ fn piped_output_has_no_escape_codes() {
 fn help_lists_every_key_and_the_readme_every_command() {
     let home = tempfile::tempdir().unwrap();
     let help = stdout(&learnpath(home.path(), &["--help"]));
-    for (keys, what) in KEYS {
+    for (keys, what) in learnpath::action::keys() {
         assert!(help.contains(&format!("  {keys:<16} {what}")), "--help lacks {keys}");
     }
     let readme = include_str!("../README.md");
@@ -197,4 +204,41 @@ fn a_remembered_curriculum_that_broke_falls_back_to_the_shipped_path() {
     assert!(stderr(&out).contains("opening the shipped path"), "{}", stderr(&out));
     let explicit = learnpath(h, &["--curriculum", file.to_str().unwrap(), "status"]);
     assert_eq!(explicit.status.code(), Some(1), "an explicit file is never replaced");
+}
+
+#[test]
+fn a_bad_curriculum_is_reported_with_its_position() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.toml");
+    std::fs::write(&file, "format = 1\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"Bad\"\ntitle = \"B\"\n")
+        .unwrap();
+    let out = common::learnpath(home.path(), &["--curriculum", file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with(&format!("{}:5:6: bad step id", file.display())), "{err}");
+}
+
+#[test]
+fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("progress.json"),
+        r#"{"format": 1, "curricula": {"backend": {"topics": {
+            "coding-basics/loops": {"status": "done", "at": "2026-01-01T00:00:00Z"},
+            "old-step/removed": {"status": "done", "at": "2026-01-01T00:00:00Z"}}}}}"#,
+    )
+    .unwrap();
+    let status = status_json(home.path());
+    assert_eq!(status["done"], 1);
+    assert_eq!(status["orphans"], 1);
+    let out = common::learnpath(home.path(), &["status"], &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("1 ticked topic(s) in the progress file are not in this curriculum (kept in the file)"),
+        "{text}"
+    );
+    let file = std::fs::read_to_string(data.join("progress.json")).unwrap();
+    assert!(file.contains("old-step/removed"), "status never drops anything");
 }

@@ -1,6 +1,10 @@
 //! Fault tests with the real binary: crashes, two instances, bad files,
 //! signals, panics, suspend, text-mode browsers and hostile text.
 
+// These run the binary in a Unix pseudo-terminal (and send Unix signals);
+// the README lists them under "What is verified where".
+#![cfg(unix)]
+
 mod common;
 
 use std::fs;

@@ -126,25 +126,28 @@ fn too_little_history_gives_no_date() {
     assert!(s.plan_finish.is_some(), "the plan needs no history");
 }
 
-fn stub_editor(dir: &std::path::Path, body: &str) -> Vec<String> {
-    vec![common::script(dir, "editor.sh", body).display().to_string()]
+/// An editor that appends `text` to the note, then exits with `code`.
+fn stub_editor(dir: &std::path::Path, name: &str, text: &str, code: i32) -> Vec<String> {
+    let input = dir.join(format!("{name}.txt"));
+    std::fs::write(&input, text).unwrap();
+    vec![common::appender(dir, name, &input, code).display().to_string()]
 }
 
 #[test]
 fn notes_round_trip_and_failed_edits_leave_them_alone() {
     let dir = tempfile::tempdir().unwrap();
     let note = dir.path().join("notes/backend/coding-basics/loops.md");
-    let writes = stub_editor(dir.path(), "printf 'for and while\\n' >> \"$1\"");
+    let writes = stub_editor(dir.path(), "writes", "for and while\n", 0);
     assert!(notes::edit(&writes, &note).unwrap());
     assert_eq!(std::fs::read_to_string(&note).unwrap(), "for and while\n");
-    let fails = stub_editor(dir.path(), "printf 'half' > \"$1\"; exit 3");
+    let fails = stub_editor(dir.path(), "fails", "half", 3);
     let err = notes::edit(&fails, &note).unwrap_err().to_string();
     assert!(err.contains("exited with") && err.contains("unchanged"), "{err}");
     assert_eq!(std::fs::read_to_string(&note).unwrap(), "for and while\n", "never truncated");
     let missing = vec![dir.path().join("no-editor").display().to_string()];
     assert!(notes::edit(&missing, &note).unwrap_err().to_string().contains("cannot start the editor"));
     assert_eq!(std::fs::read_to_string(&note).unwrap(), "for and while\n");
-    let nothing = stub_editor(dir.path(), "true");
+    let nothing = stub_editor(dir.path(), "nothing", "", 0);
     assert!(!notes::edit(&nothing, &note).unwrap());
     let leftovers: Vec<_> =
         std::fs::read_dir(note.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();

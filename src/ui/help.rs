@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use crate::action::KEYS;
+use crate::action;
 use crate::app::App;
 use crate::ui::{layout, pane, wrap};
 
@@ -46,7 +46,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(Span::styled(format!(" {}", app.curriculum.title.get_ref()), theme.title))];
     out.push(Line::default());
     let desc_width = width.saturating_sub(KEY_COLUMN + 1).max(10);
-    for (keys, what) in KEYS {
+    for (keys, what) in action::keys() {
         let mut rows = wrap::wrap(&[Span::raw(*what)], desc_width, 0).into_iter();
         let first = rows.next().unwrap_or_default();
         let mut line = vec![Span::styled(format!(" {keys:<KEY_COLUMN$}"), theme.key)];

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(unix)]
 pub mod pty;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -139,6 +140,7 @@ pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) ->
         .unwrap()
 }
 
+#[cfg(unix)]
 /// Writes an executable `#!/bin/sh` script `name` with `body` into `dir`.
 pub fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
     use std::os::unix::fs::PermissionsExt;
@@ -146,4 +148,20 @@ pub fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathB
     std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     path
+}
+
+/// A stub program that appends the text of `input` to the file it is given
+/// and exits with `code`: a shell script on Unix, a batch file on Windows.
+/// It stands in for `$EDITOR` where a test runs on every system.
+pub fn appender(dir: &std::path::Path, name: &str, input: &std::path::Path, code: i32) -> std::path::PathBuf {
+    #[cfg(unix)]
+    return script(dir, name, &format!("cat '{}' >> \"$1\"; exit {code}", input.display()));
+    #[cfg(windows)]
+    {
+        // `type` copies the bytes as they are, so both stubs write the same.
+        let path = dir.join(format!("{name}.cmd"));
+        let body = format!("@echo off\r\ntype \"{}\" >> \"%~1\"\r\nexit /b {code}\r\n", input.display());
+        std::fs::write(&path, body).unwrap();
+        path
+    }
 }

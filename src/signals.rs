@@ -1,0 +1,106 @@
+//! Requests to stop that come from outside the terminal's input: SIGTERM
+//! and SIGHUP on Unix; Ctrl-Break, closing the console window, logging off
+//! and shutting down on Windows. Each becomes [`Event::Terminate`], so the
+//! loop ends the normal way: every change is already saved, and the
+//! terminal is restored.
+
+use std::sync::mpsc::Sender;
+
+use crate::events::Event;
+
+/// Starts listening; each request is sent to `tx` as [`Event::Terminate`].
+/// Without a listener (it could not be installed) the app still works; it
+/// only ends the way the system ends any program.
+pub fn listen(tx: Sender<Event>) {
+    imp::listen(tx);
+}
+
+#[cfg(unix)]
+mod imp {
+    use std::sync::mpsc::Sender;
+
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+
+    use crate::events::Event;
+
+    pub fn listen(tx: Sender<Event>) {
+        // Ctrl-C is a key in raw mode (the key map quits on it), so only the
+        // signals a terminal can't send as keys are listened for.
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    let _ = tx.send(Event::Terminate);
+                }
+            });
+        }
+    }
+}
+
+#[cfg(windows)]
+mod imp {
+    use std::sync::mpsc::Sender;
+    use std::sync::{Mutex, OnceLock};
+    use std::time::Duration;
+
+    use windows_sys::Win32::Foundation::{FALSE, TRUE};
+    use windows_sys::Win32::System::Console::{
+        CTRL_BREAK_EVENT, CTRL_C_EVENT, CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT,
+        SetConsoleCtrlHandler,
+    };
+
+    use crate::events::Event;
+
+    /// Where the handler, which Windows calls on a thread of its own,
+    /// sends the request.
+    static STOP: OnceLock<Mutex<Sender<Event>>> = OnceLock::new();
+
+    /// How long Windows lets a closing console's process run after the
+    /// handler is called (it allows 5 s): time for the loop to end.
+    const GRACE: Duration = Duration::from_millis(4500);
+
+    pub fn listen(tx: Sender<Event>) {
+        if STOP.set(Mutex::new(tx)).is_err() {
+            return;
+        }
+        // SAFETY: `handler` is a plain function that lives as long as the
+        // process and only touches the static channel above.
+        unsafe {
+            SetConsoleCtrlHandler(Some(handler), TRUE);
+        }
+    }
+
+    unsafe extern "system" fn handler(kind: u32) -> i32 {
+        let stop = || {
+            if let Some(tx) = STOP.get()
+                && let Ok(tx) = tx.lock()
+            {
+                let _ = tx.send(Event::Terminate);
+            }
+        };
+        match kind {
+            // In raw mode Ctrl-C arrives as a key; this is Ctrl-C while the
+            // terminal is handed to the editor or a browser, and Ctrl-Break.
+            CTRL_C_EVENT | CTRL_BREAK_EVENT => {
+                stop();
+                TRUE
+            }
+            // Windows ends the process as soon as this returns: wait while
+            // the loop quits and main returns, which ends the process.
+            CTRL_CLOSE_EVENT | CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT => {
+                stop();
+                std::thread::sleep(GRACE);
+                TRUE
+            }
+            _ => FALSE,
+        }
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
+mod imp {
+    use std::sync::mpsc::Sender;
+
+    use crate::events::Event;
+
+    pub fn listen(_tx: Sender<Event>) {}
+}
