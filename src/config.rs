@@ -93,12 +93,9 @@ pub fn last_used(data_dir: &Path) -> Option<Source> {
 
 /// Remembers `source` as the curriculum last opened.
 pub fn remember(data_dir: &Path, source: &Source) -> Result<()> {
-    use std::io::Write;
     std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
     let path = data_dir.join("state.json");
     let json = serde_json::json!({ "curriculum": source.name() });
-    let mut file = atomic_write_file::AtomicWriteFile::open(&path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.write_all(format!("{json:#}\n").as_bytes())?;
-    file.commit().with_context(|| format!("cannot save {}", path.display()))
+    crate::atomic_file::write(&path, format!("{json:#}\n").as_bytes())
+        .with_context(|| format!("cannot save {}", path.display()))
 }

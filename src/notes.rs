@@ -77,9 +77,14 @@ pub const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
 /// The editor to run: `$VISUAL`, else `$EDITOR`, else [`DEFAULT_EDITOR`],
 /// split into a program and its arguments (no shell is involved).
 pub fn editor() -> Vec<String> {
-    let chosen = ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
+    editor_from(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
+}
+
+/// [`editor`] given the values of `$VISUAL` and `$EDITOR`.
+pub fn editor_from(visual: Option<String>, editor: Option<String>) -> Vec<String> {
+    let chosen = [visual, editor]
+        .into_iter()
+        .flatten()
         .find(|v| !v.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_EDITOR.to_string());
     chosen.split_whitespace().map(str::to_string).collect()
@@ -118,6 +123,20 @@ pub fn edit(editor: &[String], path: &Path) -> Result<bool> {
         std::fs::remove_file(&copy)?;
         return Ok(false);
     }
-    std::fs::rename(&copy, path).with_context(|| format!("cannot save {}", path.display()))?;
+    crate::atomic_file::replace(&copy, path).with_context(|| format!("cannot save {}", path.display()))?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visual_then_editor_then_the_systems_editor() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(editor_from(some("code --wait"), some("nano")), ["code", "--wait"]);
+        assert_eq!(editor_from(some("  "), some("nano")), ["nano"]);
+        assert_eq!(editor_from(None, some("")), [DEFAULT_EDITOR]);
+        assert_eq!(editor_from(None, None), [if cfg!(windows) { "notepad" } else { "vi" }]);
+    }
 }

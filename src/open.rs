@@ -8,8 +8,15 @@ use crate::curriculum::http_url;
 const TEXT_BROWSERS: &[&str] =
     &["lynx", "links", "links2", "elinks", "w3m", "eww", "netrik", "retawq", "curl"];
 
-/// Whether `$BROWSER` names a text-mode browser first.
+/// Whether links open through `$BROWSER`: on Linux and the BSDs. macOS
+/// and Windows always use the system's default browser.
+pub const USES_BROWSER_VAR: bool = cfg!(all(unix, not(target_os = "macos")));
+
+/// Whether `$BROWSER` names a text-mode browser first (and is used).
 pub fn browser_is_text_mode() -> bool {
+    if !USES_BROWSER_VAR {
+        return false;
+    }
     let Ok(browser) = std::env::var("BROWSER") else { return false };
     let first = browser.split(':').next().unwrap_or("").split_whitespace().next().unwrap_or("");
     let name = std::path::Path::new(first).file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -128,9 +128,7 @@ fn too_little_history_gives_no_date() {
 
 /// An editor that appends `text` to the note, then exits with `code`.
 fn stub_editor(dir: &std::path::Path, name: &str, text: &str, code: i32) -> Vec<String> {
-    let input = dir.join(format!("{name}.txt"));
-    std::fs::write(&input, text).unwrap();
-    vec![common::appender(dir, name, &input, code).display().to_string()]
+    vec![common::appender(dir, name, text, code).display().to_string()]
 }
 
 #[test]

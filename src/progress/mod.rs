@@ -92,7 +92,7 @@ impl Progress {
     pub fn reload(&mut self) -> Result<bool> {
         let Some(path) = self.path.clone() else { return Ok(false) };
         let now = store::stamp(&path);
-        if now == self.seen || self.read_only {
+        if store::unchanged(self.seen, now) || self.read_only {
             return Ok(false);
         }
         self.seen = now;
@@ -174,7 +174,7 @@ impl Progress {
         let _lock = store::lock(&path)?;
         // Under the lock, an unchanged stamp (inode, size, mtime) means no
         // one else wrote since we last read or wrote: skip the re-read.
-        if store::stamp(&path) != self.seen {
+        if !store::unchanged(self.seen, store::stamp(&path)) {
             self.absorb(store::read(&path)?)?;
         }
         if self.read_only {

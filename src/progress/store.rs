@@ -1,14 +1,12 @@
 //! Reading and writing `progress.json`: locked, merged, atomic.
 //!
 //! A save takes an exclusive lock on `progress.json.lock`, re-reads the
-//! file, merges it with memory (newest change per topic wins), writes a
-//! temp file in the same directory, syncs it, renames it over the old one
-//! and syncs the directory. A crash at any instant leaves the old or the
-//! new file, never a mix; the temp file is anonymous until the rename, so
-//! nothing is left behind.
+//! file, merges it with memory (newest change per topic wins), and replaces
+//! it through [`crate::atomic_file`]: a synced temp file renamed over the
+//! old one. A crash at any instant leaves the old or the new file, never a
+//! mix; a temp file a crash leaves behind is removed under the lock.
 
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -25,6 +23,15 @@ pub struct Stamp {
     modified: Option<SystemTime>,
     len: u64,
     inode: u64,
+}
+
+/// Whether the file stamped `now` is the one stamped `seen`, unwritten
+/// since. Only on Unix: every save gives the file a new inode there, while
+/// Windows has no inode in `std`, and a size and a modification time can
+/// repeat within its clock's 15.6 ms tick, so there the file is always read
+/// again.
+pub fn unchanged(seen: Option<Stamp>, now: Option<Stamp>) -> bool {
+    cfg!(unix) && seen == now
 }
 
 /// The stamp of `path`, if it exists.
@@ -133,10 +140,7 @@ pub fn write(path: &Path, data: &ProgressFile) -> Result<()> {
     }
     let mut json = serde_json::to_vec_pretty(data).context("cannot encode progress")?;
     json.push(b'\n');
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.write_all(&json).with_context(|| format!("cannot write {}", path.display()))?;
-    file.commit().with_context(|| format!("cannot save {}", path.display()))?;
+    crate::atomic_file::write(path, &json).with_context(|| format!("cannot save {}", path.display()))?;
     remove_stale_temp_files(path);
     Ok(())
 }

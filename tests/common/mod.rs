@@ -150,17 +150,21 @@ pub fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathB
     path
 }
 
-/// A stub program that appends the text of `input` to the file it is given
-/// and exits with `code`: a shell script on Unix, a batch file on Windows.
-/// It stands in for `$EDITOR` where a test runs on every system.
-pub fn appender(dir: &std::path::Path, name: &str, input: &std::path::Path, code: i32) -> std::path::PathBuf {
+/// A stub program `name` in `dir` that appends `text` to the file it is
+/// given and exits with `code`: a shell script on Unix, a batch file on
+/// Windows. It stands in for `$EDITOR` where a test runs on every system.
+pub fn appender(dir: &std::path::Path, name: &str, text: &str, code: i32) -> std::path::PathBuf {
+    // The text sits beside the stub, named in ASCII: a batch file reads
+    // its own lines in the console's code page, not in UTF-8.
+    let input = format!("{}.txt", name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    std::fs::write(dir.join(&input), text).unwrap();
     #[cfg(unix)]
-    return script(dir, name, &format!("cat '{}' >> \"$1\"; exit {code}", input.display()));
+    return script(dir, name, &format!("cat \"$(dirname \"$0\")/{input}\" >> \"$1\"; exit {code}"));
     #[cfg(windows)]
     {
         // `type` copies the bytes as they are, so both stubs write the same.
         let path = dir.join(format!("{name}.cmd"));
-        let body = format!("@echo off\r\ntype \"{}\" >> \"%~1\"\r\nexit /b {code}\r\n", input.display());
+        let body = format!("@echo off\r\ntype \"%~dp0{input}\" >> \"%~1\"\r\nexit /b {code}\r\n");
         std::fs::write(&path, body).unwrap();
         path
     }
