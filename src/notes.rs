@@ -34,7 +34,7 @@ impl Notes {
                         std::fs::read_to_string(step_dir.join(format!("{}.md", topic.id.get_ref())))
                         && !note.trim().is_empty()
                     {
-                        text.insert((s, t), crate::text::sanitize_block(&note));
+                        text.insert((s, t), clean(&note));
                     }
                 }
             }
@@ -61,13 +61,19 @@ impl Notes {
     pub fn refresh(&mut self, s: usize, t: usize, path: &Path) {
         match std::fs::read_to_string(path) {
             Ok(note) if !note.trim().is_empty() => {
-                self.text.insert((s, t), crate::text::sanitize_block(&note));
+                self.text.insert((s, t), clean(&note));
             }
             _ => {
                 self.text.remove(&(s, t));
             }
         }
     }
+}
+
+/// A note as shown: without the byte-order mark Notepad may start it with,
+/// and with CRLF line ends and control characters cleaned.
+fn clean(note: &str) -> String {
+    crate::text::sanitize_block(note.strip_prefix('\u{feff}').unwrap_or(note))
 }
 
 /// The editor used when neither `$VISUAL` nor `$EDITOR` is set: the one

@@ -94,6 +94,25 @@ mod imp {
             _ => FALSE,
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn ctrl_break_and_ctrl_c_ask_the_loop_to_quit() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            listen(tx);
+            for kind in [CTRL_BREAK_EVENT, CTRL_C_EVENT] {
+                // SAFETY: the handler only sends on the channel set above.
+                assert_eq!(unsafe { handler(kind) }, TRUE, "handled, so Windows does not kill us");
+                assert!(matches!(rx.try_recv(), Ok(Event::Terminate)));
+            }
+            // Anything else is left to the next handler (the system's).
+            assert_eq!(unsafe { handler(99) }, FALSE);
+            assert!(rx.try_recv().is_err());
+        }
+    }
 }
 
 #[cfg(not(any(unix, windows)))]
