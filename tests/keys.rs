@@ -75,6 +75,19 @@ fn key_releases_are_ignored() {
 }
 
 #[test]
+fn ctrl_z_suspends_only_where_there_is_job_control() {
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let expected = if cfg!(unix) { Some(Action::Suspend) } else { None };
+    for focus in [STEPS, TOPICS, Focus::Search, Focus::Help, Focus::Prompt] {
+        assert_eq!(Action::from_key(ctrl('z'), focus), expected, "{focus:?}");
+        assert_eq!(Action::from_key(ctrl('c'), focus), Some(Action::Quit), "Ctrl-C quits everywhere");
+    }
+    let offered = learnpath::action::keys().any(|(keys, _)| *keys == "Ctrl-Z");
+    assert_eq!(offered, cfg!(unix), "the help offers Ctrl-Z only where it works");
+    assert!(KEYS.iter().any(|(keys, what)| *keys == "Ctrl-Z" && what.ends_with("not on Windows")));
+}
+
+#[test]
 fn starts_on_step_one_with_focus_on_steps() {
     let app = app();
     assert_eq!(app.key_focus(), STEPS);
