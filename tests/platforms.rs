@@ -177,16 +177,15 @@ fn two_processes_marking_at_once_keep_both_ticks() {
     let c = Curriculum::shipped();
     let keys: Vec<String> = c.steps().iter().flat_map(|s| s.topics.iter().map(move |t| s.key(t))).collect();
     let mark = |key: &str| {
-        Command::new(env!("CARGO_BIN_EXE_learnpath"))
-            .args(["mark", key, "done"])
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_learnpath"));
+        cmd.args(["mark", key, "done"])
             .env("HOME", h)
             .env("LEARNPATH_DATA_DIR", h.join("data"))
             .env("LEARNPATH_CONFIG_DIR", h.join("config"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
+            .stderr(Stdio::piped());
+        common::spawn(&mut cmd)
     };
     for round in 0..20 {
         // Two different topics each round, both started before either ends.

@@ -128,16 +128,36 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
 /// Runs the real binary with `args` (no terminal, nothing on stdin), with
 /// `HOME`, the data dir and the config dir inside `home`, and `env` on top.
 pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"))
-        .args(args)
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"));
+    cmd.args(args)
         .env_clear()
         .env("HOME", home)
         .env("LEARNPATH_DATA_DIR", home.join("data"))
         .env("LEARNPATH_CONFIG_DIR", home.join("config"))
         .envs(env.iter().copied())
         .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    spawn(&mut cmd).wait_with_output().unwrap()
+}
+
+/// Starts `cmd`. On Windows a failure to create the process is tried
+/// again: wine, which runs the Windows tests, now and then fails a
+/// `CreateProcess` under load ("Internal error", 1359). Only the start is
+/// retried, never a program that ran.
+pub fn spawn(cmd: &mut std::process::Command) -> std::process::Child {
+    let mut tries = 0;
+    loop {
+        match cmd.spawn() {
+            Ok(child) => return child,
+            Err(e) if cfg!(windows) && tries < 5 => {
+                tries += 1;
+                eprintln!("could not start {cmd:?} ({e}); trying again");
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            Err(e) => panic!("could not start {cmd:?}: {e}"),
+        }
+    }
 }
 
 #[cfg(unix)]
