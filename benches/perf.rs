@@ -62,7 +62,7 @@ fn keystroke(c: &mut Criterion) {
         let mut app = app_on(&text);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         app.update(Action::Resize(120, 40));
-        for _ in 0..app.curriculum.steps().len() / 2 {
+        for _ in 0..app.path.curriculum.steps().len() / 2 {
             app.update(Action::Down);
         }
         app.update(Action::FocusRight);

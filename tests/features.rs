@@ -115,8 +115,8 @@ fn n_and_shift_n_walk_unfinished_topics_and_wrap() {
     assert_eq!((app.step_index(), app.selected_topic()), (0, Some(1)));
     assert_eq!(app.focus, Pane::Topics);
     app.update(Action::PrevUnfinished);
-    let last_step = app.curriculum.steps().len() - 1;
-    let last_topic = app.curriculum.steps()[last_step].topics.len() - 1;
+    let last_step = app.path.curriculum.steps().len() - 1;
+    let last_topic = app.path.curriculum.steps()[last_step].topics.len() - 1;
     assert_eq!((app.step_index(), app.selected_topic()), (last_step, Some(last_topic)), "wraps backwards");
     app.update(Action::NextUnfinished);
     assert_eq!((app.step_index(), app.selected_topic()), (0, Some(1)), "and forwards, skipping the done one");
@@ -250,6 +250,6 @@ fn the_picker_switches_curricula_and_remembers() {
     app.update(Action::Down);
     app.update(Action::Confirm);
     assert!(app.picker.is_none());
-    assert_eq!(app.curriculum.id.get_ref(), "my-path");
+    assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
     assert_eq!(learnpath::config::last_used(&dir.path().join("data")), Some(Source::File(file)));
 }

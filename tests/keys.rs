@@ -117,9 +117,9 @@ fn moving_clamps_and_changing_step_resets_the_lists() {
     app.update(Action::Up);
     assert_eq!(app.step_index(), 0);
     app.update(Action::Last);
-    assert_eq!(app.step_index(), app.curriculum.steps().len() - 1);
+    assert_eq!(app.step_index(), app.path.curriculum.steps().len() - 1);
     app.update(Action::Down);
-    assert_eq!(app.step_index(), app.curriculum.steps().len() - 1);
+    assert_eq!(app.step_index(), app.path.curriculum.steps().len() - 1);
     app.update(Action::First);
     app.update(Action::FocusRight);
     app.update(Action::Last);

@@ -198,7 +198,8 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     let first = app.due()[0].clone();
     app.update(Action::Remembered);
     assert_eq!(app.due().len(), 14);
-    let key = app.curriculum.steps()[first.step].key(&app.curriculum.steps()[first.step].topics[first.topic]);
+    let key = app.path.curriculum.steps()[first.step]
+        .key(&app.path.curriculum.steps()[first.step].topics[first.topic]);
     assert_eq!(app.progress.review("backend", &key).unwrap().stage, 1);
     app.update(Action::Forgot);
     assert_eq!(app.due().len(), 13);

@@ -89,7 +89,7 @@ fn title() -> impl Strategy<Value = String> {
 }
 
 fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
-    let steps = app.curriculum.steps();
+    let steps = app.path.curriculum.steps();
     assert!(app.step_index() < steps.len());
     let step = app.step();
     let topic = app.lists.topics.selected().unwrap_or(0);
@@ -97,7 +97,7 @@ fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
     assert!(app.selected_topic().is_none_or(|t| t < step.topics.len()));
     let resource = app.lists.resources.selected().unwrap_or(0);
     assert!(resource < step.resources.len().max(1), "resource selection {resource} out of range");
-    let id = app.curriculum.id.get_ref();
+    let id = app.path.curriculum.id.get_ref();
     let count = |status| {
         steps
             .iter()
@@ -112,7 +112,7 @@ fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
     if !ui::layout::too_small(area) {
         let text: String =
             (0..area.width).map(|x| terminal.backend().buffer()[(x, area.height - 1)].symbol()).collect();
-        let label = format!("{stored}/{}", app.curriculum.topic_count());
+        let label = format!("{stored}/{}", app.path.curriculum.topic_count());
         let status_rows = ui::status::rows(app, area.width);
         let first_status_row = area.height - status_rows;
         let row: String =

@@ -88,9 +88,6 @@ impl App {
         match self.progress.reload() {
             Ok(true) => {
                 self.recount();
-                if self.data_dir.is_some() {
-                    self.refresh_due();
-                }
                 self.message = Some(Message::Info("Updated with changes saved by another learnpath".into()));
             }
             Ok(false) => {}

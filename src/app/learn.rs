@@ -10,29 +10,29 @@ use crate::review::{self, Due};
 impl App {
     /// Loads the notes kept under `data_dir` for this curriculum.
     pub fn with_data_dir(mut self, data_dir: PathBuf) -> Self {
-        self.notes = Notes::load(Some(&data_dir), &self.curriculum);
         self.data_dir = Some(data_dir);
-        self.refresh_due();
+        let now = self.now();
+        self.path.rebuild(&mut self.progress, self.data_dir.as_deref(), now);
         self
     }
 
     /// The notes of this curriculum.
     pub fn notes(&self) -> &Notes {
-        &self.notes
+        &self.path.notes
     }
 
     /// Topics due for review now, the longest overdue first.
     pub fn due(&self) -> &[Due] {
-        &self.due
+        &self.path.due
     }
 
     /// Drops topic `t` of step `s` from the review queue.
     pub(super) fn forget_due(&mut self, s: usize, t: usize) {
-        self.due.retain(|d| (d.step, d.topic) != (s, t));
+        self.path.due.retain(|d| (d.step, d.topic) != (s, t));
     }
 
     pub(super) fn refresh_due(&mut self) {
-        self.due = review::due(&self.curriculum, &self.progress, self.now());
+        self.path.due = review::due(&self.path.curriculum, &self.progress, self.now());
     }
 
     /// `e`: edit the selected topic's note in the learner's editor.
@@ -41,8 +41,8 @@ impl App {
             return None;
         }
         let (s, t) = (self.step_index(), self.selected_topic()?);
-        let step = &self.curriculum.steps()[s];
-        match self.notes.path(step.id.get_ref(), step.topics[t].id.get_ref()) {
+        let step = &self.path.curriculum.steps()[s];
+        match self.path.notes.path(step.id.get_ref(), step.topics[t].id.get_ref()) {
             Some(path) => Some(Effect::Edit { path, step: s, topic: t }),
             None => {
                 self.message = Some(Message::Error("Notes need a data dir; start learnpath normally".into()));
@@ -61,8 +61,8 @@ impl App {
     ) {
         self.message = Some(match result {
             Ok(true) => {
-                self.notes.refresh(step, topic, path);
-                self.searcher = None;
+                self.path.notes.refresh(step, topic, path);
+                self.path.searcher = None;
                 Message::Info(format!("Note saved: {}", path.display()))
             }
             Ok(false) => Message::Info("Note unchanged".into()),
@@ -79,19 +79,19 @@ impl App {
     /// Enter/y (remembered) or f (forgot) on the selected due topic.
     pub(super) fn answer_review(&mut self, remembered: bool) {
         let i = self.lists.review.selected().unwrap_or(0);
-        let Some(due) = self.due.get(i).cloned() else { return };
+        let Some(due) = self.path.due.get(i).cloned() else { return };
         if self.progress.is_read_only() {
             self.message = Some(Message::Error("This progress file is read-only; upgrade learnpath".into()));
             return;
         }
-        let step = &self.curriculum.steps()[due.step];
+        let step = &self.path.curriculum.steps()[due.step];
         let key = step.key(&step.topics[due.topic]);
         let title = step.topics[due.topic].title.get_ref().clone();
-        let id = self.curriculum.id.get_ref().clone();
+        let id = self.path.curriculum.id.get_ref().clone();
         let now = self.now();
         review::record(&mut self.progress, &id, &key, remembered, now);
         self.refresh_due();
-        let len = self.due.len();
+        let len = self.path.due.len();
         self.lists.review.select(Some(i.min(len.saturating_sub(1))));
         let next = if remembered {
             let (_, stage) = review::next_due(&self.progress, &id, &key, now);
@@ -104,13 +104,13 @@ impl App {
 
     /// `o` in the review queue: the due topic's first resource.
     pub(super) fn open_review_link(&mut self) -> Option<Effect> {
-        let due = self.due.get(self.lists.review.selected().unwrap_or(0))?;
-        let url = self.curriculum.steps()[due.step].resources.first()?.url.get_ref().clone();
+        let due = self.path.due.get(self.lists.review.selected().unwrap_or(0))?;
+        let url = self.path.curriculum.steps()[due.step].resources.first()?.url.get_ref().clone();
         Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
     }
 
     pub(super) fn open_stats(&mut self) {
-        self.stats = Some(crate::stats::compute(&self.curriculum, &self.progress, self.now()));
+        self.stats = Some(crate::stats::compute(&self.path.curriculum, &self.progress, self.now()));
         self.view = View::Stats;
         self.stats_scroll = 0;
     }

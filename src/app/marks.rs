@@ -5,21 +5,10 @@ use super::{App, Message, Prompt};
 use crate::action::Pane;
 use crate::progress::Status;
 
-/// Statuses mirrored from the store for this curriculum, with counts, so
-/// drawing needs no lookups and a tick updates one count.
-#[derive(Debug, Default)]
-pub(super) struct Marks {
-    topics: Vec<Vec<Status>>,
-    done: Vec<usize>,
-    skipped: Vec<usize>,
-    read: Vec<Vec<bool>>,
-    read_count: Vec<usize>,
-}
-
 impl App {
     /// The status of topic `t` of step `s`.
     pub fn status_of(&self, s: usize, t: usize) -> Status {
-        self.marks.topics.get(s).and_then(|m| m.get(t)).copied().unwrap_or_default()
+        self.path.marks.topics.get(s).and_then(|m| m.get(t)).copied().unwrap_or_default()
     }
 
     /// Whether topic `t` of step `s` is done.
@@ -29,32 +18,32 @@ impl App {
 
     /// Whether resource `r` of step `s` was marked read.
     pub fn is_read(&self, s: usize, r: usize) -> bool {
-        self.marks.read.get(s).and_then(|m| m.get(r)).copied().unwrap_or(false)
+        self.path.marks.read.get(s).and_then(|m| m.get(r)).copied().unwrap_or(false)
     }
 
     /// Topics done in step `s`.
     pub fn done_in(&self, s: usize) -> usize {
-        self.marks.done.get(s).copied().unwrap_or(0)
+        self.path.marks.done.get(s).copied().unwrap_or(0)
     }
 
     /// Topics skipped in step `s`.
     pub fn skipped_in(&self, s: usize) -> usize {
-        self.marks.skipped.get(s).copied().unwrap_or(0)
+        self.path.marks.skipped.get(s).copied().unwrap_or(0)
     }
 
     /// Resources read in step `s`.
     pub fn read_in(&self, s: usize) -> usize {
-        self.marks.read_count.get(s).copied().unwrap_or(0)
+        self.path.marks.read_count.get(s).copied().unwrap_or(0)
     }
 
     /// Topics done over the whole curriculum.
     pub fn done_total(&self) -> usize {
-        self.marks.done.iter().sum()
+        self.path.marks.done.iter().sum()
     }
 
     /// Topics skipped over the whole curriculum.
     pub fn skipped_total(&self) -> usize {
-        self.marks.skipped.iter().sum()
+        self.path.marks.skipped.iter().sum()
     }
 
     /// The selected step's topics as listed: all, or all but the done ones
@@ -70,34 +59,12 @@ impl App {
         visible.get(self.lists.topics.selected().unwrap_or(0).min(visible.len().saturating_sub(1))).copied()
     }
 
-    /// Rebuilds marks and counts from the store: on start and after another
-    /// process's changes are merged in.
+    /// Recounts marks, counts and the review queue from the store: after
+    /// another process's changes are merged in.
     pub(super) fn recount(&mut self) {
-        let steps = self.curriculum.steps();
-        let mut m = Marks {
-            topics: steps.iter().map(|s| vec![Status::Todo; s.topics.len()]).collect(),
-            done: vec![0; steps.len()],
-            skipped: vec![0; steps.len()],
-            read: steps.iter().map(|s| vec![false; s.resources.len()]).collect(),
-            read_count: vec![0; steps.len()],
-        };
-        let id = self.curriculum.id.get_ref();
-        for (key, entry) in self.progress.topics(id) {
-            if let Some((s, t)) = self.curriculum.locate(key) {
-                m.topics[s][t] = entry.status;
-            }
-        }
-        for (s, step) in steps.iter().enumerate() {
-            m.done[s] = m.topics[s].iter().filter(|&&st| st == Status::Done).count();
-            m.skipped[s] = m.topics[s].iter().filter(|&&st| st == Status::Skipped).count();
-            if self.progress.resources(id).next().is_some() {
-                for (r, res) in step.resources.iter().enumerate() {
-                    m.read[s][r] = self.progress.is_read(id, &step.resource_key(res));
-                }
-                m.read_count[s] = m.read[s].iter().filter(|&&r| r).count();
-            }
-        }
-        self.marks = m;
+        let now = self.now();
+        self.path.recount(&self.progress, now);
+        self.clamp_topic_selection();
     }
 
     /// Records topic `t` of step `s` as `status`, keeping the counts right.
@@ -107,15 +74,19 @@ impl App {
         if old == status {
             return;
         }
-        let step = &self.curriculum.steps()[s];
+        let step = &self.path.curriculum.steps()[s];
         let key = step.key(&step.topics[t]);
-        let (id, now) = (self.curriculum.id.get_ref().clone(), self.now());
+        let (id, now) = (self.path.curriculum.id.get_ref().clone(), self.now());
         self.progress.set(&id, &key, status, now);
-        self.marks.topics[s][t] = status;
+        self.path.marks.topics[s][t] = status;
         for (st, delta) in [(old, -1isize), (status, 1)] {
             match st {
-                Status::Done => self.marks.done[s] = self.marks.done[s].saturating_add_signed(delta),
-                Status::Skipped => self.marks.skipped[s] = self.marks.skipped[s].saturating_add_signed(delta),
+                Status::Done => {
+                    self.path.marks.done[s] = self.path.marks.done[s].saturating_add_signed(delta)
+                }
+                Status::Skipped => {
+                    self.path.marks.skipped[s] = self.path.marks.skipped[s].saturating_add_signed(delta)
+                }
                 _ => {}
             }
         }
@@ -125,12 +96,13 @@ impl App {
         if self.is_read(s, r) == read {
             return;
         }
-        let step = &self.curriculum.steps()[s];
+        let step = &self.path.curriculum.steps()[s];
         let key = step.resource_key(&step.resources[r]);
-        let (id, now) = (self.curriculum.id.get_ref().clone(), self.now());
+        let (id, now) = (self.path.curriculum.id.get_ref().clone(), self.now());
         self.progress.set_read(&id, &key, read, now);
-        self.marks.read[s][r] = read;
-        self.marks.read_count[s] = self.marks.read_count[s].saturating_add_signed(if read { 1 } else { -1 });
+        self.path.marks.read[s][r] = read;
+        self.path.marks.read_count[s] =
+            self.path.marks.read_count[s].saturating_add_signed(if read { 1 } else { -1 });
     }
 
     fn refuse_if_read_only(&mut self) -> bool {
@@ -191,7 +163,7 @@ impl App {
         // done one only comes due tomorrow.
         self.forget_due(s, t);
         self.clamp_topic_selection();
-        let title = self.curriculum.steps()[s].topics[t].title.get_ref().clone();
+        let title = self.path.curriculum.steps()[s].topics[t].title.get_ref().clone();
         let what = match status {
             Status::Done => "Done",
             Status::Todo => "To do",
@@ -224,14 +196,14 @@ impl App {
         }
         let steps: Vec<usize> = match c {
             's' => vec![self.step_index()],
-            'p' => (0..self.curriculum.steps().len()).collect(),
+            'p' => (0..self.path.curriculum.steps().len()).collect(),
             _ => return,
         };
         let now = self.now();
-        let count = self.progress.reset(&self.curriculum, &steps, None, now);
+        let count = self.progress.reset(&self.path.curriculum, &steps, None, now);
         self.recount();
         for &s in &steps {
-            for t in 0..self.curriculum.steps()[s].topics.len() {
+            for t in 0..self.path.curriculum.steps()[s].topics.len() {
                 self.forget_due(s, t);
             }
         }

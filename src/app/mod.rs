@@ -4,6 +4,7 @@ mod effects;
 mod learn;
 mod marks;
 mod navigate;
+mod path;
 mod picker;
 mod search;
 mod types;
@@ -16,14 +17,15 @@ use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
 use crate::ui::Theme;
 
+pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
 pub use search::SearchState;
 pub use types::{Clock, Effect, Lists, Message, Prompt, View};
 
 /// Everything the UI shows and the keys change.
 pub struct App {
-    /// The curriculum being walked.
-    pub curriculum: Curriculum,
+    /// The curriculum being walked, with everything derived from it.
+    pub path: OpenPath,
     /// The learner's progress, saved after every change.
     pub progress: Progress,
     /// Colours and styles.
@@ -69,12 +71,7 @@ pub struct App {
     pub stats: Option<crate::stats::Stats>,
     /// Scroll of the stats text.
     pub stats_scroll: u16,
-    marks: marks::Marks,
-    notes: crate::notes::Notes,
-    due: Vec<crate::review::Due>,
     data_dir: Option<std::path::PathBuf>,
-    searcher: Option<crate::search::Searcher>,
-    labels: Vec<String>,
     clock: Clock,
 }
 
@@ -82,12 +79,11 @@ impl App {
     /// A new app, focus on the steps pane, opened on the step of the first
     /// unfinished topic with that topic selected.
     pub fn new(curriculum: Curriculum, mut progress: Progress) -> Self {
-        progress.carry_aliases(&curriculum);
+        let path = OpenPath::new(curriculum, &mut progress, None, Timestamp::now());
         let notices: Vec<String> = progress.notice.take().into_iter().collect();
         let message = notices.first().cloned().map(Message::Error);
         let mut app = App {
-            labels: curriculum.labels(),
-            curriculum,
+            path,
             progress,
             theme: Theme::default(),
             focus: Pane::Steps,
@@ -110,11 +106,7 @@ impl App {
             size: (80, 24),
             stats: None,
             stats_scroll: 0,
-            marks: marks::Marks::default(),
-            notes: crate::notes::Notes::default(),
-            due: Vec::new(),
             data_dir: None,
-            searcher: None,
             clock: Box::new(Timestamp::now),
         };
         for list in
@@ -122,7 +114,6 @@ impl App {
         {
             list.select(Some(0));
         }
-        app.recount();
         if let Some((s, t)) = app.first_unfinished() {
             app.select(s, Some(t));
         }
@@ -132,6 +123,7 @@ impl App {
     /// Replaces the clock (tests fix the time with it).
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
+        self.recount();
         self
     }
 
@@ -170,17 +162,17 @@ impl App {
 
     /// Index of the selected step.
     pub fn step_index(&self) -> usize {
-        self.lists.steps.selected().unwrap_or(0).min(self.curriculum.steps().len().saturating_sub(1))
+        self.lists.steps.selected().unwrap_or(0).min(self.path.curriculum.steps().len().saturating_sub(1))
     }
 
     /// The selected step.
     pub fn step(&self) -> &Step {
-        &self.curriculum.steps()[self.step_index()]
+        &self.path.curriculum.steps()[self.step_index()]
     }
 
     /// The label of step `i` in lists: `1.` for numbered steps, `+` for extras.
     pub fn label(&self, i: usize) -> &str {
-        self.labels.get(i).map_or("", String::as_str)
+        self.path.labels.get(i).map_or("", String::as_str)
     }
 
     /// The whole terminal as a rectangle.

@@ -49,13 +49,13 @@ impl App {
         }
         let (topics, resources) = (self.visible_topics().len(), self.step().resources.len());
         let (state, len) = match (self.view, self.focus) {
-            (View::Review, _) => (&mut self.lists.review, self.due.len()),
+            (View::Review, _) => (&mut self.lists.review, self.path.due.len()),
             (View::Stats, _) => {
                 self.scroll(delta);
                 return;
             }
-            (View::Faq, _) => (&mut self.lists.faq, self.curriculum.faq.len()),
-            (View::Main, Pane::Steps) => (&mut self.lists.steps, self.curriculum.steps().len()),
+            (View::Faq, _) => (&mut self.lists.faq, self.path.curriculum.faq.len()),
+            (View::Main, Pane::Steps) => (&mut self.lists.steps, self.path.curriculum.steps().len()),
             (View::Main, Pane::Topics) => (&mut self.lists.topics, topics),
             (View::Main, Pane::Resources) => (&mut self.lists.resources, resources),
         };
@@ -125,13 +125,15 @@ impl App {
         match hit.target {
             ui::Target::Text => self.scroll(delta),
             ui::Target::Questions => {
-                let len = self.curriculum.faq.len();
+                let len = self.path.curriculum.faq.len();
                 move_list(&mut self.lists.faq, delta, len);
                 self.answer_scroll = 0;
             }
             ui::Target::List(Pane::Steps) => {
-                let new =
-                    self.step_index().saturating_add_signed(delta).min(self.curriculum.steps().len() - 1);
+                let new = self
+                    .step_index()
+                    .saturating_add_signed(delta)
+                    .min(self.path.curriculum.steps().len() - 1);
                 self.select(new, None);
             }
             ui::Target::List(Pane::Topics) => {

@@ -101,10 +101,8 @@ impl App {
 
     /// Replaces the curriculum, keeping the store, and starts over on it.
     fn switch(&mut self, curriculum: Curriculum) {
-        self.progress.carry_aliases(&curriculum);
-        self.labels = curriculum.labels();
-        self.curriculum = curriculum;
-        self.searcher = None;
+        let now = self.now();
+        self.path = super::OpenPath::new(curriculum, &mut self.progress, self.data_dir.as_deref(), now);
         self.view = View::Main;
         self.focus = Pane::Steps;
         self.lists = super::Lists::default();
@@ -114,7 +112,6 @@ impl App {
             list.select(Some(0));
         }
         self.about_scroll = 0;
-        self.recount();
         if let Some((s, t)) = self.first_unfinished() {
             self.select(s, Some(t));
         }

@@ -27,12 +27,12 @@ pub(super) enum Edit {
 impl App {
     /// The search index, built on first use.
     pub fn searcher(&mut self) -> &mut Searcher {
-        self.searcher.get_or_insert_with(|| Searcher::new(&self.curriculum, &self.notes))
+        self.path.searcher.get_or_insert_with(|| Searcher::new(&self.path.curriculum, &self.path.notes))
     }
 
     /// The entries the results point into.
     pub fn search_entries(&self) -> &[crate::search::Entry] {
-        self.searcher.as_ref().map_or(&[], |s| s.entries())
+        self.path.searcher.as_ref().map_or(&[], |s| s.entries())
     }
 
     pub(super) fn open_search(&mut self) {

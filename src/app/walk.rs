@@ -19,6 +19,7 @@ impl App {
         inclusive: bool,
     ) -> Option<(usize, usize)> {
         let all: Vec<(usize, usize)> = self
+            .path
             .curriculum
             .steps()
             .iter()

@@ -32,7 +32,7 @@ fn title(app: &App) -> String {
     if app.step().optional {
         " Extra ".to_string()
     } else {
-        let numbered = app.curriculum.numbered();
+        let numbered = app.path.curriculum.numbered();
         format!(" Step {} of {numbered} ", app.label(i).trim_end_matches('.'))
     }
 }

@@ -14,11 +14,11 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     let (questions, answer) = (areas.left, answer_area(areas));
     let width = questions.width.saturating_sub(2) as usize;
     let block = pane::block(" Questions ", true, &theme);
-    if app.curriculum.faq.is_empty() {
+    if app.path.curriculum.faq.is_empty() {
         let empty = pane::empty("This curriculum has no FAQ", &theme, questions);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), questions);
     } else {
-        let count = app.curriculum.faq.len();
+        let count = app.path.curriculum.faq.len();
         let mut state = std::mem::take(&mut app.lists.faq);
         pane::render_list(
             frame,
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
 
 /// Question `i` as a list row.
 pub fn question_item(app: &App, i: usize, width: usize) -> ListItem<'static> {
-    let spans = [Span::raw(" "), Span::raw(app.curriculum.faq[i].question.get_ref().clone())];
+    let spans = [Span::raw(" "), Span::raw(app.path.curriculum.faq[i].question.get_ref().clone())];
     ListItem::new(wrap::wrap(&spans, width, 1))
 }
 
@@ -57,7 +57,7 @@ fn answer_area(areas: &layout::Areas) -> Rect {
 
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let i = app.lists.faq.selected().unwrap_or(0);
-    let Some(faq) = app.curriculum.faq.get(i) else { return Vec::new() };
+    let Some(faq) = app.path.curriculum.faq.get(i) else { return Vec::new() };
     let mut out = wrap::wrap(&[Span::styled(faq.question.get_ref().clone(), app.theme.title)], width, 0);
     out.push(Line::default());
     out.extend(wrap::paragraphs(&faq.answer, app.theme.text, width));

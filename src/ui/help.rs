@@ -43,7 +43,8 @@ fn popup_area(area: Rect, app: &App) -> Rect {
 
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut out = vec![Line::from(Span::styled(format!(" {}", app.curriculum.title.get_ref()), theme.title))];
+    let mut out =
+        vec![Line::from(Span::styled(format!(" {}", app.path.curriculum.title.get_ref()), theme.title))];
     out.push(Line::default());
     let desc_width = width.saturating_sub(KEY_COLUMN + 1).max(10);
     for (keys, what) in action::keys() {

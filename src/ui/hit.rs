@@ -38,7 +38,7 @@ pub fn hit(app: &App, x: u16, y: u16) -> Option<Hit> {
     let found = |target, row| Some(Hit { target, row });
     match app.view {
         View::Main if areas.left.contains(at) => {
-            let count = app.curriculum.steps().len();
+            let count = app.path.curriculum.steps().len();
             let row = row_at(areas.left, y, app.lists.steps.offset(), count, |i| {
                 steps::item(app, i, width(areas.left)).height()
             });
@@ -61,7 +61,7 @@ pub fn hit(app: &App, x: u16, y: u16) -> Option<Hit> {
         }
         View::Main if areas.about.contains(at) => found(Target::Text, None),
         View::Faq if areas.left.contains(at) => {
-            let count = app.curriculum.faq.len();
+            let count = app.path.curriculum.faq.len();
             let row = row_at(areas.left, y, app.lists.faq.offset(), count, |i| {
                 faq::question_item(app, i, width(areas.left)).height()
             });

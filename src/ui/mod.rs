@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, app: &mut App) {
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
-    let title = app.curriculum.title.get_ref();
+    let title = app.path.curriculum.title.get_ref();
     let view = match app.view {
         View::Main => "",
         View::Faq => " · FAQ",

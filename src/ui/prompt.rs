@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let step = app.step();
     let topics = step.topics.len();
-    let all = app.curriculum.topic_count();
+    let all = app.path.curriculum.topic_count();
     let width = 60.min(area.width.saturating_sub(2));
     let inner = width.saturating_sub(2) as usize;
     let mut lines =

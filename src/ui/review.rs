@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
 
 fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let due = &app.due()[i];
-    let topic = &app.curriculum.steps()[due.step].topics[due.topic];
+    let topic = &app.path.curriculum.steps()[due.step].topics[due.topic];
     let spans = [
         Span::raw(" "),
         Span::raw(topic.title.get_ref().clone()),
@@ -51,7 +51,7 @@ fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
 fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(due) = app.due().get(app.lists.review.selected().unwrap_or(0)) else { return Vec::new() };
-    let step = &app.curriculum.steps()[due.step];
+    let step = &app.path.curriculum.steps()[due.step];
     let topic = &step.topics[due.topic];
     let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);
     out.extend(wrap::wrap(

@@ -79,7 +79,7 @@ fn item(app: &App, entry: &Entry, hit: &Hit, width: usize, theme: &Theme) -> Lis
         spans.push(Span::styled(run, if run_matched { theme.matched } else { theme.text }));
     }
     if let Some(s) = entry.step.filter(|_| entry.kind != crate::search::Kind::Step) {
-        let step = &app.curriculum.steps()[s];
+        let step = &app.path.curriculum.steps()[s];
         spans.push(Span::styled(format!("  — {} {}", app.label(s), step.title.get_ref()), theme.dim));
     }
     ListItem::new(wrap::wrap(&spans, width, 7))

@@ -19,7 +19,7 @@ const MAX_MESSAGE_ROWS: usize = 3;
 /// it, else the hints with the message wrapped on the rows below.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let (done, total) = (app.done_total(), app.curriculum.topic_count());
+    let (done, total) = (app.done_total(), app.path.curriculum.topic_count());
     let label = format!("{done}/{total} · {}%", crate::progress::percent(done, total));
     let [first, below] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let [gauge, rest] =

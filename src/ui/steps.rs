@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == Pane::Steps;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
-    let count = app.curriculum.steps().len();
+    let count = app.path.curriculum.steps().len();
     let block = pane::block(" Steps ", focused, &theme);
     let mut state = std::mem::take(&mut app.lists.steps);
     pane::render_list(frame, area, block, count, |i| item(app, i, width), &mut state, focused, &theme);
@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
 /// the last line (or on a line of its own when the title leaves no room).
 pub fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
     let theme = &app.theme;
-    let step = &app.curriculum.steps()[i];
+    let step = &app.path.curriculum.steps()[i];
     let (done, total) = (app.done_in(i), step.topics.len());
     let count = match app.skipped_in(i) {
         0 => format!("{done}/{total}"),

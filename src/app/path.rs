@@ -1,0 +1,115 @@
+//! The open path: the curriculum and everything derived from it, its
+//! progress and its notes, in one value.
+//!
+//! Step labels, status marks and counts, the notes, the review queue and
+//! the search index all index into one curriculum's steps and topics. They
+//! are built together by [`OpenPath::new`] and rebuilt together by
+//! [`OpenPath::rebuild`]: on start, on switching paths with `c`, and after
+//! another writer's changes are merged in. Nothing here outlives its
+//! curriculum, so no index can point into the wrong one.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use crate::curriculum::Curriculum;
+use crate::notes::Notes;
+use crate::progress::{Progress, Status};
+use crate::review::{self, Due};
+use crate::search::Searcher;
+
+/// The curriculum being walked, with what is derived from it.
+pub struct OpenPath {
+    /// The curriculum.
+    pub curriculum: Curriculum,
+    pub(super) labels: Vec<String>,
+    pub(super) marks: Marks,
+    pub(super) notes: Notes,
+    pub(super) due: Vec<Due>,
+    /// Built on the first search, dropped on every rebuild.
+    pub(super) searcher: Option<Searcher>,
+}
+
+/// Statuses mirrored from the store for one curriculum, with counts, so
+/// drawing needs no lookups and a tick updates one count.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    pub(super) topics: Vec<Vec<Status>>,
+    pub(super) done: Vec<usize>,
+    pub(super) skipped: Vec<usize>,
+    pub(super) read: Vec<Vec<bool>>,
+    pub(super) read_count: Vec<usize>,
+}
+
+impl OpenPath {
+    /// Opens `curriculum` against `progress` (carrying renamed ids over),
+    /// with the notes under `data_dir`, if any.
+    pub fn new(
+        curriculum: Curriculum,
+        progress: &mut Progress,
+        data_dir: Option<&Path>,
+        now: Timestamp,
+    ) -> Self {
+        let mut path = OpenPath {
+            curriculum,
+            labels: Vec::new(),
+            marks: Marks::default(),
+            notes: Notes::default(),
+            due: Vec::new(),
+            searcher: None,
+        };
+        path.rebuild(progress, data_dir, now);
+        path
+    }
+
+    /// Derives everything again from the curriculum, `progress` and the
+    /// notes on disk.
+    pub fn rebuild(&mut self, progress: &mut Progress, data_dir: Option<&Path>, now: Timestamp) {
+        let c = &self.curriculum;
+        progress.carry_aliases(c);
+        self.labels = c.labels();
+        self.marks = Marks::count(c, progress);
+        self.notes = Notes::load(data_dir, c);
+        self.due = review::due(c, progress, now);
+        self.searcher = None;
+    }
+
+    /// Recounts the marks and the review queue from `progress`, keeping
+    /// the notes: after a change merged in from disk.
+    pub fn recount(&mut self, progress: &Progress, now: Timestamp) {
+        self.marks = Marks::count(&self.curriculum, progress);
+        self.due = review::due(&self.curriculum, progress, now);
+    }
+}
+
+impl Marks {
+    /// The marks of `c` as `progress` has them.
+    pub(super) fn count(c: &Curriculum, progress: &Progress) -> Marks {
+        let steps = c.steps();
+        let mut m = Marks {
+            topics: steps.iter().map(|s| vec![Status::Todo; s.topics.len()]).collect(),
+            done: vec![0; steps.len()],
+            skipped: vec![0; steps.len()],
+            read: steps.iter().map(|s| vec![false; s.resources.len()]).collect(),
+            read_count: vec![0; steps.len()],
+        };
+        let id = c.id.get_ref();
+        for (key, entry) in progress.topics(id) {
+            if let Some((s, t)) = c.locate(key) {
+                m.topics[s][t] = entry.status;
+            }
+        }
+        let any_read = progress.resources(id).next().is_some();
+        for (s, step) in steps.iter().enumerate() {
+            m.done[s] = m.topics[s].iter().filter(|&&st| st == Status::Done).count();
+            m.skipped[s] = m.topics[s].iter().filter(|&&st| st == Status::Skipped).count();
+            if any_read {
+                for (r, res) in step.resources.iter().enumerate() {
+                    m.read[s][r] = progress.is_read(id, &step.resource_key(res));
+                }
+                m.read_count[s] = m.read[s].iter().filter(|&&r| r).count();
+            }
+        }
+        m
+    }
+}

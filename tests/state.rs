@@ -1,0 +1,102 @@
+//! One state per open path: switching paths, overlays, reloads and lists
+//! that cannot disagree. Each test here is a bug that once shipped.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use learnpath::action::Action;
+use learnpath::app::App;
+use learnpath::config::Source;
+use learnpath::curriculum::Curriculum;
+
+/// A data dir with a note on the shipped path's last topic (the highest
+/// step and topic indexes it has), and the starter path as a second
+/// curriculum with a note of its own.
+fn two_paths_with_notes(dir: &Path) -> (PathBuf, PathBuf) {
+    let data = dir.join("data");
+    let shipped = Curriculum::shipped();
+    let last = shipped.steps().last().unwrap();
+    let note = data.join("notes/backend").join(last.id.get_ref());
+    std::fs::create_dir_all(&note).unwrap();
+    let topic = last.topics.last().unwrap().id.get_ref();
+    std::fs::write(note.join(format!("{topic}.md")), "backend note about zebras\n").unwrap();
+    let mine = dir.join("mine.toml");
+    std::fs::write(&mine, learnpath::script::STARTER).unwrap();
+    std::fs::create_dir_all(data.join("notes/my-path/first-step")).unwrap();
+    std::fs::write(data.join("notes/my-path/first-step/second-topic.md"), "starter note about yaks\n")
+        .unwrap();
+    (data, mine)
+}
+
+fn app_on(data: &Path, mine: &Path) -> App {
+    let sources = vec![Source::Shipped, Source::File(mine.to_path_buf())];
+    common::app_in(data).with_data_dir(data.to_path_buf()).with_sources(
+        sources,
+        Source::Shipped,
+        data.to_path_buf(),
+    )
+}
+
+/// Picks the `n`th path in the picker.
+fn switch_to(app: &mut App, n: usize) {
+    app.update(Action::OpenPicker);
+    app.update(Action::First);
+    for _ in 0..n {
+        app.update(Action::Down);
+    }
+    app.update(Action::Confirm);
+}
+
+fn search(app: &mut App, query: &str) -> Vec<String> {
+    app.update(Action::OpenSearch);
+    for c in query.chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let hits = app.search.as_ref().unwrap().hits.iter().map(|h| app.search_entries()[h.entry].text.clone());
+    let texts = hits.collect();
+    app.update(Action::Close);
+    texts
+}
+
+#[test]
+fn searching_after_switching_paths_does_not_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, mine) = two_paths_with_notes(dir.path());
+    let mut app = app_on(&data, &mine);
+    switch_to(&mut app, 1);
+    assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
+    // Used to index the new path with the old path's note positions.
+    assert!(!search(&mut app, "a").is_empty());
+}
+
+#[test]
+fn notes_belong_to_their_own_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, mine) = two_paths_with_notes(dir.path());
+    let mut app = app_on(&data, &mine);
+    let noted = |app: &App| {
+        let c = &app.path.curriculum;
+        let mut out = Vec::new();
+        for (s, step) in c.steps().iter().enumerate() {
+            for t in 0..step.topics.len() {
+                if app.notes().get(s, t).is_some() {
+                    out.push(step.key(&step.topics[t]));
+                }
+            }
+        }
+        out
+    };
+    let backend_note = {
+        let last = app.path.curriculum.steps().last().unwrap();
+        last.key(last.topics.last().unwrap())
+    };
+    assert_eq!(noted(&app), std::slice::from_ref(&backend_note));
+    switch_to(&mut app, 1);
+    assert_eq!(noted(&app), ["first-step/second-topic"], "the starter's own note, none of the backend's");
+    assert!(search(&mut app, "yaks").iter().any(|t| t.contains("starter note about yaks")));
+    assert!(!search(&mut app, "zebras").iter().any(|t| t.contains("zebras")));
+    switch_to(&mut app, 0);
+    assert_eq!(noted(&app), [backend_note]);
+    assert!(search(&mut app, "zebras").iter().any(|t| t.contains("backend note about zebras")));
+}
