@@ -6,8 +6,6 @@ use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
-use notify::{RecursiveMode, Watcher};
-
 /// Something the run loop reacts to.
 #[derive(Debug)]
 pub enum Event {
@@ -26,7 +24,7 @@ pub struct Events {
     rx: Receiver<Event>,
     permit: SyncSender<()>,
     reading: bool,
-    _watcher: Option<notify::RecommendedWatcher>,
+    _watcher: Option<crate::watch::Watch>,
 }
 
 impl Events {
@@ -54,7 +52,14 @@ impl Events {
             }
         });
         crate::signals::listen(tx.clone());
-        let watcher = progress.and_then(|path| watch(path, tx));
+        let tx = std::sync::Mutex::new(tx);
+        let watcher = progress.and_then(|path| {
+            crate::watch::Watch::start(path, move || {
+                if let Ok(tx) = tx.lock() {
+                    let _ = tx.send(Event::ProgressChanged);
+                }
+            })
+        });
         Events { rx, permit, reading: false, _watcher: watcher }
     }
 }
@@ -74,23 +79,4 @@ impl Iterator for Events {
         }
         Some(Ok(event))
     }
-}
-
-/// Watches the directory of `path` (the file itself is replaced on every
-/// save, so a watch on it would be lost) and reports changes to it.
-fn watch(path: &Path, tx: mpsc::Sender<Event>) -> Option<notify::RecommendedWatcher> {
-    let dir = path.parent()?.to_path_buf();
-    let name = path.file_name()?.to_os_string();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res
-            && !event.kind.is_access()
-            && event.paths.iter().any(|p| p.file_name() == Some(&name))
-        {
-            let _ = tx.send(Event::ProgressChanged);
-        }
-    })
-    .ok()?;
-    std::fs::create_dir_all(&dir).ok()?;
-    watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
-    Some(watcher)
 }

@@ -25,3 +25,4 @@ pub mod terminal;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;

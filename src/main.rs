@@ -116,7 +116,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let at: jiff::Timestamp = fixed.parse()?;
                 app = app.with_clock(Box::new(move || at));
             }
-            let app = app.with_sources(sources, source, data_dir.clone()).with_data_dir(data_dir);
+            let app = app.with_catalog(config_dir, source, data_dir.clone()).with_data_dir(data_dir);
             run_tui(app, mouse)
         }
     }

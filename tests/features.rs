@@ -239,10 +239,10 @@ fn clicks_select_and_focus_and_the_wheel_scrolls_the_pane_under_it() {
 #[test]
 fn the_picker_switches_curricula_and_remembers() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mine.toml");
+    std::fs::create_dir_all(dir.path().join("config/curricula")).unwrap();
+    let file = dir.path().join("config/curricula/mine.toml");
     std::fs::write(&file, learnpath::script::STARTER).unwrap();
-    let sources = vec![Source::Shipped, Source::File(file.clone())];
-    let mut app = app().with_sources(sources, Source::Shipped, dir.path().join("data"));
+    let mut app = app().with_catalog(dir.path().join("config"), Source::Shipped, dir.path().join("data"));
     app.update(Action::OpenPicker);
     assert_eq!(app.key_focus(), Focus::Picker);
     let titles: Vec<_> = app.picker.as_ref().unwrap().iter().map(|c| c.title.clone()).collect();

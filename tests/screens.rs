@@ -156,10 +156,11 @@ fn reset_prompt_80x24() {
 #[test]
 fn picker_80x24() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mine.toml");
+    std::fs::create_dir_all(dir.path().join("config/curricula")).unwrap();
+    let file = dir.path().join("config/curricula/mine.toml");
     std::fs::write(&file, learnpath::script::STARTER).unwrap();
-    let sources = vec![learnpath::config::Source::Shipped, learnpath::config::Source::File(file)];
-    let mut app = app().with_sources(sources, learnpath::config::Source::Shipped, dir.path().join("data"));
+    let (config, shipped) = (dir.path().join("config"), learnpath::config::Source::Shipped);
+    let mut app = app().with_catalog(config, shipped, dir.path().join("data"));
     let (terminal, _) = run(&mut app, 80, 24, typed("c"));
     let text = screen(&terminal);
     assert!(text.contains("Learn Backend Development  0/61 · 0%"), "{text}");

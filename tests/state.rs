@@ -9,6 +9,7 @@ use learnpath::action::Action;
 use learnpath::app::App;
 use learnpath::config::Source;
 use learnpath::curriculum::Curriculum;
+use learnpath::progress::{Progress, Status};
 
 /// A data dir with a note on the shipped path's last topic (the highest
 /// step and topic indexes it has), and the starter path as a second
@@ -21,7 +22,8 @@ fn two_paths_with_notes(dir: &Path) -> (PathBuf, PathBuf) {
     std::fs::create_dir_all(&note).unwrap();
     let topic = last.topics.last().unwrap().id.get_ref();
     std::fs::write(note.join(format!("{topic}.md")), "backend note about zebras\n").unwrap();
-    let mine = dir.join("mine.toml");
+    std::fs::create_dir_all(dir.join("config/curricula")).unwrap();
+    let mine = dir.join("config/curricula/mine.toml");
     std::fs::write(&mine, learnpath::script::STARTER).unwrap();
     std::fs::create_dir_all(data.join("notes/my-path/first-step")).unwrap();
     std::fs::write(data.join("notes/my-path/first-step/second-topic.md"), "starter note about yaks\n")
@@ -29,10 +31,10 @@ fn two_paths_with_notes(dir: &Path) -> (PathBuf, PathBuf) {
     (data, mine)
 }
 
-fn app_on(data: &Path, mine: &Path) -> App {
-    let sources = vec![Source::Shipped, Source::File(mine.to_path_buf())];
-    common::app_in(data).with_data_dir(data.to_path_buf()).with_sources(
-        sources,
+fn app_on(data: &Path) -> App {
+    let config = data.parent().unwrap().join("config");
+    common::app_in(data).with_data_dir(data.to_path_buf()).with_catalog(
+        config,
         Source::Shipped,
         data.to_path_buf(),
     )
@@ -62,8 +64,8 @@ fn search(app: &mut App, query: &str) -> Vec<String> {
 #[test]
 fn searching_after_switching_paths_does_not_crash() {
     let dir = tempfile::tempdir().unwrap();
-    let (data, mine) = two_paths_with_notes(dir.path());
-    let mut app = app_on(&data, &mine);
+    let (data, _) = two_paths_with_notes(dir.path());
+    let mut app = app_on(&data);
     switch_to(&mut app, 1);
     assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
     // Used to index the new path with the old path's note positions.
@@ -73,8 +75,8 @@ fn searching_after_switching_paths_does_not_crash() {
 #[test]
 fn notes_belong_to_their_own_path() {
     let dir = tempfile::tempdir().unwrap();
-    let (data, mine) = two_paths_with_notes(dir.path());
-    let mut app = app_on(&data, &mine);
+    let (data, _) = two_paths_with_notes(dir.path());
+    let mut app = app_on(&data);
     let noted = |app: &App| {
         let c = &app.path.curriculum;
         let mut out = Vec::new();
@@ -99,4 +101,41 @@ fn notes_belong_to_their_own_path() {
     switch_to(&mut app, 0);
     assert_eq!(noted(&app), [backend_note]);
     assert!(search(&mut app, "zebras").iter().any(|t| t.contains("backend note about zebras")));
+}
+
+#[test]
+fn a_tick_merged_in_by_our_own_save_is_counted_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path()).with_data_dir(dir.path().to_path_buf());
+    let mut other = Progress::open(dir.path()).unwrap();
+    other.set("backend", "dsa/big-o", Status::Done, common::NOW.parse().unwrap());
+    other.save().unwrap();
+    app.update(Action::FocusRight);
+    app.update(Action::Toggle);
+    let (s, t) = app.path.curriculum.locate("dsa/big-o").unwrap();
+    assert!(app.is_done(s, t), "the other process's tick came in with our save");
+    assert_eq!((app.done_in(s), app.done_total()), (1, 2));
+    // The file-change event that follows our own write finds nothing new.
+    app.update(Action::Reload);
+    assert_eq!(app.done_total(), 2);
+    app.update(Action::NextUnfinished);
+    assert_ne!((app.step_index(), app.selected_topic()), (s, Some(t)), "n skips the merged tick");
+}
+
+#[test]
+fn the_picker_lists_a_path_added_while_the_app_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, mine) = two_paths_with_notes(dir.path());
+    let mut app = app_on(&data);
+    let titles = |app: &mut App| {
+        app.update(Action::OpenPicker);
+        let titles: Vec<String> = app.picker.as_ref().unwrap().iter().map(|c| c.title.clone()).collect();
+        app.update(Action::Close);
+        titles
+    };
+    assert_eq!(titles(&mut app).len(), 2);
+    let text =
+        learnpath::script::STARTER.replace("my-path", "later").replace("My learning path", "Added later");
+    std::fs::write(mine.with_file_name("later.toml"), text).unwrap();
+    assert_eq!(titles(&mut app), ["Learn Backend Development", "Added later", "My learning path"]);
 }

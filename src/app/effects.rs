@@ -69,7 +69,13 @@ impl App {
 
     pub(super) fn save(&mut self, what: String) {
         match self.progress.save() {
-            Ok(()) => {
+            Ok(merged) => {
+                // Another process's changes came in with the merge: the
+                // marks, counts and queue must show them now, since the
+                // file-change event that follows finds nothing new.
+                if merged {
+                    self.recount();
+                }
                 self.unsaved = false;
                 self.message = Some(Message::Info(what));
             }

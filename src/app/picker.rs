@@ -26,23 +26,42 @@ pub struct Choice {
 /// Where the curricula are and which one is open.
 #[derive(Default)]
 pub struct Catalog {
-    /// The shipped path and the learner's files.
-    pub sources: Vec<Source>,
+    /// The config dir, whose `curricula/` is read each time the picker
+    /// opens (so a file added while the app runs is there).
+    pub config_dir: Option<PathBuf>,
     /// The one open now.
     pub current: Option<Source>,
     data_dir: Option<PathBuf>,
 }
 
+impl Catalog {
+    /// The shipped path and the learner's files as they are now, with the
+    /// open path among them even when it lives elsewhere (`--curriculum`).
+    pub fn sources(&self) -> Vec<Source> {
+        let mut sources = match &self.config_dir {
+            Some(dir) => config::sources(dir),
+            None => vec![Source::Shipped],
+        };
+        if let Some(current) = &self.current
+            && !sources.contains(current)
+        {
+            sources.insert(1, current.clone());
+        }
+        sources
+    }
+}
+
 impl App {
-    /// Tells the app which curricula there are, which is open, and where to
-    /// remember the choice.
-    pub fn with_sources(mut self, sources: Vec<Source>, current: Source, data_dir: PathBuf) -> Self {
-        self.catalog = Catalog { sources, current: Some(current), data_dir: Some(data_dir) };
+    /// Tells the app where the learner's curricula are, which is open, and
+    /// where to remember the choice.
+    pub fn with_catalog(mut self, config_dir: PathBuf, current: Source, data_dir: PathBuf) -> Self {
+        self.catalog =
+            Catalog { config_dir: Some(config_dir), current: Some(current), data_dir: Some(data_dir) };
         self
     }
 
     pub(super) fn open_picker(&mut self) {
-        let choices: Vec<Choice> = self.catalog.sources.iter().map(|s| self.choice(s)).collect();
+        let choices: Vec<Choice> = self.catalog.sources().iter().map(|s| self.choice(s)).collect();
         let current =
             choices.iter().position(|c| Some(&c.source) == self.catalog.current.as_ref()).unwrap_or(0);
         self.lists.picker.select(Some(current));

@@ -165,24 +165,24 @@ impl Progress {
     }
 
     /// Saves: under the lock, re-reads the file, merges it in (newest
-    /// change per topic wins) and writes the result atomically.
-    pub fn save(&mut self) -> Result<()> {
-        let Some(path) = self.path.clone() else { return Ok(()) };
+    /// change per topic wins) and writes the result atomically. Returns
+    /// whether the merge brought in changes another process had saved, so
+    /// that whatever is derived from memory can be recounted.
+    pub fn save(&mut self) -> Result<bool> {
+        let Some(path) = self.path.clone() else { return Ok(false) };
         if self.read_only {
             bail!("{} is from a newer learnpath; not overwriting it", path.display());
         }
         let _lock = store::lock(&path)?;
         // Under the lock, an unchanged stamp (inode, size, mtime) means no
         // one else wrote since we last read or wrote: skip the re-read.
-        if !store::unchanged(self.seen, store::stamp(&path)) {
-            self.absorb(store::read(&path)?)?;
-        }
+        let merged = !store::unchanged(self.seen, store::stamp(&path)) && self.absorb(store::read(&path)?)?;
         if self.read_only {
             bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
         }
         store::write(&path, &self.data)?;
         self.seen = store::stamp(&path);
-        Ok(())
+        Ok(merged)
     }
 
     /// The whole file as it is in memory.
