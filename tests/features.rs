@@ -71,7 +71,7 @@ fn reset_a_topic_at_once_and_a_step_or_the_path_after_asking() {
     app.update(Action::Toggle);
     app.update(Action::FocusLeft);
     app.update(Action::Reset);
-    assert_eq!(app.prompt, Some(Prompt::Reset));
+    assert_eq!(app.prompt(), Some(Prompt::Reset));
     assert_eq!(app.key_focus(), Focus::Prompt);
     app.update(Action::Close);
     assert_eq!(app.done_in(0), 2, "Esc keeps everything");
@@ -149,11 +149,11 @@ fn search(app: &mut App, text: &str) {
 fn search_ranks_edits_and_jumps() {
     let mut app = app();
     search(&mut app, "loops");
-    let first = &app.search.as_ref().unwrap().hits[0];
+    let first = &app.search().unwrap().hits[0];
     assert_eq!(app.search_entries()[first.entry].text, "Loops");
     assert_eq!(first.indices, vec![0, 1, 2, 3, 4]);
     app.update(Action::Confirm);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!((app.step_index(), app.selected_topic(), app.focus), (0, Some(2), Pane::Topics));
 
     search(&mut app, "golang cafe");
@@ -163,8 +163,7 @@ fn search_ranks_edits_and_jumps() {
 
     search(&mut app, "devops");
     let faq = app
-        .search
-        .as_ref()
+        .search()
         .unwrap()
         .hits
         .iter()
@@ -174,20 +173,20 @@ fn search_ranks_edits_and_jumps() {
         app.update(Action::Down);
     }
     app.update(Action::Confirm);
-    assert_eq!(app.view, View::Faq);
+    assert_eq!(app.view(), View::Faq);
     assert_eq!(app.lists.faq.selected(), Some(4));
 
     app.update(Action::Close);
     search(&mut app, "learn basic coding");
     app.update(Action::SearchDeleteWord);
-    assert_eq!(app.search.as_ref().unwrap().query, "learn basic ");
+    assert_eq!(app.search().unwrap().query, "learn basic ");
     app.update(Action::SearchBackspace);
-    assert_eq!(app.search.as_ref().unwrap().query, "learn basic");
+    assert_eq!(app.search().unwrap().query, "learn basic");
     app.update(Action::SearchClear);
-    assert_eq!(app.search.as_ref().unwrap().query, "");
-    assert!(app.search.as_ref().unwrap().hits.is_empty());
+    assert_eq!(app.search().unwrap().query, "");
+    assert!(app.search().unwrap().hits.is_empty());
     app.update(Action::Close);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -245,11 +244,11 @@ fn the_picker_switches_curricula_and_remembers() {
     let mut app = app().with_catalog(dir.path().join("config"), Source::Shipped, dir.path().join("data"));
     app.update(Action::OpenPicker);
     assert_eq!(app.key_focus(), Focus::Picker);
-    let titles: Vec<_> = app.picker.as_ref().unwrap().iter().map(|c| c.title.clone()).collect();
+    let titles: Vec<_> = app.picker().unwrap().iter().map(|c| c.title.clone()).collect();
     assert_eq!(titles, ["Learn Backend Development", "My learning path"]);
     app.update(Action::Down);
     app.update(Action::Confirm);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
     assert_eq!(learnpath::config::last_used(&dir.path().join("data")), Some(Source::File(file)));
 }

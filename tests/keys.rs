@@ -183,7 +183,7 @@ fn open_asks_for_the_selected_resource() {
 fn faq_and_help_open_and_close_in_order() {
     let mut app = app();
     app.update(Action::ShowFaq);
-    assert_eq!(app.view, View::Faq);
+    assert_eq!(app.view(), View::Faq);
     assert_eq!(app.key_focus(), Focus::Faq);
     app.update(Action::Down);
     assert_eq!(app.lists.faq.selected(), Some(1));

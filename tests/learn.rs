@@ -187,14 +187,11 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     for ch in "test editor".chars() {
         app.update(Action::SearchInput(ch));
     }
-    assert_eq!(
-        app.search_entries()[app.search.as_ref().unwrap().hits[0].entry].kind,
-        learnpath::search::Kind::Note
-    );
+    assert_eq!(app.search_entries()[app.search().unwrap().hits[0].entry].kind, learnpath::search::Kind::Note);
     app.update(Action::Close);
 
     app.update(Action::OpenReview);
-    assert_eq!(app.view, View::Review);
+    assert_eq!(app.view(), View::Review);
     let first = app.due()[0].clone();
     app.update(Action::Remembered);
     assert_eq!(app.due().len(), 14);
@@ -206,7 +203,7 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     assert!(matches!(app.update(Action::Open), Some(Effect::Open(_))));
     app.update(Action::Close);
     app.update(Action::OpenStats);
-    assert_eq!(app.view, View::Stats);
+    assert_eq!(app.view(), View::Stats);
     assert_eq!(app.stats.as_ref().unwrap().done, 15);
 }
 

@@ -5,8 +5,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use learnpath::action::Action;
+use crossterm::event::KeyCode;
+use learnpath::action::{Action, Focus, Pane};
 use learnpath::app::App;
+use learnpath::app::Prompt;
 use learnpath::config::Source;
 use learnpath::curriculum::Curriculum;
 use learnpath::progress::{Progress, Status};
@@ -55,7 +57,7 @@ fn search(app: &mut App, query: &str) -> Vec<String> {
     for c in query.chars() {
         app.update(Action::SearchInput(c));
     }
-    let hits = app.search.as_ref().unwrap().hits.iter().map(|h| app.search_entries()[h.entry].text.clone());
+    let hits = app.search().unwrap().hits.iter().map(|h| app.search_entries()[h.entry].text.clone());
     let texts = hits.collect();
     app.update(Action::Close);
     texts
@@ -129,7 +131,7 @@ fn the_picker_lists_a_path_added_while_the_app_runs() {
     let mut app = app_on(&data);
     let titles = |app: &mut App| {
         app.update(Action::OpenPicker);
-        let titles: Vec<String> = app.picker.as_ref().unwrap().iter().map(|c| c.title.clone()).collect();
+        let titles: Vec<String> = app.picker().unwrap().iter().map(|c| c.title.clone()).collect();
         app.update(Action::Close);
         titles
     };
@@ -138,4 +140,40 @@ fn the_picker_lists_a_path_added_while_the_app_runs() {
         learnpath::script::STARTER.replace("my-path", "later").replace("My learning path", "Added later");
     std::fs::write(mine.with_file_name("later.toml"), text).unwrap();
     assert_eq!(titles(&mut app), ["Learn Backend Development", "Added later", "My learning path"]);
+}
+
+#[test]
+fn only_the_top_overlay_gets_the_mouse() {
+    let mut app = common::app();
+    app.update(Action::Resize(100, 30));
+    let step = app.step_index();
+    app.update(Action::Reset);
+    assert_eq!(app.prompt(), Some(Prompt::Reset));
+    // The steps pane is at the left; its rows start below the border.
+    for y in 2..10 {
+        app.update(Action::Wheel(3, y, true));
+        app.update(Action::Click(3, y));
+    }
+    assert_eq!(app.step_index(), step, "the prompt waits for its answer");
+    assert_eq!(app.prompt(), Some(Prompt::Reset));
+    app.update(Action::Close);
+    app.update(Action::Wheel(3, 4, true));
+    assert_eq!(app.step_index(), step + 1, "without the prompt the wheel moves the steps");
+}
+
+#[test]
+fn search_never_opens_over_the_picker_and_a_result_closes_everything() {
+    let (terminal, _) = common::run(&mut common::app(), 100, 30, common::typed("c/"));
+    let text = common::screen(&terminal);
+    assert!(text.contains("Curricula") && !text.contains("Search"), "{text}");
+    let mut app = common::app();
+    app.update(Action::OpenPicker);
+    app.update(Action::OpenSearch);
+    for c in "loops".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::Confirm);
+    assert!(app.overlays().is_empty(), "the result is on the main screen, with nothing over it");
+    assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
+    assert_eq!(Action::from_key(common::key(KeyCode::Char('/')), Focus::Picker), None);
 }

@@ -1,7 +1,7 @@
 //! What leaves the state: links to open or copy, saves, reloads, and the
 //! messages that report how they went.
 
-use super::{App, Effect, Message, View};
+use super::{App, Effect, Message};
 use crate::action::{Focus, Pane};
 
 impl App {
@@ -22,17 +22,6 @@ impl App {
             Ok(()) => Message::Info(format!("Copied{remote}: {url}")),
             Err(e) => Message::Error(format!("Couldn't copy ({e:#}): {url}")),
         });
-    }
-
-    pub(super) fn close(&mut self) {
-        if self.prompt.take().is_some()
-            || self.help.take().is_some()
-            || self.search.take().is_some()
-            || self.picker.take().is_some()
-        {
-            return;
-        }
-        self.view = View::Main;
     }
 
     /// The selected resource's URL, or the step's first when the topics

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Effect, Message, View};
+use super::{App, Effect, Message};
 use crate::action::{Focus, Pane};
 use crate::notes::Notes;
 use crate::review::{self, Due};
@@ -72,7 +72,7 @@ impl App {
 
     pub(super) fn open_review(&mut self) {
         self.refresh_due();
-        self.view = View::Review;
+        self.push(super::Overlay::Review);
         self.lists.review.select(Some(0));
     }
 
@@ -111,7 +111,7 @@ impl App {
 
     pub(super) fn open_stats(&mut self) {
         self.stats = Some(crate::stats::compute(&self.path.curriculum, &self.progress, self.now()));
-        self.view = View::Stats;
+        self.push(super::Overlay::Stats);
         self.stats_scroll = 0;
     }
 }

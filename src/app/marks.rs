@@ -1,7 +1,7 @@
 //! Statuses: the per-topic marks and per-step counts kept in step with the
 //! store, and every action that changes a status.
 
-use super::{App, Message, Prompt};
+use super::{App, Message, Overlay, Prompt};
 use crate::action::Pane;
 use crate::progress::Status;
 
@@ -183,14 +183,15 @@ impl App {
                     self.change_topic(s, t, Status::Todo);
                 }
             }
-            crate::action::Focus::Pane(Pane::Steps) => self.prompt = Some(Prompt::Reset),
+            crate::action::Focus::Pane(Pane::Steps) => self.push(Overlay::Prompt(Prompt::Reset)),
             _ => {}
         }
     }
 
     /// The answer to the prompt on screen.
     pub(super) fn answer(&mut self, c: char) {
-        let Some(Prompt::Reset) = self.prompt.take() else { return };
+        let Some(Overlay::Prompt(Prompt::Reset)) = self.top() else { return };
+        self.close();
         if self.refuse_if_read_only() {
             return;
         }

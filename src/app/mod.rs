@@ -4,6 +4,7 @@ mod effects;
 mod learn;
 mod marks;
 mod navigate;
+mod overlays;
 mod path;
 mod picker;
 mod search;
@@ -17,6 +18,7 @@ use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
 use crate::ui::Theme;
 
+pub use overlays::Overlay;
 pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
 pub use search::SearchState;
@@ -34,16 +36,6 @@ pub struct App {
     pub focus: Pane,
     /// The right-hand pane last focused, where `l` goes back to.
     pub last_right: Pane,
-    /// The view on screen.
-    pub view: View,
-    /// The help overlay's scroll, when it is open.
-    pub help: Option<u16>,
-    /// The search box, when it is open.
-    pub search: Option<SearchState>,
-    /// The question on screen, if any.
-    pub prompt: Option<Prompt>,
-    /// The curriculum picker, when it is open.
-    pub picker: Option<Vec<Choice>>,
     /// The curricula there are and which is open.
     pub catalog: Catalog,
     /// Whether done topics are hidden from the topics list.
@@ -71,6 +63,7 @@ pub struct App {
     pub stats: Option<crate::stats::Stats>,
     /// Scroll of the stats text.
     pub stats_scroll: u16,
+    overlays: Vec<Overlay>,
     data_dir: Option<std::path::PathBuf>,
     clock: Clock,
 }
@@ -88,11 +81,6 @@ impl App {
             theme: Theme::default(),
             focus: Pane::Steps,
             last_right: Pane::Topics,
-            view: View::Main,
-            help: None,
-            search: None,
-            prompt: None,
-            picker: None,
             catalog: Catalog::default(),
             hide_done: false,
             remote: false,
@@ -106,6 +94,7 @@ impl App {
             size: (80, 24),
             stats: None,
             stats_scroll: 0,
+            overlays: Vec::new(),
             data_dir: None,
             clock: Box::new(Timestamp::now),
         };
@@ -139,25 +128,10 @@ impl App {
         self
     }
 
-    /// Whatever receives keys now.
+    /// Whatever receives keys now: the overlay on top, else the focused
+    /// pane.
     pub fn key_focus(&self) -> Focus {
-        if self.prompt.is_some() {
-            Focus::Prompt
-        } else if self.help.is_some() {
-            Focus::Help
-        } else if self.search.is_some() {
-            Focus::Search
-        } else if self.picker.is_some() {
-            Focus::Picker
-        } else if self.view == View::Faq {
-            Focus::Faq
-        } else if self.view == View::Review {
-            Focus::Review
-        } else if self.view == View::Stats {
-            Focus::Stats
-        } else {
-            Focus::Pane(self.focus)
-        }
+        self.top().map_or(Focus::Pane(self.focus), Overlay::focus)
     }
 
     /// Index of the selected step.
@@ -188,9 +162,9 @@ impl App {
         match action {
             Action::Quit => self.running = false,
             Action::Resize(w, h) => self.size = (w, h),
-            Action::ShowHelp => self.help = Some(0),
+            Action::ShowHelp => self.push(Overlay::Help(0)),
             Action::ShowFaq => {
-                self.view = View::Faq;
+                self.push(Overlay::Faq);
                 self.answer_scroll = 0;
             }
             Action::Close => self.close(),
@@ -220,8 +194,11 @@ impl App {
             Action::SearchBackspace => self.search_edit(search::Edit::Backspace),
             Action::SearchDeleteWord => self.search_edit(search::Edit::Word),
             Action::SearchClear => self.search_edit(search::Edit::Clear),
-            Action::Confirm if self.picker.is_some() && self.search.is_none() => self.confirm_picker(),
-            Action::Confirm => self.confirm_search(),
+            Action::Confirm => match self.top() {
+                Some(Overlay::Picker(_)) => self.confirm_picker(),
+                Some(Overlay::Search(_)) => self.confirm_search(),
+                _ => {}
+            },
             Action::OpenPicker => self.open_picker(),
             Action::EditNote => return self.edit_note(),
             Action::OpenReview => self.open_review(),

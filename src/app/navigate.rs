@@ -2,7 +2,7 @@
 
 use ratatui::widgets::ListState;
 
-use super::{App, View};
+use super::{App, Overlay, View};
 use crate::action::Pane;
 use crate::ui;
 
@@ -29,45 +29,45 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        if let Some(scroll) = self.help {
-            self.help = Some(step_u16(scroll, delta, ui::help::max_scroll(self)));
-            return;
-        }
-        if let Some(search) = &mut self.search {
-            let len = search.hits.len();
-            let sel = self.lists.results.selected().unwrap_or(0);
-            self.lists.results.select(Some(sel.saturating_add_signed(delta).min(len.saturating_sub(1))));
-            let _ = search;
-            return;
-        }
-        if self.prompt.is_some() {
-            return;
-        }
-        if let Some(choices) = &self.picker {
-            move_list(&mut self.lists.picker, delta, choices.len());
-            return;
-        }
-        let (topics, resources) = (self.visible_topics().len(), self.step().resources.len());
-        let (state, len) = match (self.view, self.focus) {
-            (View::Review, _) => (&mut self.lists.review, self.path.due.len()),
-            (View::Stats, _) => {
-                self.scroll(delta);
-                return;
+        let help_max = matches!(self.top(), Some(Overlay::Help(_))).then(|| ui::help::max_scroll(self));
+        match self.overlays.last_mut() {
+            Some(Overlay::Help(scroll)) => *scroll = step_u16(*scroll, delta, help_max.unwrap_or(0)),
+            Some(Overlay::Search(search)) => {
+                let len = search.hits.len();
+                move_list(&mut self.lists.results, delta, len);
             }
-            (View::Faq, _) => (&mut self.lists.faq, self.path.curriculum.faq.len()),
-            (View::Main, Pane::Steps) => (&mut self.lists.steps, self.path.curriculum.steps().len()),
-            (View::Main, Pane::Topics) => (&mut self.lists.topics, topics),
-            (View::Main, Pane::Resources) => (&mut self.lists.resources, resources),
-        };
-        let old = state.selected().unwrap_or(0);
-        let new = old.saturating_add_signed(delta).min(len.saturating_sub(1));
-        if self.view == View::Main && self.focus == Pane::Steps {
-            self.select(new, None);
-            return;
+            Some(Overlay::Prompt(_)) => {}
+            Some(Overlay::Picker(choices)) => {
+                let len = choices.len();
+                move_list(&mut self.lists.picker, delta, len);
+            }
+            Some(Overlay::Stats) => self.scroll(delta),
+            Some(Overlay::Review) => {
+                let len = self.path.due.len();
+                move_list(&mut self.lists.review, delta, len);
+            }
+            Some(Overlay::Faq) => {
+                let old = self.lists.faq.selected();
+                move_list(&mut self.lists.faq, delta, self.path.curriculum.faq.len());
+                if self.lists.faq.selected() != old {
+                    self.answer_scroll = 0;
+                }
+            }
+            None => self.move_in_pane(delta),
         }
-        state.select(Some(new));
-        if new != old && self.view == View::Faq {
-            self.answer_scroll = 0;
+    }
+
+    /// Moves the selection of the focused pane of the main screen.
+    fn move_in_pane(&mut self, delta: isize) {
+        let (topics, resources) = (self.visible_topics().len(), self.step().resources.len());
+        match self.focus {
+            Pane::Steps => {
+                let len = self.path.curriculum.steps().len();
+                let new = self.step_index().saturating_add_signed(delta).min(len.saturating_sub(1));
+                self.select(new, None);
+            }
+            Pane::Topics => move_list(&mut self.lists.topics, delta, topics),
+            Pane::Resources => move_list(&mut self.lists.resources, delta, resources),
         }
     }
 
@@ -77,7 +77,7 @@ impl App {
     }
 
     pub(super) fn scroll(&mut self, delta: isize) {
-        match self.view {
+        match self.view() {
             View::Review => {}
             View::Stats => {
                 self.stats_scroll = step_u16(self.stats_scroll, delta, ui::stats::max_scroll(self))
@@ -87,9 +87,11 @@ impl App {
         }
     }
 
-    /// A click selects the row under the pointer and focuses its pane.
+    /// A click selects the row under the pointer and focuses its pane. Only
+    /// the main screen and the FAQ take clicks; over a popup they do
+    /// nothing.
     pub(super) fn click(&mut self, x: u16, y: u16) {
-        if self.help.is_some() || self.prompt.is_some() || self.search.is_some() || self.picker.is_some() {
+        if self.top().is_some_and(|o| o.view().is_none()) {
             return;
         }
         let Some(hit) = ui::hit(self, x, y) else { return };
@@ -114,12 +116,19 @@ impl App {
         }
     }
 
-    /// The wheel scrolls the pane under the pointer, whatever has the focus.
+    /// The wheel scrolls the pane under the pointer, whatever has the focus;
+    /// over a popup, the popup.
     pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
         let delta = if down { 1 } else { -1 };
-        if self.help.is_some() || self.search.is_some() || self.picker.is_some() {
-            self.move_by(delta);
-            return;
+        match self.top() {
+            // A question waits for its answer: the wheel does nothing.
+            Some(Overlay::Prompt(_)) => return,
+            // Popups scroll themselves, wherever the pointer is.
+            Some(o) if o.view().is_none() => {
+                self.move_by(delta);
+                return;
+            }
+            _ => {}
         }
         let Some(hit) = ui::hit(self, x, y) else { return };
         match hit.target {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Message, View};
+use super::{App, Message};
 use crate::action::Pane;
 use crate::config::{self, Source};
 use crate::curriculum::Curriculum;
@@ -65,7 +65,7 @@ impl App {
         let current =
             choices.iter().position(|c| Some(&c.source) == self.catalog.current.as_ref()).unwrap_or(0);
         self.lists.picker.select(Some(current));
-        self.picker = Some(choices);
+        self.push(super::Overlay::Picker(choices));
     }
 
     fn choice(&self, source: &Source) -> Choice {
@@ -93,7 +93,7 @@ impl App {
     }
 
     pub(super) fn confirm_picker(&mut self) {
-        let Some(mut choices) = self.picker.take() else { return };
+        let Some(super::Overlay::Picker(mut choices)) = self.overlays.pop() else { return };
         let i = self.lists.picker.selected().unwrap_or(0).min(choices.len().saturating_sub(1));
         if choices.is_empty() {
             return;
@@ -122,7 +122,7 @@ impl App {
     fn switch(&mut self, curriculum: Curriculum) {
         let now = self.now();
         self.path = super::OpenPath::new(curriculum, &mut self.progress, self.data_dir.as_deref(), now);
-        self.view = View::Main;
+        self.overlays.clear();
         self.focus = Pane::Steps;
         self.lists = super::Lists::default();
         for list in

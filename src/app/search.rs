@@ -1,6 +1,6 @@
 //! The search box: typing, editing, and jumping to a result.
 
-use super::{App, Message, View};
+use super::{App, Message};
 use crate::action::Pane;
 use crate::search::{Hit, Kind, Searcher};
 
@@ -37,19 +37,19 @@ impl App {
 
     pub(super) fn open_search(&mut self) {
         self.searcher();
-        self.search = Some(SearchState { query: String::new(), hits: Vec::new(), total: 0 });
+        self.push(super::Overlay::Search(SearchState { query: String::new(), hits: Vec::new(), total: 0 }));
         self.lists.results.select(Some(0));
     }
 
     pub(super) fn search_input(&mut self, c: char) {
-        if let Some(search) = &mut self.search {
+        if let Some(search) = self.search_mut() {
             search.query.push(c);
         }
         self.rerun_search();
     }
 
     pub(super) fn search_edit(&mut self, edit: Edit) {
-        if let Some(search) = &mut self.search {
+        if let Some(search) = self.search_mut() {
             let q = &mut search.query;
             match edit {
                 Edit::Backspace => {
@@ -68,9 +68,9 @@ impl App {
     }
 
     fn rerun_search(&mut self) {
-        let query = self.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+        let query = self.search().map(|s| s.query.clone()).unwrap_or_default();
         let (hits, total) = self.searcher().search(&query, LIMIT);
-        if let Some(search) = &mut self.search {
+        if let Some(search) = self.search_mut() {
             search.hits = hits;
             search.total = total;
         }
@@ -80,7 +80,7 @@ impl App {
 
     /// Enter: go to the chosen result and close the box.
     pub(super) fn confirm_search(&mut self) {
-        let Some(search) = self.search.take() else { return };
+        let Some(super::Overlay::Search(search)) = self.overlays.pop() else { return };
         let chosen = self.lists.results.selected().unwrap_or(0);
         let Some(hit) = search.hits.get(chosen) else {
             self.message = Some(Message::Info("No match".into()));
@@ -88,7 +88,9 @@ impl App {
         };
         let entry = &self.search_entries()[hit.entry];
         let (kind, step, index) = (entry.kind, entry.step, entry.index);
-        self.view = View::Main;
+        // The result is somewhere on the main screen (or in the FAQ): go
+        // there, closing whatever was open under the search.
+        self.overlays.clear();
         match kind {
             Kind::Step => {
                 self.select(index, None);
@@ -104,7 +106,7 @@ impl App {
                 self.set_focus(Pane::Resources);
             }
             Kind::Faq => {
-                self.view = View::Faq;
+                self.push(super::Overlay::Faq);
                 self.lists.faq.select(Some(index));
                 self.answer_scroll = 0;
             }

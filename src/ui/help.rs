@@ -15,7 +15,7 @@ const KEY_COLUMN: usize = 17;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let popup = popup_area(area, app);
     let lines = lines(app, popup.width.saturating_sub(2) as usize);
-    let scroll = app.help.unwrap_or(0).min(pane::max_scroll(lines.len(), popup));
+    let scroll = app.help_scroll().unwrap_or(0).min(pane::max_scroll(lines.len(), popup));
     frame.render_widget(Clear, popup);
     let block = pane::block(" Help · Esc to close ", true, &app.theme);
     pane::render_text(frame, popup, block, lines, scroll, &app.theme);

@@ -36,7 +36,7 @@ pub fn hit(app: &App, x: u16, y: u16) -> Option<Hit> {
     let at = Position::new(x, y);
     let width = |r: Rect| r.width.saturating_sub(2) as usize;
     let found = |target, row| Some(Hit { target, row });
-    match app.view {
+    match app.view() {
         View::Main if areas.left.contains(at) => {
             let count = app.path.curriculum.steps().len();
             let row = row_at(areas.left, y, app.lists.steps.offset(), count, |i| {

@@ -27,7 +27,7 @@ pub use hit::{Hit, Target, hit};
 pub use theme::{Theme, ThemeName, no_color};
 
 use crate::action::Pane;
-use crate::app::{App, View};
+use crate::app::{App, Overlay, View};
 
 /// Draws the whole screen for `app`.
 pub fn render(frame: &mut Frame, app: &mut App) {
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &mut App) {
     }
     let areas = layout::areas(area, app);
     render_header(frame, areas.header, app);
-    match app.view {
+    match app.view() {
         View::Main => {
             steps::render(frame, areas.left, app);
             about::render(frame, areas.about, app);
@@ -50,20 +50,22 @@ pub fn render(frame: &mut Frame, app: &mut App) {
         View::Stats => stats::render(frame, &areas, app),
     }
     status::render(frame, areas.status, app);
+    // The popups, bottom first, so the one on top is drawn last.
     let space = help::space(area, &areas);
-    picker::render(frame, space, app);
-    if app.search.is_some() {
-        search::render(frame, space, app);
-    }
-    prompt::render(frame, space, app);
-    if app.help.is_some() {
-        help::render(frame, space, app);
+    for i in 0..app.overlays().len() {
+        match &app.overlays()[i] {
+            Overlay::Picker(_) => picker::render(frame, space, app),
+            Overlay::Search(_) => search::render(frame, space, app),
+            Overlay::Prompt(_) => prompt::render(frame, space, app),
+            Overlay::Help(_) => help::render(frame, space, app),
+            Overlay::Faq | Overlay::Review | Overlay::Stats => {}
+        }
     }
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let title = app.path.curriculum.title.get_ref();
-    let view = match app.view {
+    let view = match app.view() {
         View::Main => "",
         View::Faq => " · FAQ",
         View::Review => " · Review",
@@ -83,10 +85,10 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
 /// Visible rows of the list that has the focus: the size of a page.
 pub fn page_rows(app: &App) -> usize {
     let areas = layout::areas(app.area(), app);
-    if app.search.is_some() {
+    if app.search().is_some() {
         return search::popup_area(help::space(app.area(), &areas)).height.saturating_sub(5) as usize;
     }
-    let area = match (app.view, app.focus) {
+    let area = match (app.view(), app.focus) {
         (View::Faq | View::Review | View::Stats, _) | (View::Main, Pane::Steps) => areas.left,
         (View::Main, Pane::Topics) => areas.topics,
         (View::Main, Pane::Resources) => areas.resources,

@@ -11,7 +11,7 @@ use crate::ui::{layout, pane, wrap};
 
 /// Draws the picker over `area`, if it is open.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
-    let Some(choices) = &app.picker else { return };
+    let Some(choices) = app.picker() else { return };
     let theme = app.theme;
     let rows = choices.len() as u16 * 2 + 2;
     let popup =

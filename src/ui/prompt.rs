@@ -10,7 +10,7 @@ use crate::ui::{layout, pane, wrap};
 
 /// Draws the prompt on screen, if any, over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(Prompt::Reset) = app.prompt else { return };
+    let Some(Prompt::Reset) = app.prompt() else { return };
     let theme = &app.theme;
     let step = app.step();
     let topics = step.topics.len();

@@ -17,7 +17,7 @@ pub fn popup_area(area: Rect) -> Rect {
 
 /// Draws the search box over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
-    let Some(search) = &app.search else { return };
+    let Some(search) = app.search() else { return };
     let theme = app.theme;
     let popup = popup_area(area);
     frame.render_widget(Clear, popup);
@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let count = search.hits.len();
     // Only the rows on screen are built, as in every other list.
     let mut state = std::mem::take(&mut app.lists.results);
-    let hits: &[Hit] = app.search.as_ref().map_or(&[], |s| &s.hits);
+    let hits: &[Hit] = app.search().map_or(&[], |s| &s.hits);
     let entries = app.search_entries();
     let row = |i: usize| item(app, &entries[hits[i].entry], &hits[i], width, &theme);
     pane::render_list(frame, results, ratatui::widgets::Block::new(), count, row, &mut state, true, &theme);
