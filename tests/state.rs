@@ -177,3 +177,45 @@ fn search_never_opens_over_the_picker_and_a_result_closes_everything() {
     assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
     assert_eq!(Action::from_key(common::key(KeyCode::Char('/')), Focus::Picker), None);
 }
+
+fn keys_then(app: &mut App, width: u16, height: u16, keys: &str) -> String {
+    let (terminal, _) = common::run(app, width, height, common::typed(keys));
+    common::screen(&terminal)
+}
+
+#[test]
+fn a_resize_that_makes_room_shows_every_topic_again() {
+    let mut app = common::app();
+    // At 80x24 the seven topics of step 1 do not all fit: select the last.
+    let small = keys_then(&mut app, 80, 24, "lG");
+    assert!(!small.contains("Variables and data"), "{small}");
+    let big = keys_then(&mut app, 120, 40, "");
+    for topic in ["Variables and data", "Comparison operators", "Dictionaries"] {
+        assert!(big.contains(topic), "{topic} is hidden at 120x40:\n{big}");
+    }
+}
+
+#[test]
+fn the_selected_resource_is_on_screen_at_the_smallest_size() {
+    let mut app = common::app();
+    let screen = keys_then(&mut app, 60, 15, "lljjj");
+    let step = app.step();
+    let title = step.resources[app.lists.resources.selected().unwrap()].title.get_ref();
+    let start: String = title.chars().take(12).collect();
+    assert!(screen.contains(&start), "`{title}` is selected but not shown:\n{screen}");
+}
+
+#[test]
+fn a_resource_taller_than_its_pane_shows_its_start() {
+    let url = format!("https://example.com/{}", "a".repeat(60_000));
+    let toml = format!(
+        "format = 1\nid = \"long\"\ntitle = \"Long\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n\
+         [[steps.topics]]\nid = \"t\"\ntitle = \"T\"\n[[steps.resources]]\ntitle = \"Huge\"\nurl = \"{url}\"\n"
+    );
+    let c = Curriculum::parse(&toml, "long.toml").unwrap();
+    let mut app = App::new(c, Progress::in_memory()).with_theme(learnpath::ui::Theme::dark());
+    let screen = keys_then(&mut app, 80, 24, "ll");
+    assert!(screen.contains("• Huge"), "{screen}");
+    assert!(screen.contains("https://example.com/aaaa"), "{screen}");
+    assert!(screen.contains("a…"), "the cut is marked:\n{screen}");
+}

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::ListItem;
 
 use crate::app::App;
 use crate::ui::{layout, pane, wrap};
@@ -39,9 +39,9 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
 }
 
 /// Question `i` as a list row.
-pub fn question_item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+pub fn question_item(app: &App, i: usize, width: usize) -> Text<'static> {
     let spans = [Span::raw(" "), Span::raw(app.path.curriculum.faq[i].question.get_ref().clone())];
-    ListItem::new(wrap::wrap(&spans, width, 1))
+    Text::from(wrap::wrap(&spans, width, 1))
 }
 
 /// How far the answer can scroll at the current size.

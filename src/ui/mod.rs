@@ -5,6 +5,7 @@ pub mod faq;
 pub mod help;
 mod hit;
 pub mod layout;
+pub mod list;
 mod pane;
 mod picker;
 mod prompt;

@@ -2,12 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, List, ListItem, ListState, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Block, BorderType, ListItem, ListState, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
 use crate::ui::Theme;
+use crate::ui::list::WindowedList;
 
 /// A bordered block titled `title`, styled by whether it has the focus.
 pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
@@ -17,69 +19,27 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
 }
 
 /// A list of `count` multi-line items made by `item`, with a scrollbar
-/// when it overflows. Only the rows on screen are built, so a frame costs
-/// the same however long the list is; `state` keeps the selection and the
-/// scroll offset between frames.
+/// when it overflows (see [`WindowedList`]); `state` keeps the selection
+/// and the scroll offset between frames.
 #[allow(clippy::too_many_arguments)]
 pub fn render_list(
     frame: &mut Frame,
     area: Rect,
     block: Block<'_>,
     count: usize,
-    item: impl Fn(usize) -> ListItem<'static>,
+    item: impl Fn(usize) -> Text<'static>,
     state: &mut ListState,
     focused: bool,
     theme: &Theme,
 ) {
-    let inner = block.inner(area);
-    let height = inner.height as usize;
-    let selected = state.selected().unwrap_or(0).min(count.saturating_sub(1));
-    let mut built: Vec<(usize, ListItem<'static>)> = Vec::new();
-    // Walk up from the selection while the rows still fit, never above the
-    // old offset: that is the new offset, scrolled only as far as needed.
-    let mut first = selected;
-    let mut used = 0;
-    if count > 0 {
-        let it = item(selected);
-        used = it.height();
-        built.push((selected, it));
-        let old = state.offset().min(selected);
-        while first > old {
-            let it = item(first - 1);
-            if used + it.height() > height {
-                break;
-            }
-            used += it.height();
-            first -= 1;
-            built.push((first, it));
-        }
-    }
-    built.reverse();
-    let mut next = selected + 1;
-    while used < height && next < count {
-        let it = item(next);
-        used += it.height();
-        built.push((next, it));
-        next += 1;
-    }
-    let rows: Vec<ListItem<'static>> = built.into_iter().map(|(_, it)| it).collect();
     let highlight = if focused { theme.selected } else { theme.selected_idle };
-    let list = List::new(rows).block(block).highlight_style(highlight);
-    let mut window = ListState::default().with_selected((count > 0).then_some(selected - first));
-    frame.render_stateful_widget(list, area, &mut window);
-    *state.offset_mut() = first;
-    if first > 0 || next < count || used > height {
-        let mut bar = ScrollbarState::new(count).position(selected);
-        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .style(theme.dim);
-        frame.render_stateful_widget(scrollbar, area.inner(Margin::new(0, 1)), &mut bar);
-    }
+    let list =
+        WindowedList::new(count, item).block(block).highlight_style(highlight).scrollbar_style(theme.dim);
+    frame.render_stateful_widget(list, area, state);
 }
 
 /// Rows needed by the items `item(0..count)`, counting no further than `cap`.
-pub fn rows_needed(count: usize, item: impl Fn(usize) -> ListItem<'static>, cap: usize) -> usize {
+pub fn rows_needed(count: usize, item: impl Fn(usize) -> Text<'static>, cap: usize) -> usize {
     let mut rows = 0;
     for i in 0..count {
         if rows >= cap {

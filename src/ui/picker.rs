@@ -3,7 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Clear, ListItem};
+use ratatui::text::Text;
+use ratatui::widgets::Clear;
 
 use crate::app::App;
 use crate::progress::percent;
@@ -17,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let popup =
         layout::centered(area, 76.min(area.width.saturating_sub(4)), rows.min(area.height.saturating_sub(2)));
     let width = popup.width.saturating_sub(2) as usize;
-    let items: Vec<ListItem<'static>> = choices
+    let items: Vec<Text<'static>> = choices
         .iter()
         .map(|c| {
             let mut spans = vec![Span::raw(" "), Span::styled(c.title.clone(), theme.title)];
@@ -30,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
             }
             let mut lines = wrap::wrap(&spans, width, 3);
             lines.extend(wrap::wrap(&[Span::raw("   "), Span::styled(c.source.name(), theme.dim)], width, 3));
-            ListItem::new(lines)
+            Text::from(lines)
         })
         .collect();
     frame.render_widget(Clear, popup);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::ListItem;
+use ratatui::text::Text;
 
 use crate::action::Pane;
 use crate::app::App;
@@ -49,7 +49,7 @@ pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
 
 /// One resource: a read mark and the title line, then the URL on its own
 /// line.
-pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> ListItem<'static> {
+pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> Text<'static> {
     let mark = if read { Span::styled("✓ ", theme.done) } else { Span::styled("• ", theme.dim) };
     let mut spans = vec![Span::raw(" "), mark, Span::styled(r.title.get_ref().clone(), theme.title)];
     if let Some(provider) = &r.provider {
@@ -66,5 +66,5 @@ pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> ListItem<'
     let mut lines = wrap::wrap(&spans, width, 3);
     let url = [Span::raw("   "), Span::styled(r.url.get_ref().clone(), theme.dim)];
     lines.extend(wrap::wrap(&url, width, 3));
-    ListItem::new(lines)
+    Text::from(lines)
 }

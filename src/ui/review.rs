@@ -2,8 +2,8 @@
 //! and resources on the right.
 
 use ratatui::Frame;
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::ListItem;
 
 use crate::app::App;
 use crate::review::INTERVALS;
@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     pane::render_text(frame, detail, pane::block(" Topic ", false, &theme), lines, 0, &theme);
 }
 
-fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+fn item(app: &App, i: usize, width: usize) -> Text<'static> {
     let due = &app.due()[i];
     let topic = &app.path.curriculum.steps()[due.step].topics[due.topic];
     let spans = [
@@ -45,7 +45,7 @@ fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
             app.theme.dim,
         ),
     ];
-    ListItem::new(wrap::wrap(&spans, width, 1))
+    Text::from(wrap::wrap(&spans, width, 1))
 }
 
 fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {

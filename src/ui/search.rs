@@ -3,8 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, ListItem, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::search::{Entry, Hit};
@@ -56,7 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
 }
 
 /// A result: its kind, the text with matches highlighted, and its step.
-fn item(app: &App, entry: &Entry, hit: &Hit, width: usize, theme: &Theme) -> ListItem<'static> {
+fn item(app: &App, entry: &Entry, hit: &Hit, width: usize, theme: &Theme) -> Text<'static> {
     let mut spans = vec![Span::styled(format!(" {:<5} ", entry.kind.tag()), theme.dim)];
     let mut run = String::new();
     let mut run_matched = false;
@@ -82,5 +83,5 @@ fn item(app: &App, entry: &Entry, hit: &Hit, width: usize, theme: &Theme) -> Lis
         let step = &app.path.curriculum.steps()[s];
         spans.push(Span::styled(format!("  — {} {}", app.label(s), step.title.get_ref()), theme.dim));
     }
-    ListItem::new(wrap::wrap(&spans, width, 7))
+    Text::from(wrap::wrap(&spans, width, 7))
 }

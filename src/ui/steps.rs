@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::ListItem;
 
 use crate::action::Pane;
 use crate::app::App;
@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
 
 /// `1. Title` wrapped to the pane, the done/total count right-aligned on
 /// the last line (or on a line of its own when the title leaves no room).
-pub fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
+pub fn item(app: &App, i: usize, width: usize) -> Text<'static> {
     let theme = &app.theme;
     let step = &app.path.curriculum.steps()[i];
     let (done, total) = (app.done_in(i), step.topics.len());
@@ -44,5 +44,5 @@ pub fn item(app: &App, i: usize, width: usize) -> ListItem<'static> {
         last.spans.push(Span::raw(" ".repeat(width.saturating_sub(used + count.len()))));
         last.spans.push(Span::styled(count, count_style));
     }
-    ListItem::new(lines)
+    Text::from(lines)
 }

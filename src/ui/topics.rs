@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::ListItem;
+use ratatui::text::Text;
 
 use crate::action::Pane;
 use crate::app::App;
@@ -66,7 +66,7 @@ pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
 }
 
 /// Row `t` (an index into the step's topics).
-pub fn item(app: &App, t: usize, width: usize) -> ListItem<'static> {
+pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
     let (mark, style) = mark(app.status_of(app.step_index(), t), &app.theme);
     let title = app.step().topics[t].title.get_ref().clone();
     let title_style = if app.status_of(app.step_index(), t) == Status::Skipped {
@@ -82,5 +82,5 @@ pub fn item(app: &App, t: usize, width: usize) -> ListItem<'static> {
         Span::styled(title, title_style),
         Span::styled(note, app.theme.goal),
     ];
-    ListItem::new(wrap::wrap(&spans, width, 5))
+    Text::from(wrap::wrap(&spans, width, 5))
 }
