@@ -107,7 +107,8 @@ pub enum Action {
     Click(u16, u16),
     /// The wheel turned at this column and row (down: true).
     Wheel(u16, u16, bool),
-    /// Open the selected resource in the browser.
+    /// Open the selected resource in the browser; on a topic, go to the
+    /// step's links.
     Open,
     /// Scroll the text (step description, answer) down.
     ScrollDown,
@@ -149,13 +150,13 @@ pub const KEYS: &[(&str, &str)] = &[
     ("n N", "next / previous unfinished topic"),
     ("H", "hide or show done topics"),
     ("/", "search steps, topics, links and questions"),
-    ("Enter / o", "open the resource in your browser (over SSH: copy it)"),
+    ("Enter / o", "open the link (SSH: copy it); on a topic: go to its links"),
     ("y", "copy the link (the step's first when on a topic)"),
-    ("J K", "scroll the step's description, the answer or the stats"),
+    ("J K", "scroll the text: description, answer, stats or this help"),
     ("f", "frequently asked questions"),
     ("c", "choose another curriculum (yours live in <config dir>/curricula/)"),
-    ("e", "edit the topic's note in $VISUAL / $EDITOR"),
-    ("r", "review due topics: Enter/y remembered, f forgot, o open a link"),
+    ("e", "edit the topic's note in $VISUAL / $EDITOR (also in review)"),
+    ("r", "review due topics: Enter/y knew it, f forgot, o link, e note"),
     ("S", "stats: topics per week, streaks, your pace and the plan's"),
     ("?", "this help"),
     ("Esc", "close what is on top: help, search, prompt, picker, FAQ, review, stats"),
@@ -187,6 +188,8 @@ impl Action {
         match (focus, key.code) {
             (_, KeyCode::Char('q')) => Some(Action::Quit),
             (Focus::Help, KeyCode::Char('?') | KeyCode::Esc) => Some(Action::Close),
+            (Focus::Help, KeyCode::Char('J')) => Some(Action::ScrollDown),
+            (Focus::Help, KeyCode::Char('K')) => Some(Action::ScrollUp),
             (_, KeyCode::Char('?')) => Some(Action::ShowHelp),
             (Focus::Help, _) => None,
             // The picker is a choice to make: it takes no search above it.
@@ -198,6 +201,7 @@ impl Action {
             (Focus::Review, KeyCode::Enter | KeyCode::Char('y')) => Some(Action::Remembered),
             (Focus::Review, KeyCode::Char('f')) => Some(Action::Forgot),
             (Focus::Review, KeyCode::Char('o')) => Some(Action::Open),
+            (Focus::Review, KeyCode::Char('e')) => Some(Action::EditNote),
             (Focus::Review | Focus::Stats, KeyCode::Esc) => Some(Action::Close),
             (Focus::Review, KeyCode::Char('r')) | (Focus::Stats, KeyCode::Char('S')) => Some(Action::Close),
             (Focus::Stats, KeyCode::Char('J')) => Some(Action::ScrollDown),
@@ -262,7 +266,8 @@ fn pane_key(pane: Pane, code: KeyCode) -> Option<Action> {
         (Pane::Topics, KeyCode::Char('e')) => Action::EditNote,
         (Pane::Steps | Pane::Topics, KeyCode::Char('R')) => Action::Reset,
         (Pane::Steps, KeyCode::Enter) => Action::FocusRight,
-        (Pane::Topics, KeyCode::Char(' ' | 'x') | KeyCode::Enter) => Action::Toggle,
+        (Pane::Topics, KeyCode::Char(' ' | 'x')) => Action::Toggle,
+        (Pane::Topics, KeyCode::Enter | KeyCode::Char('o')) => Action::Open,
         (Pane::Topics, KeyCode::Char('i')) => Action::MarkProgress,
         (Pane::Topics, KeyCode::Char('s')) => Action::MarkSkipped,
         (Pane::Resources, KeyCode::Char(' ' | 'x')) => Action::Toggle,

@@ -95,7 +95,7 @@ fn faq_help_and_a_tiny_terminal() {
     app.send("?");
     app.wait_for("Help · Esc to close");
     app.send("\x1b");
-    app.wait_for("J/K scroll");
+    app.wait_for("j/k question  J/K scroll");
     app.send("\x1b");
     app.wait_for("Topics 0/7");
     app.send("q");

@@ -58,7 +58,11 @@ fn keys_act_only_where_they_mean_something() {
     assert_eq!(Action::from_key(ch(' '), RESOURCES), Some(Action::Toggle));
     assert_eq!(Action::from_key(key(KeyCode::Enter), RESOURCES), Some(Action::Open));
     assert_eq!(Action::from_key(ch('o'), RESOURCES), Some(Action::Open));
-    assert_eq!(Action::from_key(ch('o'), TOPICS), None);
+    // Enter and o on a topic go to its links; they never change a status.
+    assert_eq!(Action::from_key(ch('o'), TOPICS), Some(Action::Open));
+    assert_eq!(Action::from_key(key(KeyCode::Enter), TOPICS), Some(Action::Open));
+    assert_eq!(Action::from_key(ch('e'), Focus::Review), Some(Action::EditNote));
+    assert_eq!(Action::from_key(ch('J'), Focus::Help), Some(Action::ScrollDown));
     assert_eq!(Action::from_key(key(KeyCode::Esc), Focus::Faq), Some(Action::Close));
     assert_eq!(Action::from_key(key(KeyCode::Esc), Focus::Help), Some(Action::Close));
     assert_eq!(Action::from_key(ch('?'), Focus::Help), Some(Action::Close));

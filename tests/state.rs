@@ -219,3 +219,52 @@ fn a_resource_taller_than_its_pane_shows_its_start() {
     assert!(screen.contains("https://example.com/aaaa"), "{screen}");
     assert!(screen.contains("a…"), "the cut is marked:\n{screen}");
 }
+
+#[test]
+fn enter_and_o_on_a_topic_go_to_the_links_and_never_change_a_status() {
+    let mut app = common::app();
+    app.update(Action::FocusRight);
+    app.update(Action::MarkProgress);
+    let (s, t) = (app.step_index(), app.selected_topic().unwrap());
+    for key in [KeyCode::Enter, KeyCode::Char('o')] {
+        app.update(Action::FocusLeft);
+        app.update(Action::FocusNext);
+        assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
+        let action = Action::from_key(common::key(key), app.key_focus()).unwrap();
+        assert_eq!(app.update(action), None, "nothing opens from a topic");
+        assert_eq!(app.status_of(s, t), Status::InProgress, "{key:?} kept the status");
+        assert_eq!(app.key_focus(), Focus::Pane(Pane::Resources), "{key:?} went to the links");
+    }
+}
+
+#[test]
+fn e_in_review_edits_the_due_topics_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path()).with_data_dir(dir.path().to_path_buf());
+    let long_ago: jiff::Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+    app.progress.set("backend", "dsa/big-o", Status::Done, long_ago);
+    app.update(Action::OpenReview);
+    assert_eq!(app.due().len(), 1);
+    let key = Action::from_key(common::key(KeyCode::Char('e')), app.key_focus()).unwrap();
+    let (s, t) = app.path.curriculum.locate("dsa/big-o").unwrap();
+    match app.update(key) {
+        Some(learnpath::app::Effect::Edit { path, step, topic }) => {
+            assert_eq!((step, topic), (s, t));
+            assert!(path.ends_with("notes/backend/dsa/big-o.md"), "{}", path.display());
+        }
+        other => panic!("e in review should edit the note, not {other:?}"),
+    }
+}
+
+#[test]
+fn j_k_and_shift_j_k_both_scroll_the_help() {
+    for key in ['j', 'J'] {
+        let mut app = common::app();
+        app.update(Action::Resize(80, 24));
+        app.update(Action::ShowHelp);
+        let action = Action::from_key(common::key(KeyCode::Char(key)), app.key_focus()).unwrap();
+        app.update(action);
+        assert_eq!(app.help_scroll(), Some(1), "{key} scrolls the help");
+        assert_eq!(app.about_scroll, 0, "{key} leaves the description under it alone");
+    }
+}

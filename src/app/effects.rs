@@ -36,11 +36,20 @@ impl App {
     }
 
     pub(super) fn open(&mut self) -> Option<Effect> {
-        if self.key_focus() == Focus::Review {
-            return self.open_review_link();
-        }
-        if self.key_focus() != Focus::Pane(Pane::Resources) {
-            return None;
+        match self.key_focus() {
+            Focus::Review => return self.open_review_link(),
+            // A topic's links are its step's: go to them (never a status
+            // change, so a stray Enter costs nothing).
+            Focus::Pane(Pane::Topics) => {
+                if self.step().resources.is_empty() {
+                    self.message = Some(Message::Info("This step has no links".into()));
+                } else {
+                    self.set_focus(Pane::Resources);
+                }
+                return None;
+            }
+            Focus::Pane(Pane::Resources) => {}
+            _ => return None,
         }
         let url = self.link()?;
         Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })

@@ -35,12 +35,17 @@ impl App {
         self.path.due = review::due(&self.path.curriculum, &self.progress, self.now());
     }
 
-    /// `e`: edit the selected topic's note in the learner's editor.
+    /// `e`: edit the note of the selected topic, or of the due topic in
+    /// review, in the learner's editor.
     pub(super) fn edit_note(&mut self) -> Option<Effect> {
-        if self.key_focus() != Focus::Pane(Pane::Topics) {
-            return None;
-        }
-        let (s, t) = (self.step_index(), self.selected_topic()?);
+        let (s, t) = match self.key_focus() {
+            Focus::Pane(Pane::Topics) => (self.step_index(), self.selected_topic()?),
+            Focus::Review => {
+                let due = self.path.due.get(self.lists.review.selected().unwrap_or(0))?;
+                (due.step, due.topic)
+            }
+            _ => return None,
+        };
         let step = &self.path.curriculum.steps()[s];
         match self.path.notes.path(step.id.get_ref(), step.topics[t].id.get_ref()) {
             Some(path) => Some(Effect::Edit { path, step: s, topic: t }),

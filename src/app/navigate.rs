@@ -77,6 +77,10 @@ impl App {
     }
 
     pub(super) fn scroll(&mut self, delta: isize) {
+        if matches!(self.top(), Some(Overlay::Help(_))) {
+            self.move_by(delta);
+            return;
+        }
         match self.view() {
             View::Review => {}
             View::Stats => {

@@ -64,16 +64,12 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Some(first) => {
             out.extend(wrap::wrap(&[Span::styled(format!("Note: {first}"), theme.goal)], width, 6))
         }
-        None => out.extend(wrap::wrap(
-            &[Span::styled("No note (e on the topic writes one).", theme.dim)],
-            width,
-            0,
-        )),
+        None => out.extend(wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0)),
     }
     out.push(Line::default());
     out.extend(wrap::wrap(
         &[Span::styled(
-            "Do you still know it? Enter or y: yes · f: forgot · o: open the first link",
+            "Do you still know it? Enter or y: yes · f: forgot · o: open the first link · e: edit the note",
             theme.key,
         )],
         width,

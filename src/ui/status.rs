@@ -68,16 +68,21 @@ fn message_lines(app: &App, beside: usize, full: usize) -> Option<Vec<Line<'stat
 /// The key hints for the focus, as many whole hints as fit in `width`.
 fn hints(app: &App, width: usize) -> Line<'static> {
     let hints: &[(&str, &str)] = match app.key_focus() {
-        Focus::Help => &[("j/k", "scroll"), ("Esc", "close"), ("q", "quit")],
+        Focus::Help => &[("j/k J/K", "scroll"), ("Esc", "close"), ("q", "quit")],
         Focus::Search => {
             &[("↑↓", "choose"), ("Enter", "go"), ("^W", "word"), ("^U", "clear"), ("Esc", "close")]
         }
         Focus::Prompt => &[("s", "step"), ("p", "path"), ("Esc", "cancel")],
         Focus::Picker => &[("j/k", "move"), ("Enter", "open"), ("Esc", "close"), ("q", "quit")],
-        Focus::Review => {
-            &[("Enter/y", "remembered"), ("f", "forgot"), ("o", "open"), ("Esc", "back"), ("q", "quit")]
-        }
-        Focus::Stats => &[("j/k", "scroll"), ("Esc", "back"), ("?", "help"), ("q", "quit")],
+        Focus::Review => &[
+            ("Enter/y", "remembered"),
+            ("f", "forgot"),
+            ("o", "open"),
+            ("e", "note"),
+            ("Esc", "back"),
+            ("q", "quit"),
+        ],
+        Focus::Stats => &[("j/k J/K", "scroll"), ("Esc", "back"), ("?", "help"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
         Focus::Pane(Pane::Steps) => &[
             ("j/k", "move"),
@@ -93,6 +98,7 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             ("i", "doing"),
             ("s", "skip"),
             ("e", "note"),
+            ("Enter", "links"),
             ("n", "next todo"),
             ("/", "search"),
             ("?", "help"),
