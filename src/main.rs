@@ -54,6 +54,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         _ => {}
     }
+    // Read once, so a bad value is the same error everywhere.
+    let fixed_now = fixed_time()?;
+    let now = || fixed_now.unwrap_or_else(jiff::Timestamp::now);
     let config_dir = config::config_dir(cli.config_dir.as_deref())?;
     let config = match Config::load(&config_dir) {
         Ok(config) => config,
@@ -112,8 +115,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let theme = Theme::choose(cli.theme.or(config.theme).unwrap_or_default(), no_color());
             let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
             let mut app = App::new(curriculum, progress).with_theme(theme).with_remote(is_remote());
-            if let Ok(fixed) = std::env::var("LEARNPATH_NOW") {
-                let at: jiff::Timestamp = fixed.parse()?;
+            if let Some(at) = fixed_now {
                 app = app.with_clock(Box::new(move || at));
             }
             let app = app.with_catalog(config_dir, source, data_dir.clone()).with_data_dir(data_dir);
@@ -155,10 +157,18 @@ fn choose_source(
     (source, false)
 }
 
-/// The time: now, or `LEARNPATH_NOW` (RFC 3339) so tests and demos can
-/// fix it. Logic never reads the clock itself; it is given this.
-fn now() -> jiff::Timestamp {
-    std::env::var("LEARNPATH_NOW").ok().and_then(|t| t.parse().ok()).unwrap_or_else(jiff::Timestamp::now)
+/// The fixed time in `LEARNPATH_NOW` (RFC 3339), if set, so tests and
+/// demos can fix the clock. Logic never reads the clock itself; it is given
+/// this or the real time.
+fn fixed_time() -> Result<Option<jiff::Timestamp>> {
+    let Some(value) = std::env::var_os("LEARNPATH_NOW") else { return Ok(None) };
+    let text = value.to_string_lossy();
+    match text.parse() {
+        Ok(at) => Ok(Some(at)),
+        Err(e) => bail!(
+            "LEARNPATH_NOW is `{text}`, not a time ({e}); write it like 2026-03-01T12:00:00Z, or unset it"
+        ),
+    }
 }
 
 /// Over SSH with no display, a browser would open on the remote machine.
@@ -173,8 +183,9 @@ fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
     }
     let events = Events::start(app.progress.path());
     // A way for the end-to-end tests to check that a panic restores the
-    // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics.
-    let panic_key = std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
+    // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics. Only in
+    // debug builds (the tests'); a release build ignores the variable.
+    let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
     let events = events.inspect(move |event| {
         if let Ok(Event::Input(crossterm::event::Event::Key(key))) = event
             && panic_key

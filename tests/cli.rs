@@ -242,3 +242,16 @@ fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
     let file = std::fs::read_to_string(data.join("progress.json")).unwrap();
     assert!(file.contains("old-step/removed"), "status never drops anything");
 }
+
+#[test]
+fn a_bad_learnpath_now_is_the_same_clear_error_everywhere() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [&["status"][..], &["mark", "coding-basics/loops", "done"], &["review"], &["stats"], &[]] {
+        let out = common::learnpath(home.path(), args, &[("LEARNPATH_NOW", "yesterday")]);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("learnpath: LEARNPATH_NOW is `yesterday`, not a time"), "{args:?}: {err}");
+        assert!(err.contains("2026-03-01T12:00:00Z"), "it shows what to write: {err}");
+    }
+    assert!(!home.path().join("data/progress.json").exists(), "nothing was marked with a made-up time");
+}
