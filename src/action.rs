@@ -126,6 +126,10 @@ pub enum Action {
     Suspend,
     /// The progress file changed on disk: merge it in.
     Reload,
+    /// Undo the last change to the progress.
+    Undo,
+    /// Redo the last change undone.
+    Redo,
 }
 
 /// Whether Ctrl-Z suspends: only where shells have job control. On
@@ -147,6 +151,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("i", "mark the topic in progress (again: back to todo)"),
     ("s", "mark the topic skipped (again: back to todo)"),
     ("R", "reset the topic; on a step: reset the step or the whole path"),
+    ("u", "undo your last progress change (again: the one before)"),
+    ("U / Ctrl-R", "redo what was undone"),
     ("n N", "next / previous unfinished topic"),
     ("H", "hide or show done topics"),
     ("/", "search steps, topics, links and questions"),
@@ -179,6 +185,7 @@ impl Action {
             (Focus::Prompt, KeyCode::Esc | KeyCode::Char('n')) => return Some(Action::Close),
             (Focus::Prompt, KeyCode::Char('q')) => return Some(Action::Quit),
             (Focus::Prompt, _) => return None,
+            (Focus::Pane(_) | Focus::Review, KeyCode::Char('r')) if ctrl => return Some(Action::Redo),
             _ if ctrl => return None,
             _ => {}
         }
@@ -202,6 +209,8 @@ impl Action {
             (Focus::Review, KeyCode::Char('f')) => Some(Action::Forgot),
             (Focus::Review, KeyCode::Char('o')) => Some(Action::Open),
             (Focus::Review, KeyCode::Char('e')) => Some(Action::EditNote),
+            (Focus::Pane(_) | Focus::Review, KeyCode::Char('u')) => Some(Action::Undo),
+            (Focus::Pane(_) | Focus::Review, KeyCode::Char('U')) => Some(Action::Redo),
             (Focus::Review | Focus::Stats, KeyCode::Esc) => Some(Action::Close),
             (Focus::Review, KeyCode::Char('r')) | (Focus::Stats, KeyCode::Char('S')) => Some(Action::Close),
             (Focus::Stats, KeyCode::Char('J')) => Some(Action::ScrollDown),

@@ -28,7 +28,7 @@ pub struct Due {
 pub fn next_due(progress: &Progress, curriculum: &str, key: &str, done_at: Timestamp) -> (Timestamp, usize) {
     let (base, stage) = match progress.review(curriculum, key) {
         // A review older than the completion belongs to an earlier round.
-        Some(r) if r.at >= done_at => (r.at, (r.stage as usize).min(INTERVALS.len() - 1)),
+        Some(r) if r.at >= done_at => (r.counts_from(), (r.stage as usize).min(INTERVALS.len() - 1)),
         _ => (done_at, 0),
     };
     (base.saturating_add(SignedDuration::from_hours(24 * INTERVALS[stage])).unwrap_or(base), stage)
@@ -47,7 +47,7 @@ pub fn due(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Due> {
             if entry.status != Status::Done {
                 return None;
             }
-            let (due, stage) = next_due(progress, id, &key, entry.at);
+            let (due, stage) = next_due(progress, id, &key, entry.counts_from());
             (due <= now).then_some(Due { step: s, topic: t, due, stage })
         })
         .collect();
@@ -58,7 +58,7 @@ pub fn due(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Due> {
 /// Records a review of `key` at `now`: remembered moves it to the next
 /// interval, forgotten back to the first.
 pub fn record(progress: &mut Progress, curriculum: &str, key: &str, remembered: bool, now: Timestamp) {
-    let done_at = progress.entry(curriculum, key).map_or(now, |e| e.at);
+    let done_at = progress.entry(curriculum, key).map_or(now, |e| e.counts_from());
     let (_, stage) = next_due(progress, curriculum, key, done_at);
     let next = if remembered { (stage + 1).min(INTERVALS.len() - 1) } else { 0 };
     progress.set_review(curriculum, key, next as u8, now);

@@ -127,7 +127,7 @@ pub fn export(
                         "topics": s.topics.iter().enumerate().map(|(ti, t)| {
                             let entry = progress.entry(id, &s.key(t));
                             json!({ "id": t.id.get_ref(), "key": s.key(t), "title": t.title.get_ref(),
-                                "status": status_of(s, t).name(), "at": entry.map(|e| e.at.to_string()),
+                                "status": status_of(s, t).name(), "at": entry.map(|e| e.counts_from().to_string()),
                                 "note": notes.get(si, ti) })
                         }).collect::<Vec<_>>(),
                         "resources": s.resources.iter().map(|r| json!({

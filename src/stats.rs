@@ -78,7 +78,7 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
         let mut times: Vec<Timestamp> = Vec::new();
         for topic in &step.topics {
             match progress.entry(id, &step.key(topic)) {
-                Some(e) if e.status == Status::Done => times.push(e.at),
+                Some(e) if e.status == Status::Done => times.push(e.counts_from()),
                 Some(e) if e.status == Status::Skipped => {}
                 _ => {
                     hours_left += topic.hours.unwrap_or(0.0);

@@ -216,17 +216,20 @@ fn check_loader(bytes: &[u8]) {
 }
 
 fn progress_file() -> impl Strategy<Value = ProgressFile> {
-    let entry = (0i64..5, prop::bool::ANY, prop::option::of(0u8..3)).prop_map(|(t, done, tag)| {
-        let mut extra = serde_json::Map::new();
-        if let Some(tag) = tag {
-            extra.insert("by".into(), serde_json::json!(tag));
-        }
-        TopicEntry {
-            status: if done { Status::Done } else { Status::Todo },
-            at: Timestamp::from_second(1_700_000_000 + t).unwrap(),
-            extra,
-        }
-    });
+    let entry = (0i64..5, prop::bool::ANY, prop::option::of(0u8..3), prop::option::of(0i64..5)).prop_map(
+        |(t, done, tag, since)| {
+            let mut extra = serde_json::Map::new();
+            if let Some(tag) = tag {
+                extra.insert("by".into(), serde_json::json!(tag));
+            }
+            TopicEntry {
+                status: if done { Status::Done } else { Status::Todo },
+                at: Timestamp::from_second(1_700_000_000 + t).unwrap(),
+                since: since.map(|s| Timestamp::from_second(1_699_000_000 + s).unwrap()),
+                extra,
+            }
+        },
+    );
     let topics = prop::collection::btree_map("s/[abc]", entry, 0..4);
     prop::collection::btree_map("[xy]", topics, 0..3).prop_map(|curricula| ProgressFile {
         curricula: curricula

@@ -94,6 +94,7 @@ impl App {
         let title = step.topics[due.topic].title.get_ref().clone();
         let id = self.path.curriculum.id.get_ref().clone();
         let now = self.now();
+        let before = self.before(vec![(crate::progress::Record::Review, key.clone())]);
         review::record(&mut self.progress, &id, &key, remembered, now);
         self.refresh_due();
         let len = self.path.due.len();
@@ -104,7 +105,9 @@ impl App {
         } else {
             "back to tomorrow".to_string()
         };
-        self.save(format!("{}: {title}; {next}", if remembered { "Remembered" } else { "Forgot" }));
+        let what = format!("{}: {title}; {next}", if remembered { "Remembered" } else { "Forgot" });
+        self.remember(before, &what);
+        self.save(what);
     }
 
     /// `o` in the review queue: the due topic's first resource.

@@ -3,7 +3,7 @@
 
 use super::{App, Message, Overlay, Prompt};
 use crate::action::Pane;
-use crate::progress::Status;
+use crate::progress::{Record, Status};
 
 impl App {
     /// The status of topic `t` of step `s`.
@@ -134,9 +134,13 @@ impl App {
                     return;
                 }
                 let read = !self.is_read(s, r);
+                let resource = &self.step().resources[r];
+                let before = self.before(vec![(Record::Resource, self.step().resource_key(resource))]);
+                let title = resource.title.get_ref().clone();
                 self.set_read(s, r, read);
-                let title = self.step().resources[r].title.get_ref().clone();
-                self.save(format!("{}: {title}", if read { "Read" } else { "Not read" }));
+                let what = format!("{}: {title}", if read { "Read" } else { "Not read" });
+                self.remember(before, &what);
+                self.save(what);
             }
             _ => {}
         }
@@ -158,6 +162,8 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
+        let step = &self.path.curriculum.steps()[s];
+        let before = self.before(vec![(Record::Topic, step.key(&step.topics[t]))]);
         self.set_topic(s, t, status);
         // A topic that is no longer done leaves the review queue; a newly
         // done one only comes due tomorrow.
@@ -170,7 +176,9 @@ impl App {
             Status::InProgress => "In progress",
             Status::Skipped => "Skipped",
         };
-        self.save(format!("{what}: {title}"));
+        let what = format!("{what}: {title}");
+        self.remember(before, &what);
+        self.save(what);
     }
 
     /// `R`: reset the selected topic at once; on the steps pane, ask
@@ -200,6 +208,12 @@ impl App {
             'p' => (0..self.path.curriculum.steps().len()).collect(),
             _ => return,
         };
+        let mut targets = Vec::new();
+        for step in steps.iter().map(|&s| &self.path.curriculum.steps()[s]) {
+            targets.extend(step.topics.iter().map(|t| (Record::Topic, step.key(t))));
+            targets.extend(step.resources.iter().map(|r| (Record::Resource, step.resource_key(r))));
+        }
+        let before = self.before(targets);
         let now = self.now();
         let count = self.progress.reset(&self.path.curriculum, &steps, None, now);
         self.recount();
@@ -214,6 +228,8 @@ impl App {
         } else {
             "the whole path".into()
         };
-        self.save(format!("Reset {what}: {count} topic(s) back to todo"));
+        let what = format!("Reset {what}: {count} topic(s) back to todo");
+        self.remember(before, &what);
+        self.save(what);
     }
 }

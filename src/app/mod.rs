@@ -9,6 +9,7 @@ mod path;
 mod picker;
 mod search;
 mod types;
+mod undo;
 mod walk;
 
 use jiff::Timestamp;
@@ -64,6 +65,7 @@ pub struct App {
     /// Scroll of the stats text.
     pub stats_scroll: u16,
     overlays: Vec<Overlay>,
+    history: undo::History,
     data_dir: Option<std::path::PathBuf>,
     clock: Clock,
 }
@@ -95,6 +97,7 @@ impl App {
             stats: None,
             stats_scroll: 0,
             overlays: Vec::new(),
+            history: undo::History::default(),
             data_dir: None,
             clock: Box::new(Timestamp::now),
         };
@@ -211,6 +214,8 @@ impl App {
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Reload => self.reload(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
         }
         None
     }

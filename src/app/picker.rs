@@ -123,6 +123,7 @@ impl App {
         let now = self.now();
         self.path = super::OpenPath::new(curriculum, &mut self.progress, self.data_dir.as_deref(), now);
         self.overlays.clear();
+        self.forget_history();
         self.focus = Pane::Steps;
         self.lists = super::Lists::default();
         for list in

@@ -78,6 +78,11 @@ pub struct TopicEntry {
     pub status: Status,
     /// When the change was made (RFC 3339, UTC).
     pub at: Timestamp,
+    /// When the topic reached this status, when that is earlier than `at`:
+    /// an undo restores a status with the time it first had. Absent
+    /// otherwise, and ignored by versions that do not know it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Timestamp>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -90,9 +95,27 @@ pub struct ReviewEntry {
     pub stage: u8,
     /// When it was reviewed (RFC 3339, UTC).
     pub at: Timestamp,
+    /// When its interval counts from, when that is earlier than `at`: an
+    /// undo restores the interval the topic was on, from its old time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Timestamp>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl TopicEntry {
+    /// When the topic reached its status: `since`, else the change's time.
+    pub fn counts_from(&self) -> Timestamp {
+        self.since.unwrap_or(self.at)
+    }
+}
+
+impl ReviewEntry {
+    /// When the interval counts from: `since`, else the review's time.
+    pub fn counts_from(&self) -> Timestamp {
+        self.since.unwrap_or(self.at)
+    }
 }
 
 impl Default for ProgressFile {

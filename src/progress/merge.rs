@@ -32,6 +32,7 @@ fn merge_curriculum(ours: &mut CurriculumProgress, theirs: &CurriculumProgress) 
     changed |= merge_map(&mut ours.reviews, &theirs.reviews, |a, b| {
         a.at.cmp(&b.at)
             .then(a.stage.cmp(&b.stage))
+            .then(a.since.cmp(&b.since))
             .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
     });
     changed
@@ -66,6 +67,7 @@ fn merge_map<T: Clone>(
 pub fn compare(a: &TopicEntry, b: &TopicEntry) -> Ordering {
     a.at.cmp(&b.at)
         .then((a.status as u8).cmp(&(b.status as u8)))
+        .then(a.since.cmp(&b.since))
         .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
 }
 

@@ -13,6 +13,7 @@ mod carry;
 mod format;
 mod merge;
 mod store;
+mod undo;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use serde_json::Map;
 
 pub use format::{CurriculumProgress, ProgressFile, ReviewEntry, Status, TopicEntry};
 pub use merge::{compare, merge_into, merged};
+pub use undo::{Record, Saved};
 
 /// The progress format this build writes.
 pub const FORMAT: u64 = 1;
@@ -156,7 +158,7 @@ impl Progress {
     pub fn set_review(&mut self, curriculum: &str, key: &str, stage: u8, at: Timestamp) {
         let reviews = &mut self.data.curricula.entry(curriculum.to_string()).or_default().reviews;
         let at = after(reviews.get(key).map(|r| r.at), at);
-        reviews.insert(key.to_string(), ReviewEntry { stage, at, extra: Map::new() });
+        reviews.insert(key.to_string(), ReviewEntry { stage, at, since: None, extra: Map::new() });
     }
 
     /// Every resource entry of curriculum `curriculum`.
@@ -203,9 +205,10 @@ fn record(map: &mut BTreeMap<String, TopicEntry>, key: &str, status: Status, at:
         Some(entry) => {
             entry.at = after(Some(entry.at), at);
             entry.status = status;
+            entry.since = None;
         }
         None => {
-            map.insert(key.to_string(), TopicEntry { status, at, extra: Map::new() });
+            map.insert(key.to_string(), TopicEntry { status, at, since: None, extra: Map::new() });
         }
     }
 }
