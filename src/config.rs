@@ -80,22 +80,3 @@ pub fn sources(config_dir: &Path) -> Vec<Source> {
     files.sort();
     std::iter::once(Source::Shipped).chain(files.into_iter().map(Source::File)).collect()
 }
-
-/// The curriculum last opened, remembered in `<data dir>/state.json`.
-pub fn last_used(data_dir: &Path) -> Option<Source> {
-    let text = std::fs::read_to_string(data_dir.join("state.json")).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    match value.get("curriculum")?.as_str()? {
-        "shipped" => Some(Source::Shipped),
-        path => Some(Source::File(PathBuf::from(path))),
-    }
-}
-
-/// Remembers `source` as the curriculum last opened.
-pub fn remember(data_dir: &Path, source: &Source) -> Result<()> {
-    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
-    let path = data_dir.join("state.json");
-    let json = serde_json::json!({ "curriculum": source.name() });
-    crate::atomic_file::write(&path, format!("{json:#}\n").as_bytes())
-        .with_context(|| format!("cannot save {}", path.display()))
-}

@@ -118,7 +118,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(at) = fixed_now {
                 app = app.with_clock(Box::new(move || at));
             }
-            let app = app.with_catalog(config_dir, source, data_dir.clone()).with_data_dir(data_dir);
+            let place = learnpath::resume::place(&data_dir, app.path.curriculum.id.get_ref());
+            let app = app
+                .with_catalog(config_dir, source, data_dir.clone())
+                .with_data_dir(data_dir)
+                .with_place(place);
             run_tui(app, mouse)
         }
     }
@@ -145,7 +149,7 @@ fn choose_source(
     if let Some(file) = &cli.curriculum {
         return (Source::File(file.clone()), false);
     }
-    if let Some(last) = config::last_used(data_dir)
+    if let Some(last) = learnpath::resume::last_used(data_dir)
         && (last == Source::Shipped || matches!(&last, Source::File(p) if p.is_file()))
     {
         return (last, true);
@@ -201,6 +205,12 @@ fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
     host.stop();
     ratatui::restore();
     result?;
+    if let Some(dir) = app.progress.path().and_then(std::path::Path::parent) {
+        let id = app.path.curriculum.id.get_ref();
+        if let Err(e) = learnpath::resume::remember_place(dir, id, &app.place()) {
+            eprintln!("learnpath: couldn't remember where you were: {e:#}");
+        }
+    }
     for notice in &app.notices {
         eprintln!("learnpath: {notice}");
     }

@@ -196,7 +196,7 @@ fn a_remembered_curriculum_that_broke_falls_back_to_the_shipped_path() {
     let h = home.path();
     let file = h.join("mine.toml");
     std::fs::write(&file, learnpath::script::STARTER).unwrap();
-    learnpath::config::remember(&h.join("data"), &learnpath::config::Source::File(file.clone())).unwrap();
+    learnpath::resume::remember(&h.join("data"), &learnpath::config::Source::File(file.clone())).unwrap();
     assert!(stdout(&learnpath(h, &["status"])).starts_with("My learning path"));
     std::fs::write(&file, "format = 1\nid = \"Bad\"\n").unwrap();
     let out = learnpath(h, &["status"]);

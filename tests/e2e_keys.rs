@@ -56,7 +56,10 @@ fn statuses_reset_next_and_hide_by_key() {
     assert_eq!((s["done"].as_u64(), s["skipped"].as_u64()), (Some(3), Some(1)));
 
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
-    app.wait_for("Steps");
+    // It reopens where it was left: the topics pane. h goes to the steps.
+    app.wait_for("Topics 3/7 · 1 skipped ━");
+    app.send("h");
+    app.wait_for("j/k move");
     app.send("R");
     app.wait_for("Reset progress back to todo?");
     app.send("\x1b");

@@ -250,5 +250,5 @@ fn the_picker_switches_curricula_and_remembers() {
     app.update(Action::Confirm);
     assert!(app.picker().is_none());
     assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
-    assert_eq!(learnpath::config::last_used(&dir.path().join("data")), Some(Source::File(file)));
+    assert_eq!(learnpath::resume::last_used(&dir.path().join("data")), Some(Source::File(file)));
 }

@@ -268,3 +268,43 @@ fn j_k_and_shift_j_k_both_scroll_the_help() {
         assert_eq!(app.about_scroll, 0, "{key} leaves the description under it alone");
     }
 }
+
+#[test]
+fn each_path_reopens_where_the_learner_left_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, _) = two_paths_with_notes(dir.path());
+    let mut app = app_on(&data);
+    // Step 3, its second topic, done topics hidden, focus on the resources.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::FocusRight);
+    app.update(Action::Down);
+    app.update(Action::ToggleHideDone);
+    app.update(Action::FocusNext);
+    let place = app.place();
+    assert_eq!(place.step.as_deref(), Some(app.step().id.get_ref().as_str()));
+    assert_eq!((place.pane.as_deref(), place.hide_done), (Some("resources"), true));
+    // Away to the other path and back: the same place.
+    switch_to(&mut app, 1);
+    app.update(Action::Down);
+    switch_to(&mut app, 0);
+    assert_eq!(app.place(), place);
+    switch_to(&mut app, 1);
+    assert_eq!(app.step_index(), 1, "the starter path kept its own place");
+    // A new start opens there too.
+    let fresh = app_on(&data).with_place(learnpath::resume::place(&data, "backend"));
+    assert_eq!(fresh.place(), place);
+}
+
+#[test]
+fn a_place_that_is_gone_falls_back_to_the_first_unfinished_topic() {
+    let gone = learnpath::resume::Place {
+        step: Some("dsa".into()),
+        topic: Some("no-such-topic".into()),
+        pane: Some("resources".into()),
+        hide_done: true,
+    };
+    let app = common::app().with_place(Some(gone));
+    assert_eq!((app.step_index(), app.selected_topic()), (0, Some(0)));
+    assert_eq!((app.key_focus(), app.hide_done), (Focus::Pane(Pane::Steps), false));
+}

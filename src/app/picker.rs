@@ -107,9 +107,19 @@ impl App {
             )));
             return;
         };
+        // Each path reopens where the learner left it.
+        let dir = self.catalog.data_dir.clone();
+        if let Some(dir) = &dir {
+            let _ = crate::resume::remember_place(dir, self.path.curriculum.id.get_ref(), &self.place());
+        }
         self.switch(curriculum);
-        if let Some(dir) = &self.catalog.data_dir
-            && let Err(e) = config::remember(dir, &choice.source)
+        if let Some(place) =
+            dir.as_deref().and_then(|d| crate::resume::place(d, self.path.curriculum.id.get_ref()))
+        {
+            self.go_to(&place);
+        }
+        if let Some(dir) = &dir
+            && let Err(e) = crate::resume::remember(dir, &choice.source)
         {
             self.message = Some(Message::Error(format!("Opened, but couldn't remember the choice: {e:#}")));
             return;

@@ -1,8 +1,9 @@
-//! Finding your way: the first and next unfinished topics, and the topics
-//! list with done topics hidden or shown.
+//! Finding your way: the first and next unfinished topics, the topics list
+//! with done topics hidden or shown, and the place to reopen at.
 
 use super::{App, Message};
 use crate::action::Pane;
+use crate::resume::Place;
 
 impl App {
     /// The first topic, in path order, that is neither done nor skipped.
@@ -88,5 +89,57 @@ impl App {
         let len = self.visible_topics().len();
         let sel = self.lists.topics.selected().unwrap_or(0);
         self.lists.topics.select(Some(sel.min(len.saturating_sub(1))));
+    }
+}
+
+impl App {
+    /// Where the learner is now: the step, topic, pane and hide-done, to
+    /// reopen there next time.
+    pub fn place(&self) -> Place {
+        let step = self.step();
+        let pane = match self.focus {
+            Pane::Steps => "steps",
+            Pane::Topics => "topics",
+            Pane::Resources => "resources",
+        };
+        Place {
+            step: Some(step.id.get_ref().clone()),
+            topic: self.selected_topic().map(|t| step.topics[t].id.get_ref().clone()),
+            pane: Some(pane.to_string()),
+            hide_done: self.hide_done,
+        }
+    }
+
+    /// Opens at `place` (see [`App::go_to`]).
+    pub fn with_place(mut self, place: Option<Place>) -> Self {
+        if let Some(place) = place {
+            self.go_to(&place);
+        }
+        self
+    }
+
+    /// Goes to `place` if its step and topic are still in the path; else
+    /// stays where it is (on start: the first unfinished topic).
+    pub fn go_to(&mut self, place: &Place) {
+        let steps = self.path.curriculum.steps();
+        let Some(s) = place.step.as_ref().and_then(|id| steps.iter().position(|st| st.id.get_ref() == id))
+        else {
+            return;
+        };
+        let t = match &place.topic {
+            Some(id) => match steps[s].topics.iter().position(|t| t.id.get_ref() == id) {
+                Some(t) => Some(t),
+                None => return,
+            },
+            None => None,
+        };
+        self.hide_done = place.hide_done;
+        self.select(s, t);
+        self.clamp_topic_selection();
+        match place.pane.as_deref() {
+            Some("topics") => self.set_focus(Pane::Topics),
+            Some("resources") => self.set_focus(Pane::Resources),
+            _ => self.set_focus(Pane::Steps),
+        }
     }
 }

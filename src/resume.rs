@@ -1,0 +1,92 @@
+//! Picking up where the learner left: `<data dir>/state.json` remembers the
+//! path last open and, for each path, the step, topic, pane and hide-done
+//! setting it was left on.
+//!
+//! ```json
+//! { "curriculum": "shipped",
+//!   "places": { "backend": { "step": "dsa", "topic": "big-o", "pane": "topics", "hide_done": false } } }
+//! ```
+//! It is only a convenience: a missing or damaged file means starting on
+//! the first unfinished topic, and keys this build does not know are kept.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::config::Source;
+
+/// The file's name in the data dir.
+pub const FILE_NAME: &str = "state.json";
+
+/// Where the learner was in one path.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The selected step's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The selected topic's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// The focused pane: `steps`, `topics` or `resources`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pane: Option<String>,
+    /// Whether done topics were hidden.
+    #[serde(default)]
+    pub hide_done: bool,
+}
+
+/// The whole file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    curriculum: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    places: BTreeMap<String, Place>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+fn read(data_dir: &Path) -> State {
+    std::fs::read_to_string(data_dir.join(FILE_NAME))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write(data_dir: &Path, state: &State) -> Result<()> {
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let path = data_dir.join(FILE_NAME);
+    let json = serde_json::to_string_pretty(state).context("cannot encode the state")?;
+    crate::atomic_file::write(&path, format!("{json}\n").as_bytes())
+        .with_context(|| format!("cannot save {}", path.display()))
+}
+
+/// The curriculum last opened.
+pub fn last_used(data_dir: &Path) -> Option<Source> {
+    match read(data_dir).curriculum?.as_str() {
+        "shipped" => Some(Source::Shipped),
+        path => Some(Source::File(PathBuf::from(path))),
+    }
+}
+
+/// Remembers `source` as the curriculum last opened.
+pub fn remember(data_dir: &Path, source: &Source) -> Result<()> {
+    let mut state = read(data_dir);
+    state.curriculum = Some(source.name());
+    write(data_dir, &state)
+}
+
+/// Where the learner was in the path with id `curriculum`, if known.
+pub fn place(data_dir: &Path, curriculum: &str) -> Option<Place> {
+    read(data_dir).places.remove(curriculum)
+}
+
+/// Remembers where the learner is in the path with id `curriculum`.
+pub fn remember_place(data_dir: &Path, curriculum: &str, place: &Place) -> Result<()> {
+    let mut state = read(data_dir);
+    state.places.insert(curriculum.to_string(), place.clone());
+    write(data_dir, &state)
+}
