@@ -202,3 +202,32 @@ fn the_config_sets_the_theme_and_the_mouse() {
     assert_eq!(dark.wait_exit(), 0);
     assert!(raw(&dark).contains("\x1b[38;5;3;"), "the flag beats the config");
 }
+
+#[test]
+fn undo_redo_enter_on_a_topic_and_resuming_where_it_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &[]);
+    app.wait_for("Steps");
+    app.send("l");
+    app.wait_for("Space done");
+    app.send("x");
+    app.wait_for("Done: Variables and data");
+    app.send("u");
+    app.wait_for("Undid “Done: Variables and data” (U redoes)");
+    assert_eq!(status(home.path())["done"], 0, "the undo is saved");
+    app.send("U");
+    app.wait_for("Redid “Done: Variables and data”");
+    assert_eq!(status(home.path())["done"], 1, "so is the redo");
+    // Enter on a topic goes to the links; it changes no status.
+    app.send("j\r");
+    app.wait_for("Enter open  Space read");
+    assert!(app.contents().contains("Topics 1/7"), "{}", app.contents());
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    // The next start is where this one ended: the resources of step 1.
+    let mut again = Pty::spawn(&[], 100, 30, home.path(), &[]);
+    again.wait_for("Enter open  Space read");
+    assert!(again.contents().contains("Step 1 of 7"), "{}", again.contents());
+    again.send("hq");
+    assert_eq!(again.wait_exit(), 0);
+}
