@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::ui::ThemeName;
+use crate::script::ExportFormat;
+use crate::theme::ThemeName;
 
 /// Walk a learning path in the terminal: browse its steps, tick off topics,
 /// open resources, and keep your progress.
@@ -127,15 +128,6 @@ pub enum StatusArg {
     Done,
     /// Skipped
     Skipped,
-}
-
-/// What `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// A Markdown checklist
-    Markdown,
-    /// JSON with every status and time
-    Json,
 }
 
 impl From<StatusArg> for crate::progress::Status {

@@ -1,33 +1,14 @@
 //! The subcommands that print instead of opening the TUI, and the set-up
 //! they share with it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use serde_json::json;
 
 use crate::config::Source;
-use crate::curriculum::{Curriculum, LoadError};
+use crate::curriculum::Curriculum;
 use crate::progress::{Progress, Status, percent};
-
-/// Loads the curriculum from `source`.
-pub fn load(source: &Source) -> Result<Curriculum, LoadError> {
-    match source {
-        Source::Shipped => Ok(Curriculum::shipped()),
-        Source::File(path) => Curriculum::load(path),
-    }
-}
-
-/// The data dir: `--data-dir`/`LEARNPATH_DATA_DIR`, else the platform's.
-pub fn data_dir(given: Option<&Path>) -> Result<PathBuf> {
-    if let Some(dir) = given {
-        return Ok(dir.to_path_buf());
-    }
-    directories::ProjectDirs::from("", "", "learnpath")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .context("cannot find a home directory for the progress file; pass --data-dir DIR")
-}
 
 /// `learnpath validate FILE...`: a summary line per valid file, errors for
 /// the others; exit 1 if any is invalid.
@@ -138,7 +119,7 @@ pub fn next(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> Stri
 pub fn list(sources: &[Source], progress: &Progress, as_json: bool) -> String {
     let mut rows = Vec::new();
     for source in sources {
-        match load(source) {
+        match crate::config::load(source) {
             Ok(c) => {
                 let done = progress.done_count(&c);
                 rows.push(json!({

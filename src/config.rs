@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
-use crate::curriculum::{Diagnostic, LoadError};
-use crate::ui::ThemeName;
+use crate::curriculum::{Curriculum, Diagnostic, LoadError};
+use crate::theme::ThemeName;
 
 /// The settings a learner can put in `config.toml`; every key is optional.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -79,4 +79,22 @@ pub fn sources(config_dir: &Path) -> Vec<Source> {
         .unwrap_or_default();
     files.sort();
     std::iter::once(Source::Shipped).chain(files.into_iter().map(Source::File)).collect()
+}
+
+/// Loads the curriculum from `source`.
+pub fn load(source: &Source) -> Result<Curriculum, LoadError> {
+    match source {
+        Source::Shipped => Ok(Curriculum::shipped()),
+        Source::File(path) => Curriculum::load(path),
+    }
+}
+
+/// The data dir: `--data-dir`/`LEARNPATH_DATA_DIR`, else the platform's.
+pub fn data_dir(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = given {
+        return Ok(dir.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "learnpath")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .context("cannot find a home directory for the progress file; pass --data-dir DIR")
 }

@@ -51,7 +51,12 @@ impl Events {
                 }
             }
         });
-        crate::signals::listen(tx.clone());
+        let stop = std::sync::Mutex::new(tx.clone());
+        crate::signals::listen(Box::new(move || {
+            if let Ok(tx) = stop.lock() {
+                let _ = tx.send(Event::Terminate);
+            }
+        }));
         let tx = std::sync::Mutex::new(tx);
         let watcher = progress.and_then(|path| {
             crate::watch::Watch::start(path, move || {

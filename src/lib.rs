@@ -24,6 +24,7 @@ pub mod signals;
 pub mod stats;
 pub mod terminal;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod watch;

@@ -65,10 +65,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let data_dir = commands::data_dir(cli.data_dir.as_deref())?;
+    let data_dir = config::data_dir(cli.data_dir.as_deref())?;
     let sources = config::sources(&config_dir);
     let (mut source, remembered) = choose_source(&cli, &config, &config_dir, &data_dir);
-    let curriculum = match commands::load(&source) {
+    let curriculum = match config::load(&source) {
         Ok(c) => c,
         // A path picked last time that no longer loads is no reason to
         // refuse to start: say why and open the shipped path.

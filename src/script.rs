@@ -8,7 +8,6 @@ use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use serde_json::json;
 
-use crate::cli::ExportFormat;
 use crate::curriculum::Curriculum;
 use crate::progress::{Progress, Status, percent};
 
@@ -104,6 +103,15 @@ fn confirm(question: &str) -> Result<bool> {
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown checklist
+    Markdown,
+    /// JSON with every status and time
+    Json,
 }
 
 /// `learnpath export`: the path with every status, as Markdown or JSON.

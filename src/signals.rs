@@ -1,35 +1,31 @@
 //! Requests to stop that come from outside the terminal's input: SIGTERM
 //! and SIGHUP on Unix; Ctrl-Break, closing the console window, logging off
-//! and shutting down on Windows. Each becomes [`Event::Terminate`], so the
-//! loop ends the normal way: every change is already saved, and the
-//! terminal is restored.
+//! and shutting down on Windows. The event loop turns each into a normal
+//! quit: every change is already saved, and the terminal is restored.
 
-use std::sync::mpsc::Sender;
+/// What to call on a request to stop (it may be called from any thread).
+pub type Stop = Box<dyn Fn() + Send + Sync + 'static>;
 
-use crate::events::Event;
-
-/// Starts listening; each request is sent to `tx` as [`Event::Terminate`].
-/// Without a listener (it could not be installed) the app still works; it
-/// only ends the way the system ends any program.
-pub fn listen(tx: Sender<Event>) {
-    imp::listen(tx);
+/// Starts listening and calls `stop` on each request. Without a listener
+/// (it could not be installed) the app still works; it only ends the way
+/// the system ends any program.
+pub fn listen(stop: Stop) {
+    imp::listen(stop);
 }
 
 #[cfg(unix)]
 mod imp {
-    use std::sync::mpsc::Sender;
-
     use signal_hook::consts::{SIGHUP, SIGTERM};
 
-    use crate::events::Event;
+    use super::Stop;
 
-    pub fn listen(tx: Sender<Event>) {
+    pub fn listen(stop: Stop) {
         // Ctrl-C is a key in raw mode (the key map quits on it), so only the
         // signals a terminal can't send as keys are listened for.
         if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
             std::thread::spawn(move || {
                 if signals.forever().next().is_some() {
-                    let _ = tx.send(Event::Terminate);
+                    stop();
                 }
             });
         }
@@ -38,8 +34,7 @@ mod imp {
 
 #[cfg(windows)]
 mod imp {
-    use std::sync::mpsc::Sender;
-    use std::sync::{Mutex, OnceLock};
+    use std::sync::OnceLock;
     use std::time::Duration;
 
     use windows_sys::Win32::Foundation::{FALSE, TRUE};
@@ -48,18 +43,17 @@ mod imp {
         SetConsoleCtrlHandler,
     };
 
-    use crate::events::Event;
+    use super::Stop;
 
-    /// Where the handler, which Windows calls on a thread of its own,
-    /// sends the request.
-    static STOP: OnceLock<Mutex<Sender<Event>>> = OnceLock::new();
+    /// What the handler, which Windows calls on a thread of its own, calls.
+    static STOP: OnceLock<Stop> = OnceLock::new();
 
     /// How long Windows lets a closing console's process run after the
     /// handler is called (it allows 5 s): time for the loop to end.
     const GRACE: Duration = Duration::from_millis(4500);
 
-    pub fn listen(tx: Sender<Event>) {
-        if STOP.set(Mutex::new(tx)).is_err() {
+    pub fn listen(stop: Stop) {
+        if STOP.set(stop).is_err() {
             return;
         }
         // SAFETY: `handler` is a plain function that lives as long as the
@@ -71,10 +65,8 @@ mod imp {
 
     unsafe extern "system" fn handler(kind: u32) -> i32 {
         let stop = || {
-            if let Some(tx) = STOP.get()
-                && let Ok(tx) = tx.lock()
-            {
-                let _ = tx.send(Event::Terminate);
+            if let Some(stop) = STOP.get() {
+                stop();
             }
         };
         match kind {
@@ -102,11 +94,14 @@ mod imp {
         #[test]
         fn ctrl_break_and_ctrl_c_ask_the_loop_to_quit() {
             let (tx, rx) = std::sync::mpsc::channel();
-            listen(tx);
+            let tx = std::sync::Mutex::new(tx);
+            listen(Box::new(move || {
+                let _ = tx.lock().unwrap().send(());
+            }));
             for kind in [CTRL_BREAK_EVENT, CTRL_C_EVENT] {
-                // SAFETY: the handler only sends on the channel set above.
+                // SAFETY: the handler only calls the closure set above.
                 assert_eq!(unsafe { handler(kind) }, TRUE, "handled, so Windows does not kill us");
-                assert!(matches!(rx.try_recv(), Ok(Event::Terminate)));
+                assert!(rx.try_recv().is_ok());
             }
             // Anything else is left to the next handler (the system's).
             assert_eq!(unsafe { handler(99) }, FALSE);
@@ -117,9 +112,5 @@ mod imp {
 
 #[cfg(not(any(unix, windows)))]
 mod imp {
-    use std::sync::mpsc::Sender;
-
-    use crate::events::Event;
-
-    pub fn listen(_tx: Sender<Event>) {}
+    pub fn listen(_stop: super::Stop) {}
 }

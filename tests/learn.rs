@@ -5,11 +5,11 @@ mod common;
 use jiff::{SignedDuration, Timestamp};
 use learnpath::action::Action;
 use learnpath::app::{App, Effect, View};
-use learnpath::cli::ExportFormat;
 use learnpath::curriculum::Curriculum;
 use learnpath::notes::{self, Notes};
 use learnpath::progress::{Progress, Status, merged};
 use learnpath::review;
+use learnpath::script::ExportFormat;
 use learnpath::stats;
 
 fn t(s: &str) -> Timestamp {

@@ -17,7 +17,7 @@ use jiff::Timestamp;
 use crate::action::{Action, Focus, Pane};
 use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
-use crate::ui::Theme;
+use crate::theme::Theme;
 
 pub use overlays::Overlay;
 pub use path::OpenPath;

@@ -69,7 +69,7 @@ impl App {
     }
 
     fn choice(&self, source: &Source) -> Choice {
-        match crate::commands::load(source) {
+        match crate::config::load(source) {
             Ok(c) => {
                 let done = self.progress.done_count(&c);
                 Choice {

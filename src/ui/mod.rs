@@ -15,7 +15,6 @@ pub mod search;
 pub mod stats;
 pub mod status;
 pub mod steps;
-mod theme;
 pub mod topics;
 pub mod wrap;
 
@@ -24,8 +23,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+pub use crate::theme::{Theme, ThemeName, no_color};
 pub use hit::{Hit, Target, hit};
-pub use theme::{Theme, ThemeName, no_color};
 
 use crate::action::Pane;
 use crate::app::{App, Overlay, View};

@@ -1,4 +1,5 @@
-//! Every colour and text style the UI uses, in one place.
+//! Every colour and text style the UI uses, in one place. It sits below the
+//! app (which holds the chosen theme) and the UI (which draws with it).
 
 use ratatui::style::{Color, Modifier, Style};
 
