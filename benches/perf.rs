@@ -11,7 +11,6 @@ use learnpath::action::Action;
 use learnpath::app::App;
 use learnpath::curriculum::{Curriculum, SHIPPED};
 use learnpath::progress::Progress;
-use learnpath::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -48,7 +47,7 @@ fn first_frame(c: &mut Criterion) {
                     let mut app = App::new(curriculum, progress);
                     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
                     app.update(Action::Resize(120, 40));
-                    terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+                    learnpath::tui::draw(&mut terminal, &mut app).unwrap();
                     terminal
                 },
                 BatchSize::SmallInput,
@@ -67,14 +66,14 @@ fn keystroke(c: &mut Criterion) {
         }
         app.update(Action::FocusRight);
         app.update(Action::Down);
-        terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
         let mut down = true;
         c.bench_function(&format!("keystroke-topics-down/{name}"), |b| {
             b.iter(|| {
                 // Down then up, so the selection stays in the step's middle.
                 app.update(if down { Action::Down } else { Action::Up });
                 down = !down;
-                terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+                learnpath::tui::draw(&mut terminal, &mut app).unwrap();
             })
         });
     }
@@ -118,7 +117,7 @@ fn search(c: &mut Criterion) {
         for ch in "topic 5".chars() {
             app.update(Action::SearchInput(ch));
         }
-        terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
         let mut typing = true;
         c.bench_function(&format!("search-keystroke/{name}"), |b| {
             b.iter(|| {
@@ -126,7 +125,7 @@ fn search(c: &mut Criterion) {
                 // that reruns the search and redraws.
                 app.update(if typing { Action::SearchInput('0') } else { Action::SearchBackspace });
                 typing = !typing;
-                terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+                learnpath::tui::draw(&mut terminal, &mut app).unwrap();
             })
         });
     }

@@ -37,8 +37,10 @@ pub fn open_url(url: &str) -> Result<()> {
 }
 
 /// Collects exited browser launchers so they don't linger as zombies.
-/// `webbrowser` spawns GUI browsers without waiting for them, so the run
-/// loop calls this after every event. Windows has no zombies: nothing to do.
+/// `webbrowser` spawns GUI browsers without waiting for them, so the real
+/// terminal's host calls this after every event (never a test's host: it
+/// would collect children other test threads are waiting for). Windows has
+/// no zombies: nothing to do.
 pub fn reap_children() {
     #[cfg(unix)]
     loop {

@@ -93,6 +93,10 @@ impl Host for RealHost {
         result
     }
 
+    fn after_event(&mut self) {
+        open::reap_children();
+    }
+
     fn copy(&mut self, text: &str) -> Result<()> {
         // OSC 52 asks the terminal itself to set the clipboard, so it works
         // over SSH and in tmux (with `set-clipboard on`).

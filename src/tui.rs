@@ -24,6 +24,9 @@ pub trait Host {
     /// Edits the file at `path` in the learner's editor, with the terminal
     /// handed over; returns whether it changed.
     fn edit(&mut self, path: &std::path::Path) -> Result<bool>;
+    /// Called after every event: a chance to tidy up after what was
+    /// started (the real terminal collects exited browser launchers).
+    fn after_event(&mut self) {}
 }
 
 /// Draws, waits for an event, updates; until the learner quits or the
@@ -38,7 +41,7 @@ where
     app.update(Action::Resize(size.width, size.height));
     let mut events = events.into_iter();
     while app.running {
-        terminal.draw(|frame| ui::render(frame, app))?;
+        draw(terminal, app)?;
         let Some(event) = events.next() else { break };
         let action = match event? {
             Event::Input(crossterm::event::Event::Key(key)) => Action::from_key(key, app.key_focus()),
@@ -71,8 +74,21 @@ where
             }
             None => {}
         }
-        crate::open::reap_children();
+        host.after_event();
     }
+    Ok(())
+}
+
+/// Draws a frame and hands the app what it drew (television's
+/// render-then-resolve: the model never asks the view where things are).
+pub fn draw<B>(terminal: &mut Terminal<B>, app: &mut App) -> Result<()>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let mut drawn = crate::app::Geometry::default();
+    terminal.draw(|frame| drawn = ui::render(frame, app))?;
+    app.drawn(drawn);
     Ok(())
 }
 

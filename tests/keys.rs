@@ -136,7 +136,7 @@ fn moving_clamps_and_changing_step_resets_the_lists() {
 #[test]
 fn page_keys_move_by_the_visible_rows() {
     let mut app = app();
-    app.update(Action::Resize(80, 24));
+    common::draw(&mut app, 80, 24);
     app.update(Action::PageDown);
     let after_one_page = app.step_index();
     assert!(after_one_page > 1, "a page is more than one row");
@@ -204,7 +204,7 @@ fn faq_and_help_open_and_close_in_order() {
 #[test]
 fn description_scroll_stops_at_the_end() {
     let mut app = app();
-    app.update(Action::Resize(80, 24));
+    common::draw(&mut app, 80, 24);
     for _ in 0..100 {
         app.update(Action::ScrollDown);
     }

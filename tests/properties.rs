@@ -142,7 +142,7 @@ proptest! {
                 app.update(Action::Resize(w, h));
             }
             app.update(ACTIONS[*a]);
-            terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+            learnpath::tui::draw(&mut terminal, &mut app).unwrap();
             check_invariants(&app, &terminal);
         }
     }
@@ -152,7 +152,7 @@ proptest! {
         let mut app = App::new(curriculum_with(&titles), Progress::in_memory());
         let mut terminal = Terminal::new(TestBackend::new(90, 30)).unwrap();
         app.update(Action::Resize(90, 30));
-        terminal.draw(|f| ui::render(f, &mut app)).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
         let areas = ui::layout::areas(ratatui::layout::Rect::new(0, 0, 90, 30), &app);
         let buf = terminal.backend().buffer();
         for y in areas.left.top() + 1..areas.left.bottom() - 1 {

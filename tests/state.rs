@@ -145,9 +145,10 @@ fn the_picker_lists_a_path_added_while_the_app_runs() {
 #[test]
 fn only_the_top_overlay_gets_the_mouse() {
     let mut app = common::app();
-    app.update(Action::Resize(100, 30));
+    common::draw(&mut app, 100, 30);
     let step = app.step_index();
     app.update(Action::Reset);
+    common::draw(&mut app, 100, 30);
     assert_eq!(app.prompt(), Some(Prompt::Reset));
     // The steps pane is at the left; its rows start below the border.
     for y in 2..10 {
@@ -157,6 +158,7 @@ fn only_the_top_overlay_gets_the_mouse() {
     assert_eq!(app.step_index(), step, "the prompt waits for its answer");
     assert_eq!(app.prompt(), Some(Prompt::Reset));
     app.update(Action::Close);
+    common::draw(&mut app, 100, 30);
     app.update(Action::Wheel(3, 4, true));
     assert_eq!(app.step_index(), step + 1, "without the prompt the wheel moves the steps");
 }
@@ -260,8 +262,8 @@ fn e_in_review_edits_the_due_topics_note() {
 fn j_k_and_shift_j_k_both_scroll_the_help() {
     for key in ['j', 'J'] {
         let mut app = common::app();
-        app.update(Action::Resize(80, 24));
         app.update(Action::ShowHelp);
+        common::draw(&mut app, 80, 24);
         let action = Action::from_key(common::key(KeyCode::Char(key)), app.key_focus()).unwrap();
         app.update(action);
         assert_eq!(app.help_scroll(), Some(1), "{key} scrolls the help");

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             for action in [Action::Down, Action::FocusNext, Action::Last, Action::ShowFaq, Action::ShowHelp] {
                 app.update(action);
-                terminal.draw(|f| learnpath::ui::render(f, &mut app)).unwrap();
+                learnpath::tui::draw(&mut terminal, &mut app).unwrap();
             }
         }
         Err(e) => assert!(e.problems.iter().all(|p| p.line.is_some() && p.col.is_some())),

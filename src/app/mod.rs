@@ -1,6 +1,7 @@
 //! The application state and the one place it changes: [`App::update`].
 
 mod effects;
+mod geometry;
 mod learn;
 mod marks;
 mod navigate;
@@ -19,6 +20,7 @@ use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
 use crate::theme::Theme;
 
+pub use geometry::{Geometry, Hit, Row, Scroll, Target};
 pub use overlays::Overlay;
 pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
@@ -65,6 +67,7 @@ pub struct App {
     /// Scroll of the stats text.
     pub stats_scroll: u16,
     overlays: Vec<Overlay>,
+    drawn: Geometry,
     history: undo::History,
     data_dir: Option<std::path::PathBuf>,
     clock: Clock,
@@ -97,6 +100,7 @@ impl App {
             stats: None,
             stats_scroll: 0,
             overlays: Vec::new(),
+            drawn: Geometry::default(),
             history: undo::History::default(),
             data_dir: None,
             clock: Box::new(Timestamp::now),
@@ -110,6 +114,12 @@ impl App {
             app.select(s, Some(t));
         }
         app
+    }
+
+    /// Takes what the last frame drew: clicks, the wheel, pages and scroll
+    /// limits are resolved against it.
+    pub fn drawn(&mut self, geometry: Geometry) {
+        self.drawn = geometry;
     }
 
     /// Replaces the clock (tests fix the time with it).

@@ -2,9 +2,8 @@
 
 use ratatui::widgets::ListState;
 
-use super::{App, Overlay, View};
+use super::{App, Overlay, Scroll, Target, View};
 use crate::action::Pane;
-use crate::ui;
 
 impl App {
     pub(super) fn set_focus(&mut self, pane: Pane) {
@@ -29,7 +28,8 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        let help_max = matches!(self.top(), Some(Overlay::Help(_))).then(|| ui::help::max_scroll(self));
+        let help_max =
+            matches!(self.top(), Some(Overlay::Help(_))).then(|| self.drawn.max_scroll(Scroll::Help));
         match self.overlays.last_mut() {
             Some(Overlay::Help(scroll)) => *scroll = step_u16(*scroll, delta, help_max.unwrap_or(0)),
             Some(Overlay::Search(search)) => {
@@ -73,7 +73,7 @@ impl App {
 
     /// Rows in a page of the list that has the focus.
     pub(super) fn page(&self) -> isize {
-        ui::page_rows(self).max(1) as isize
+        self.drawn.page.max(1) as isize
     }
 
     pub(super) fn scroll(&mut self, delta: isize) {
@@ -84,10 +84,15 @@ impl App {
         match self.view() {
             View::Review => {}
             View::Stats => {
-                self.stats_scroll = step_u16(self.stats_scroll, delta, ui::stats::max_scroll(self))
+                self.stats_scroll = step_u16(self.stats_scroll, delta, self.drawn.max_scroll(Scroll::Stats))
             }
-            View::Main => self.about_scroll = step_u16(self.about_scroll, delta, ui::about::max_scroll(self)),
-            View::Faq => self.answer_scroll = step_u16(self.answer_scroll, delta, ui::faq::max_scroll(self)),
+            View::Main => {
+                self.about_scroll = step_u16(self.about_scroll, delta, self.drawn.max_scroll(Scroll::About))
+            }
+            View::Faq => {
+                self.answer_scroll =
+                    step_u16(self.answer_scroll, delta, self.drawn.max_scroll(Scroll::Answer))
+            }
         }
     }
 
@@ -98,9 +103,9 @@ impl App {
         if self.top().is_some_and(|o| o.view().is_none()) {
             return;
         }
-        let Some(hit) = ui::hit(self, x, y) else { return };
+        let Some(hit) = self.drawn.hit(x, y) else { return };
         match hit.target {
-            ui::Target::List(pane) => {
+            Target::List(pane) => {
                 self.set_focus(pane);
                 if let Some(row) = hit.row {
                     match pane {
@@ -110,13 +115,13 @@ impl App {
                     }
                 }
             }
-            ui::Target::Questions => {
+            Target::Questions => {
                 if let Some(row) = hit.row {
                     self.lists.faq.select(Some(row));
                     self.answer_scroll = 0;
                 }
             }
-            ui::Target::Text => {}
+            Target::Text => {}
         }
     }
 
@@ -134,26 +139,26 @@ impl App {
             }
             _ => {}
         }
-        let Some(hit) = ui::hit(self, x, y) else { return };
+        let Some(hit) = self.drawn.hit(x, y) else { return };
         match hit.target {
-            ui::Target::Text => self.scroll(delta),
-            ui::Target::Questions => {
+            Target::Text => self.scroll(delta),
+            Target::Questions => {
                 let len = self.path.curriculum.faq.len();
                 move_list(&mut self.lists.faq, delta, len);
                 self.answer_scroll = 0;
             }
-            ui::Target::List(Pane::Steps) => {
+            Target::List(Pane::Steps) => {
                 let new = self
                     .step_index()
                     .saturating_add_signed(delta)
                     .min(self.path.curriculum.steps().len() - 1);
                 self.select(new, None);
             }
-            ui::Target::List(Pane::Topics) => {
+            Target::List(Pane::Topics) => {
                 let len = self.visible_topics().len();
                 move_list(&mut self.lists.topics, delta, len);
             }
-            ui::Target::List(Pane::Resources) => {
+            Target::List(Pane::Resources) => {
                 let len = self.step().resources.len();
                 move_list(&mut self.lists.resources, delta, len);
             }

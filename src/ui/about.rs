@@ -4,13 +4,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
-use crate::ui::{layout, pane, wrap};
+use crate::app::{App, Geometry, Scroll};
+use crate::ui::{pane, wrap};
 
 /// Draws the step description.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     let width = area.width.saturating_sub(2) as usize;
     let lines = lines(app, width);
+    g.text(Scroll::About, area, pane::max_scroll(lines.len(), area));
     let scroll = app.about_scroll.min(pane::max_scroll(lines.len(), area));
     let block = pane::block(title(app), false, &app.theme);
     let block = if scroll < pane::max_scroll(lines.len(), area) {
@@ -19,12 +20,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         block
     };
     pane::render_text(frame, area, block, lines, scroll, &app.theme);
-}
-
-/// How far the description can scroll at the current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let area = layout::areas(app.area(), app).about;
-    pane::max_scroll(lines(app, area.width.saturating_sub(2) as usize).len(), area)
 }
 
 fn title(app: &App) -> String {

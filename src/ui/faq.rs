@@ -5,11 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::{App, Geometry, Scroll, Target};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the FAQ over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App, g: &mut Geometry) {
     let theme = app.theme;
     let (questions, answer) = (areas.left, answer_area(areas));
     let width = questions.width.saturating_sub(2) as usize;
@@ -17,10 +17,11 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     if app.path.curriculum.faq.is_empty() {
         let empty = pane::empty("This curriculum has no FAQ", &theme, questions);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), questions);
+        g.list(Target::Questions, questions, Vec::new());
     } else {
         let count = app.path.curriculum.faq.len();
         let mut state = std::mem::take(&mut app.lists.faq);
-        pane::render_list(
+        let rows = pane::render_list(
             frame,
             questions,
             block,
@@ -31,8 +32,10 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
             &theme,
         );
         app.lists.faq = state;
+        g.list(Target::Questions, questions, rows);
     }
     let lines = lines(app, answer.width.saturating_sub(2) as usize);
+    g.text(Scroll::Answer, answer, pane::max_scroll(lines.len(), answer));
     let scroll = app.answer_scroll.min(pane::max_scroll(lines.len(), answer));
     let block = pane::block(" Answer ", false, &theme);
     pane::render_text(frame, answer, block, lines, scroll, &theme);
@@ -42,12 +45,6 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
 pub fn question_item(app: &App, i: usize, width: usize) -> Text<'static> {
     let spans = [Span::raw(" "), Span::raw(app.path.curriculum.faq[i].question.get_ref().clone())];
     Text::from(wrap::wrap(&spans, width, 1))
-}
-
-/// How far the answer can scroll at the current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let area = answer_area(&layout::areas(app.area(), app));
-    pane::max_scroll(lines(app, area.width.saturating_sub(2) as usize).len(), area)
 }
 
 /// The answer spans the whole right side.

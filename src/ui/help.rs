@@ -6,15 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 use crate::action;
-use crate::app::App;
+use crate::app::{App, Geometry, Scroll};
 use crate::ui::{layout, pane, wrap};
 
 const KEY_COLUMN: usize = 17;
 
 /// Draws the help overlay over `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     let popup = popup_area(area, app);
     let lines = lines(app, popup.width.saturating_sub(2) as usize);
+    g.text(Scroll::Help, popup, pane::max_scroll(lines.len(), popup));
     let scroll = app.help_scroll().unwrap_or(0).min(pane::max_scroll(lines.len(), popup));
     frame.render_widget(Clear, popup);
     let block = pane::block(" Help · Esc to close ", true, &app.theme);
@@ -25,13 +26,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// showing the progress and the help's own keys.
 pub fn space(area: Rect, areas: &layout::Areas) -> Rect {
     Rect { height: areas.status.y.saturating_sub(area.y), ..area }
-}
-
-/// How far the help can scroll at the current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let area = app.area();
-    let popup = popup_area(space(area, &layout::areas(area, app)), app);
-    pane::max_scroll(lines(app, popup.width.saturating_sub(2) as usize).len(), popup)
 }
 
 /// As tall as the help needs, as wide as 72 columns, within `area`.

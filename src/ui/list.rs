@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::app::Row;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -28,12 +29,20 @@ pub struct WindowedList<'a, F> {
     block: Option<Block<'a>>,
     highlight: Style,
     scrollbar: Style,
+    drawn: Option<&'a mut Vec<Row>>,
 }
 
 impl<'a, F: Fn(usize) -> Text<'static>> WindowedList<'a, F> {
     /// A list of `count` items; `item(i)` makes item `i`.
     pub fn new(count: usize, item: F) -> Self {
-        WindowedList { count, item, block: None, highlight: Style::new(), scrollbar: Style::new() }
+        WindowedList {
+            count,
+            item,
+            block: None,
+            highlight: Style::new(),
+            scrollbar: Style::new(),
+            drawn: None,
+        }
     }
 
     /// Draws the list inside `block`.
@@ -48,6 +57,12 @@ impl<'a, F: Fn(usize) -> Text<'static>> WindowedList<'a, F> {
         self
     }
 
+    /// Where to write which item went on which rows (for the mouse).
+    pub fn record(mut self, drawn: &'a mut Vec<Row>) -> Self {
+        self.drawn = Some(drawn);
+        self
+    }
+
     /// The style of the scrollbar, drawn on the right border when the
     /// items do not all fit.
     pub fn scrollbar_style(mut self, style: Style) -> Self {
@@ -59,7 +74,7 @@ impl<'a, F: Fn(usize) -> Text<'static>> WindowedList<'a, F> {
 impl<F: Fn(usize) -> Text<'static>> StatefulWidget for WindowedList<'_, F> {
     type State = ListState;
 
-    fn render(self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
+    fn render(mut self, area: Rect, buf: &mut Buffer, state: &mut ListState) {
         let inner = match &self.block {
             Some(block) => {
                 block.render(area, buf);
@@ -93,6 +108,9 @@ impl<F: Fn(usize) -> Text<'static>> StatefulWidget for WindowedList<'_, F> {
             }
             if i == selected {
                 buf.set_style(Rect::new(inner.x, y, inner.width, rows), self.highlight);
+            }
+            if let Some(drawn) = self.drawn.as_deref_mut() {
+                drawn.push(Row { item: i, y, height: rows });
             }
             y += rows;
             i += 1;

@@ -3,7 +3,6 @@
 pub mod about;
 pub mod faq;
 pub mod help;
-mod hit;
 pub mod layout;
 pub mod list;
 mod pane;
@@ -24,30 +23,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub use crate::theme::{Theme, ThemeName, no_color};
-pub use hit::{Hit, Target, hit};
 
 use crate::action::Pane;
-use crate::app::{App, Overlay, View};
+use crate::app::{App, Geometry, Overlay, View};
 
-/// Draws the whole screen for `app`.
-pub fn render(frame: &mut Frame, app: &mut App) {
+/// Draws the whole screen for `app`; returns what went where, for the app
+/// to resolve the mouse, pages and scroll limits against.
+pub fn render(frame: &mut Frame, app: &mut App) -> Geometry {
+    let mut g = Geometry::default();
     let area = frame.area();
     if layout::too_small(area) {
         status::render_too_small(frame, area, app);
-        return;
+        return g;
     }
     let areas = layout::areas(area, app);
     render_header(frame, areas.header, app);
     match app.view() {
         View::Main => {
-            steps::render(frame, areas.left, app);
-            about::render(frame, areas.about, app);
-            topics::render(frame, areas.topics, app);
-            resources::render(frame, areas.resources, app);
+            steps::render(frame, areas.left, app, &mut g);
+            about::render(frame, areas.about, app, &mut g);
+            topics::render(frame, areas.topics, app, &mut g);
+            resources::render(frame, areas.resources, app, &mut g);
         }
-        View::Faq => faq::render(frame, &areas, app),
+        View::Faq => faq::render(frame, &areas, app, &mut g),
         View::Review => review::render(frame, &areas, app),
-        View::Stats => stats::render(frame, &areas, app),
+        View::Stats => stats::render(frame, &areas, app, &mut g),
     }
     status::render(frame, areas.status, app);
     // The popups, bottom first, so the one on top is drawn last.
@@ -57,10 +57,12 @@ pub fn render(frame: &mut Frame, app: &mut App) {
             Overlay::Picker(_) => picker::render(frame, space, app),
             Overlay::Search(_) => search::render(frame, space, app),
             Overlay::Prompt(_) => prompt::render(frame, space, app),
-            Overlay::Help(_) => help::render(frame, space, app),
+            Overlay::Help(_) => help::render(frame, space, app, &mut g),
             Overlay::Faq | Overlay::Review | Overlay::Stats => {}
         }
     }
+    g.page = page_rows(app, area, &areas);
+    g
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
@@ -83,10 +85,9 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Visible rows of the list that has the focus: the size of a page.
-pub fn page_rows(app: &App) -> usize {
-    let areas = layout::areas(app.area(), app);
+fn page_rows(app: &App, area: Rect, areas: &layout::Areas) -> usize {
     if app.search().is_some() {
-        return search::popup_area(help::space(app.area(), &areas)).height.saturating_sub(5) as usize;
+        return search::popup_area(help::space(area, areas)).height.saturating_sub(5) as usize;
     }
     let area = match (app.view(), app.focus) {
         (View::Faq | View::Review | View::Stats, _) | (View::Main, Pane::Steps) => areas.left,

@@ -8,6 +8,7 @@ use ratatui::widgets::{
     Block, BorderType, ListItem, ListState, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
+use crate::app::Row;
 use crate::ui::Theme;
 use crate::ui::list::WindowedList;
 
@@ -20,7 +21,7 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
 
 /// A list of `count` multi-line items made by `item`, with a scrollbar
 /// when it overflows (see [`WindowedList`]); `state` keeps the selection
-/// and the scroll offset between frames.
+/// and the scroll offset between frames. Returns the rows drawn.
 #[allow(clippy::too_many_arguments)]
 pub fn render_list(
     frame: &mut Frame,
@@ -31,11 +32,16 @@ pub fn render_list(
     state: &mut ListState,
     focused: bool,
     theme: &Theme,
-) {
+) -> Vec<Row> {
     let highlight = if focused { theme.selected } else { theme.selected_idle };
-    let list =
-        WindowedList::new(count, item).block(block).highlight_style(highlight).scrollbar_style(theme.dim);
+    let mut rows = Vec::new();
+    let list = WindowedList::new(count, item)
+        .block(block)
+        .highlight_style(highlight)
+        .scrollbar_style(theme.dim)
+        .record(&mut rows);
     frame.render_stateful_widget(list, area, state);
+    rows
 }
 
 /// Rows needed by the items `item(0..count)`, counting no further than `cap`.

@@ -6,12 +6,12 @@ use ratatui::text::Span;
 use ratatui::text::Text;
 
 use crate::action::Pane;
-use crate::app::App;
+use crate::app::{App, Geometry, Target};
 use crate::curriculum::{Cost, Resource};
 use crate::ui::{Theme, pane, wrap};
 
 /// Draws the resources list.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     let focused = app.focus == Pane::Resources;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
@@ -22,12 +22,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     if resources.is_empty() {
         let empty = pane::empty("No resources in this step", &theme, area);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), area);
+        g.list(Target::List(Pane::Resources), area, Vec::new());
         return;
     }
     let count = resources.len();
     let mut state = std::mem::take(&mut app.lists.resources);
     let resources = &app.step().resources;
-    pane::render_list(
+    let rows = pane::render_list(
         frame,
         area,
         block,
@@ -38,6 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         &theme,
     );
     app.lists.resources = state;
+    g.list(Target::List(Pane::Resources), area, rows);
 }
 
 /// Rows the list needs at `width` columns, counting no further than `cap`.

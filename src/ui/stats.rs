@@ -7,23 +7,13 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup};
 
-use crate::app::App;
+use crate::app::{App, Geometry, Scroll};
 use crate::progress::percent;
 use crate::stats::{PACE_WEEKS, Stats};
 use crate::ui::{Theme, layout, pane, wrap};
 
-/// How far the pace text can scroll at the current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let Some(stats) = &app.stats else { return 0 };
-    let areas = layout::areas(app.area(), app);
-    let body = areas.left.union(areas.about).union(areas.resources);
-    let [_, text] =
-        Layout::vertical([Constraint::Length(12.min(body.height / 2)), Constraint::Fill(1)]).areas(body);
-    pane::max_scroll(lines(stats, &app.theme, text.width.saturating_sub(2) as usize).len(), text)
-}
-
 /// Draws the stats view over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, g: &mut Geometry) {
     let Some(stats) = &app.stats else { return };
     let theme = &app.theme;
     let body = areas.left.union(areas.about).union(areas.resources);
@@ -52,6 +42,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App) {
         .bar_gap(1);
     frame.render_widget(widget, chart);
     let lines = lines(stats, theme, text.width.saturating_sub(2) as usize);
+    g.text(Scroll::Stats, text, pane::max_scroll(lines.len(), text));
     let scroll = app.stats_scroll.min(pane::max_scroll(lines.len(), text));
     pane::render_text(frame, text, pane::block(" Pace · j/k scroll ", false, theme), lines, scroll, theme);
 }

@@ -6,19 +6,21 @@ use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
-use crate::app::App;
+use crate::app::{App, Geometry, Target};
 use crate::ui::{pane, wrap};
 
 /// Draws the steps pane.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     let focused = app.focus == Pane::Steps;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
     let count = app.path.curriculum.steps().len();
     let block = pane::block(" Steps ", focused, &theme);
     let mut state = std::mem::take(&mut app.lists.steps);
-    pane::render_list(frame, area, block, count, |i| item(app, i, width), &mut state, focused, &theme);
+    let rows =
+        pane::render_list(frame, area, block, count, |i| item(app, i, width), &mut state, focused, &theme);
     app.lists.steps = state;
+    g.list(Target::List(Pane::Steps), area, rows);
 }
 
 /// `1. Title` wrapped to the pane, the done/total count right-aligned on

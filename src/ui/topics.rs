@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::text::Text;
 
 use crate::action::Pane;
-use crate::app::App;
+use crate::app::{App, Geometry, Target};
 use crate::progress::Status;
 use crate::ui::{Theme, pane, wrap};
 
@@ -22,7 +22,7 @@ pub fn mark(status: Status, theme: &Theme) -> (&'static str, Style) {
 }
 
 /// Draws the topics checklist.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     let focused = app.focus == Pane::Topics;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
@@ -43,10 +43,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
             if total == 0 { "No topics in this step" } else { "Every topic here is done (H shows them)" };
         frame
             .render_widget(ratatui::widgets::List::new([pane::empty(text, &theme, area)]).block(block), area);
+        g.list(Target::List(Pane::Topics), area, Vec::new());
         return;
     }
     let mut state = std::mem::take(&mut app.lists.topics);
-    pane::render_list(
+    let rows = pane::render_list(
         frame,
         area,
         block,
@@ -57,6 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         &theme,
     );
     app.lists.topics = state;
+    g.list(Target::List(Pane::Topics), area, rows);
 }
 
 /// Rows the checklist needs at `width` columns, counting no further than `cap`.

@@ -86,6 +86,14 @@ impl learnpath::tui::Host for TestHost {
     }
 }
 
+/// Draws one frame of `app` at `width` x `height` and hands the app what
+/// was drawn, as the loop does before each key.
+pub fn draw(app: &mut App, width: u16, height: u16) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    app.update(learnpath::action::Action::Resize(width, height));
+    learnpath::tui::draw(&mut terminal, app).unwrap();
+}
+
 /// Runs the whole loop over `events` on a `width` x `height` test terminal
 /// and returns it with every URL the opener was asked to open.
 pub fn run(
