@@ -1,0 +1,80 @@
+//! The rooms keep their doors: dependencies go one way, `main` → `cli` /
+//! `commands` → `tui` → `app` → the model → `text`, and `ui` reads `app`.
+//! Checked on the source, so a stray `use` fails here and not in review.
+
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The module a source file belongs to: `app` for `src/app/marks.rs`.
+fn module(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).unwrap();
+    let first = rel.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+    first.trim_end_matches(".rs").to_string()
+}
+
+/// Every `crate::NAME` a file uses.
+fn uses(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .match_indices("crate::")
+        .map(|(i, _)| text[i + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn dependencies_go_one_way() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    // What each room may not use: the rooms above it.
+    let above: &[(&[&str], &[&str])] = &[
+        (&["app"], &["ui", "tui", "terminal", "events", "cli", "commands", "script"]),
+        (&["ui"], &["tui", "terminal", "events", "cli", "commands", "script"]),
+        (
+            &[
+                "curriculum",
+                "progress",
+                "notes",
+                "review",
+                "search",
+                "stats",
+                "text",
+                "theme",
+                "resume",
+                "config",
+            ],
+            &["app", "ui", "tui", "terminal", "events", "cli", "commands", "script"],
+        ),
+        (&["text"], &["curriculum", "progress", "notes", "review", "search"]),
+    ];
+    let mut wrong = Vec::new();
+    for file in sources(&src) {
+        let room = module(&src, &file);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for used in uses(&text) {
+            if used == room {
+                continue;
+            }
+            let top_level_only = matches!(used.as_str(), "cli" | "commands") && room != "main";
+            let from_above = above
+                .iter()
+                .any(|(rooms, banned)| rooms.contains(&room.as_str()) && banned.contains(&used.as_str()));
+            if top_level_only || from_above {
+                wrong.push(format!("{} uses crate::{used}", file.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "imports against the grain:\n{}", wrong.join("\n"));
+}
