@@ -44,29 +44,38 @@ pub struct Theme {
     pub gauge: Style,
 }
 
+/// Secondary text on a dark background: a grey of the 256-colour cube,
+/// which is the same in every theme. Palette colour 8 ("bright black") is
+/// set by the terminal's theme, and on some dark themes it is all but the
+/// background colour.
+const GREY: Color = Color::Indexed(245);
+
+/// A dark grey for backgrounds: the idle selection, the gauge's track.
+const DARK_GREY: Color = Color::Indexed(238);
+
 impl Theme {
     /// Colours for a dark terminal background.
     pub fn dark() -> Self {
         let fg = Style::new().fg(Color::Reset);
         Theme {
             text: fg,
-            dim: Style::new().fg(Color::DarkGray),
+            dim: Style::new().fg(GREY),
             title: Style::new().add_modifier(Modifier::BOLD),
             goal: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            unfocused: Style::new().fg(Color::DarkGray),
+            unfocused: Style::new().fg(GREY),
             selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
-            selected_idle: Style::new().bg(Color::DarkGray).fg(Color::White),
+            selected_idle: Style::new().bg(DARK_GREY).fg(Color::White),
             done: Style::new().fg(Color::Green),
             progress: Style::new().fg(Color::Yellow),
-            skipped: Style::new().fg(Color::DarkGray).add_modifier(Modifier::CROSSED_OUT),
+            skipped: Style::new().fg(GREY).add_modifier(Modifier::CROSSED_OUT),
             matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             paid: Style::new().fg(Color::Yellow),
             free: Style::new().fg(Color::Green),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             info: Style::new().fg(Color::Green),
-            gauge: Style::new().fg(Color::Green).bg(Color::DarkGray),
+            gauge: Style::new().fg(Color::Green).bg(DARK_GREY),
         }
     }
 

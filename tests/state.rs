@@ -310,3 +310,41 @@ fn a_place_that_is_gone_falls_back_to_the_first_unfinished_topic() {
     assert_eq!((app.step_index(), app.selected_topic()), (0, Some(0)));
     assert_eq!((app.key_focus(), app.hide_done), (Focus::Pane(Pane::Steps), false));
 }
+
+#[test]
+fn a_finished_step_shows_a_tick_and_its_count_never_wraps_alone() {
+    let mut app = common::app();
+    app.update(Action::FocusRight);
+    for _ in 0..7 {
+        app.update(Action::Toggle);
+        app.update(Action::Down);
+    }
+    assert_eq!(app.done_in(0), 7);
+    let screen = keys_then(&mut app, 100, 30, "");
+    assert!(screen.contains("✓ 7/7"), "{screen}");
+    // At every width the steps pane can have (28 columns and up, less its
+    // borders), the count ends a line that also holds the title.
+    for width in 26..80 {
+        for i in 0..app.path.curriculum.steps().len() {
+            let text = learnpath::ui::steps::item(&app, i, width);
+            let last: String = text.lines.last().unwrap().spans.iter().map(|s| s.content.as_ref()).collect();
+            let before_count = last.trim_end().rsplit_once(' ').map_or("", |(head, _)| head);
+            assert!(!before_count.trim().is_empty(), "step {i} at {width}: the count is alone: {last:?}");
+        }
+    }
+}
+
+#[test]
+fn secondary_text_is_never_palette_colour_8() {
+    use ratatui::style::Color;
+    let mut app = common::app();
+    for keys in ["", "l", "?", "f", "/a", "r", "S"] {
+        let (terminal, _) = common::run(&mut app, 100, 30, common::typed(keys));
+        for cell in terminal.backend().buffer().content() {
+            assert_ne!(cell.fg, Color::DarkGray, "after {keys:?}: `{}` is drawn in colour 8", cell.symbol());
+            assert_ne!(cell.bg, Color::DarkGray, "after {keys:?}: a background in colour 8");
+        }
+        app.update(Action::Close);
+        app.update(Action::Close);
+    }
+}

@@ -4,7 +4,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::App;
-use crate::ui::{resources, topics};
+use crate::ui::{about, resources, topics};
 
 /// The smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;
@@ -43,11 +43,12 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
     let inner_width = right.width.saturating_sub(2) as usize;
     let cap = right.height as usize;
+    let about_need = about::lines(app, inner_width).len() as u16 + 2;
     let topic_need = topics::line_count(app, inner_width, cap) as u16 + 2;
     let resource_need = resources::line_count(app, inner_width, cap) as u16 + 2;
-    let (topics_h, resources_h) = split(right.height, topic_need, resource_need);
+    let (about_h, topics_h, resources_h) = split(right.height, about_need, topic_need, resource_need);
     let [about, topics, resources] = Layout::vertical([
-        Constraint::Fill(1),
+        Constraint::Length(about_h),
         Constraint::Length(topics_h),
         Constraint::Length(resources_h),
     ])
@@ -55,15 +56,22 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     Areas { header, left, about, topics, resources, status }
 }
 
-/// Heights for the topics and resources panes out of `height` rows, keeping
-/// room for the description: each gets what it needs when both fit, else
-/// they share what is left.
-fn split(height: u16, topics: u16, resources: u16) -> (u16, u16) {
-    const ABOUT_MIN: u16 = 6;
+/// Heights for the description, topics and resources panes out of
+/// `height` rows, given what each needs. The description gets what its
+/// text needs up to three tenths of the height (it scrolls beyond that);
+/// topics and resources get what they need when it fits, else share what
+/// is left. Rows to spare go first to the rest of the description, then to
+/// the topics, the checklist being the point.
+fn split(height: u16, about: u16, topics: u16, resources: u16) -> (u16, u16, u16) {
+    const ABOUT_MIN: u16 = 4;
     const PANE_MIN: u16 = 3;
-    let room = height.saturating_sub(ABOUT_MIN);
+    let cap = (height * 3 / 10).max(ABOUT_MIN).min(height);
+    let first = about.clamp(ABOUT_MIN.min(cap), cap);
+    let room = height - first;
     if topics + resources <= room {
-        return (topics, resources);
+        let spare = room - topics - resources;
+        let more = spare.min(about.saturating_sub(first));
+        return (first + more, topics + spare - more, resources);
     }
     let half = room / 2;
     let t = if topics <= half {
@@ -74,7 +82,9 @@ fn split(height: u16, topics: u16, resources: u16) -> (u16, u16) {
         half
     };
     let r = room.saturating_sub(t).min(resources);
-    (t.max(PANE_MIN.min(topics)), r.max(PANE_MIN.min(resources)))
+    let (t, r) = (t.max(PANE_MIN.min(topics)), r.max(PANE_MIN.min(resources)));
+    // What the lists leave is the description's.
+    (height.saturating_sub(t + r), t, r)
 }
 
 /// A centered rectangle at most `width` x `height` inside `area`.
@@ -89,22 +99,25 @@ mod tests {
     use super::split;
 
     #[test]
-    fn both_panes_get_what_they_need_when_it_fits() {
-        assert_eq!(split(40, 9, 14), (9, 14));
+    fn the_description_gets_what_it_needs_and_spare_rows_go_to_the_topics() {
+        assert_eq!(split(40, 8, 9, 14), (8, 18, 14));
     }
 
     #[test]
-    fn panes_share_the_room_left_by_the_description() {
-        let (t, r) = split(22, 9, 14);
-        assert_eq!(t + r, 16);
-        assert_eq!(t, 8);
-        let (t, r) = split(22, 4, 30);
-        assert_eq!((t, r), (4, 12));
+    fn a_long_description_is_capped_unless_rows_are_to_spare() {
+        assert_eq!(split(40, 30, 9, 14), (17, 9, 14));
+        assert_eq!(split(30, 30, 9, 14), (9, 9, 12));
+    }
+
+    #[test]
+    fn the_lists_share_what_the_description_leaves() {
+        assert_eq!(split(22, 10, 9, 14), (6, 8, 8));
+        assert_eq!(split(22, 10, 4, 30), (6, 4, 12));
     }
 
     #[test]
     fn tiny_heights_do_not_underflow() {
-        let (t, r) = split(3, 9, 14);
-        assert!(t <= 9 && r <= 14);
+        let (a, t, r) = split(3, 5, 9, 14);
+        assert!(a <= 3 && t <= 9 && r <= 14);
     }
 }

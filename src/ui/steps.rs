@@ -29,21 +29,27 @@ pub fn item(app: &App, i: usize, width: usize) -> Text<'static> {
     let theme = &app.theme;
     let step = &app.path.curriculum.steps()[i];
     let (done, total) = (app.done_in(i), step.topics.len());
+    let finished = total > 0 && done + app.skipped_in(i) == total && done > 0;
     let count = match app.skipped_in(i) {
         0 => format!("{done}/{total}"),
         skipped => format!("{done}/{total} · {skipped} skipped"),
     };
-    let count_style = if total > 0 && done == total { theme.done } else { theme.dim };
+    let count = if finished { format!("✓ {count}") } else { count };
+    let count_style = if finished { theme.done } else { theme.dim };
+    let count_width = count.chars().count();
     let label = app.label(i).to_string();
     let spans = [Span::styled(format!("{label} "), theme.dim), Span::raw(step.title.get_ref().clone())];
-    let mut lines = wrap::wrap(&spans, width.saturating_sub(1).max(1), label.len() + 1);
+    // The title wraps short of the count, so the count always ends its last
+    // line instead of sitting on a line of its own.
+    let room = width.saturating_sub(count_width + 1).max(label.len() + 8).min(width.max(1));
+    let mut lines = wrap::wrap(&spans, room, label.len() + 1);
     let last_width = lines.last().map_or(0, Line::width);
-    if last_width + 1 + count.len() > width {
+    if last_width + 1 + count_width > width {
         lines.push(Line::default());
     }
     if let Some(last) = lines.last_mut() {
         let used = last.width();
-        last.spans.push(Span::raw(" ".repeat(width.saturating_sub(used + count.len()))));
+        last.spans.push(Span::raw(" ".repeat(width.saturating_sub(used + count_width))));
         last.spans.push(Span::styled(count, count_style));
     }
     Text::from(lines)
