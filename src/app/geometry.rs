@@ -73,6 +73,11 @@ impl Geometry {
         self.texts.push((which, area, max));
     }
 
+    /// Every list drawn: what it is, where, and its rows.
+    pub fn lists(&self) -> impl Iterator<Item = (Target, Rect, &[Row])> {
+        self.lists.iter().map(|(target, area, rows)| (*target, *area, rows.as_slice()))
+    }
+
     /// How far `which` can scroll (0 when it was not drawn).
     pub fn max_scroll(&self, which: Scroll) -> u16 {
         self.texts.iter().find(|(w, ..)| *w == which).map_or(0, |&(_, _, max)| max)

@@ -116,6 +116,11 @@ impl App {
         app
     }
 
+    /// What the last frame drew.
+    pub fn geometry(&self) -> &Geometry {
+        &self.drawn
+    }
+
     /// Takes what the last frame drew: clicks, the wheel, pages and scroll
     /// limits are resolved against it.
     pub fn drawn(&mut self, geometry: Geometry) {
