@@ -83,7 +83,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let mut progress = Progress::open(&data_dir)?;
+    // Only the TUI, `mark` and `reset` write; the other commands read
+    // without touching anything, whatever the file holds.
+    let writes = matches!(cli.command, None | Some(Command::Mark { .. } | Command::Reset { .. }));
+    let mut progress = if writes { Progress::open(&data_dir)? } else { Progress::open_to_read(&data_dir)? };
     if let (Some(notice), Some(_)) = (&progress.notice, &cli.command) {
         eprintln!("learnpath: {notice}");
     }

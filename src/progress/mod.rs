@@ -12,6 +12,7 @@
 mod carry;
 mod format;
 mod merge;
+mod salvage;
 mod store;
 mod undo;
 
@@ -24,6 +25,7 @@ use serde_json::Map;
 
 pub use format::{CurriculumProgress, ProgressFile, ReviewEntry, Status, TopicEntry};
 pub use merge::{compare, merge_into, merged};
+pub use salvage::Unread;
 pub use undo::{Record, Saved};
 
 /// The progress format this build writes.
@@ -39,6 +41,9 @@ pub struct Progress {
     data: ProgressFile,
     read_only: bool,
     seen: Option<store::Stamp>,
+    unread: Unread,
+    /// Whether a damaged file may be moved aside (not by read-only commands).
+    may_move: bool,
     /// Something the learner should be told about the file.
     pub notice: Option<String>,
 }
@@ -56,11 +61,30 @@ impl Progress {
     /// learnpath is opened read-only.
     pub fn open(dir: &Path) -> Result<Self> {
         let path = dir.join(FILE_NAME);
-        let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
+        let mut progress = Progress { path: Some(path.clone()), may_move: true, ..Progress::default() };
         store::clean(&path);
         progress.seen = store::stamp(&path);
         progress.absorb(store::read(&path)?)?;
         Ok(progress)
+    }
+
+    /// Opens `DIR/progress.json` to read only: nothing is created, cleaned,
+    /// renamed or written, whatever the file holds (for `status`, `next`
+    /// and the other commands that only print). A damaged file reads as no
+    /// progress, and `notice` says so.
+    pub fn open_to_read(dir: &Path) -> Result<Self> {
+        let path = dir.join(FILE_NAME);
+        let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
+        progress.seen = store::stamp(&path);
+        progress.absorb(store::read(&path)?)?;
+        progress.read_only = true;
+        Ok(progress)
+    }
+
+    /// How many entries of the file this build could not read; they are
+    /// kept as they are.
+    pub fn unread(&self) -> usize {
+        self.unread.len()
     }
 
     /// Takes in what was read from disk: merges it, or deals with a newer
@@ -69,11 +93,35 @@ impl Progress {
         let path = self.path.clone().unwrap_or_default();
         match read {
             store::Read::Missing => Ok(false),
-            store::Read::Current(disk) => Ok(merge::merge_into(&mut self.data, &disk)),
+            store::Read::Current(disk, unread) => {
+                let changed = merge::merge_into(&mut self.data, &disk);
+                let before = self.unread.len();
+                self.unread.merge(&unread);
+                self.unread.drop_replaced(&self.data);
+                if self.unread.len() > before {
+                    self.notice = Some(format!(
+                        "{} {} in {} {} not understood and {} kept as {} are",
+                        self.unread.len(),
+                        if self.unread.len() == 1 { "entry" } else { "entries" },
+                        path.display(),
+                        if self.unread.len() == 1 { "was" } else { "were" },
+                        if self.unread.len() == 1 { "is" } else { "are" },
+                        if self.unread.len() == 1 { "it" } else { "they" },
+                    ));
+                }
+                Ok(changed)
+            }
             store::Read::Newer(format) => {
                 self.read_only = true;
                 self.notice = Some(format!(
                     "{} has format {format}, newer than this learnpath ({FORMAT}): read-only, ticks are not saved; upgrade learnpath",
+                    path.display()
+                ));
+                Ok(false)
+            }
+            store::Read::Damaged(why) if !self.may_move => {
+                self.notice = Some(format!(
+                    "{} is not valid progress ({why}); showing none. It is left as it is; the next save keeps it aside",
                     path.display()
                 ));
                 Ok(false)
@@ -182,7 +230,8 @@ impl Progress {
         if self.read_only {
             bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
         }
-        store::write(&path, &self.data)?;
+        self.unread.drop_replaced(&self.data);
+        store::write(&path, &self.data, &self.unread)?;
         self.seen = store::stamp(&path);
         Ok(merged)
     }

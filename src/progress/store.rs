@@ -14,6 +14,7 @@ use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use serde_json::Value;
 
+use super::salvage::{Unread, salvage};
 use super::{FORMAT, ProgressFile};
 
 /// What the file looked like when last read or written, to skip re-reading
@@ -48,8 +49,8 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 pub enum Read {
     /// No file yet.
     Missing,
-    /// A file this build understands.
-    Current(ProgressFile),
+    /// A file this build can read, with the entries it could not.
+    Current(ProgressFile, Unread),
     /// A file from a newer learnpath, with its format number.
     Newer(u64),
     /// A file that is not valid progress, and why.
@@ -71,10 +72,16 @@ pub fn read(path: &Path) -> Result<Read> {
 }
 
 fn parse(bytes: &[u8]) -> Read {
-    // The common case in one pass; the slower look at the format number
-    // only when the typed parse fails or the number is too new.
+    // Editors on Windows may start the file with a byte-order mark.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // The common case in one pass; the slower entry-by-entry reading only
+    // when the typed parse fails.
     if let Ok(file) = serde_json::from_slice::<ProgressFile>(bytes) {
-        return if file.format > FORMAT { Read::Newer(file.format) } else { Read::Current(file) };
+        return if file.format > FORMAT {
+            Read::Newer(file.format)
+        } else {
+            Read::Current(file, Unread::default())
+        };
     }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
@@ -82,9 +89,9 @@ fn parse(bytes: &[u8]) -> Read {
     };
     match value.get("format").and_then(Value::as_u64) {
         Some(format) if format > FORMAT => Read::Newer(format),
-        Some(_) => match serde_json::from_value::<ProgressFile>(value) {
-            Ok(file) => Read::Current(file),
-            Err(e) => Read::Damaged(e.to_string()),
+        Some(format) => match salvage(value, format) {
+            Ok((file, unread)) => Read::Current(file, unread),
+            Err(why) => Read::Damaged(why),
         },
         None => Read::Damaged("no `format` number".into()),
     }
@@ -133,12 +140,19 @@ impl Drop for Lock {
     }
 }
 
-/// Writes `data` to `path` atomically; the caller holds the lock.
-pub fn write(path: &Path, data: &ProgressFile) -> Result<()> {
+/// Writes `data` to `path` atomically, with the `unread` entries back in
+/// their places; the caller holds the lock.
+pub fn write(path: &Path, data: &ProgressFile, unread: &Unread) -> Result<()> {
     if data.format > FORMAT {
         bail!("refusing to write format {} with a build that knows {FORMAT}", data.format);
     }
-    let mut json = serde_json::to_vec_pretty(data).context("cannot encode progress")?;
+    let mut json = if unread.is_empty() {
+        serde_json::to_vec_pretty(data).context("cannot encode progress")?
+    } else {
+        let mut value = serde_json::to_value(data).context("cannot encode progress")?;
+        unread.write_into(&mut value);
+        serde_json::to_vec_pretty(&value).context("cannot encode progress")?
+    };
     json.push(b'\n');
     crate::atomic_file::write(path, &json).with_context(|| format!("cannot save {}", path.display()))?;
     remove_stale_temp_files(path);

@@ -1,0 +1,85 @@
+//! Hostile files and inputs, with the real binary: what it must survive
+//! without hiding or losing progress, and without hanging.
+
+mod common;
+
+use std::path::Path;
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap_or_default())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = common::learnpath(home, args, &[]);
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn one_bad_entry_hides_nothing_and_is_kept_as_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // A byte-order mark, two good ticks, a status from some newer version,
+    // a number where a time belongs, and a bad entry in another path.
+    let file = "\u{feff}{\"format\": 1, \"curricula\": {\
+        \"backend\": {\"topics\": {\
+          \"coding-basics/loops\": {\"status\": \"done\", \"at\": \"2026-01-01T00:00:00Z\"},\
+          \"coding-basics/lists\": {\"status\": \"done\", \"at\": \"2026-01-02T00:00:00Z\"},\
+          \"coding-basics/functions\": {\"status\": \"mastered\", \"at\": \"2026-01-03T00:00:00Z\"},\
+          \"dsa/big-o\": {\"status\": \"done\", \"at\": 1767225600}}},\
+        \"other\": {\"topics\": {\"x/y\": {\"status\": \"half\"}}}}}";
+    std::fs::write(data.join("progress.json"), file).unwrap();
+    let before = files(&data);
+    let (code, out, err) = run(home.path(), &["status", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let status: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(status["done"], 2, "the good ticks still count");
+    assert!(
+        err.contains("3 entries in") && err.contains("were not understood and are kept as they are"),
+        "{err}"
+    );
+    assert_eq!(files(&data), before, "a command that only prints changes nothing");
+
+    let (code, _, err) = run(home.path(), &["mark", "coding-basics/variables", "done"]);
+    assert_eq!(code, 0, "{err}");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("progress.json")).unwrap()).unwrap();
+    let topics = &saved["curricula"]["backend"]["topics"];
+    assert_eq!(topics["coding-basics/variables"]["status"], "done");
+    assert_eq!(topics["coding-basics/functions"]["status"], "mastered", "kept as it was");
+    assert_eq!(topics["dsa/big-o"]["at"], 1767225600, "kept as it was");
+    assert_eq!(saved["curricula"]["other"]["topics"]["x/y"]["status"], "half", "another path's entry too");
+    assert!(files(&data).iter().all(|(name, _)| !name.contains("corrupt")), "nothing was moved aside");
+}
+
+#[test]
+fn commands_that_only_print_never_move_or_write_a_damaged_file() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("progress.json"), "{ this is not json").unwrap();
+    let before = files(&data);
+    for args in
+        [&["status"][..], &["status", "--json"], &["next"], &["list"], &["export"], &["review"], &["stats"]]
+    {
+        let (code, _, err) = run(home.path(), args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(err.contains("is not valid progress"), "{args:?} says why it shows nothing: {err}");
+        assert_eq!(files(&data), before, "{args:?} changed the data dir");
+    }
+    // A command that saves keeps the damaged file aside, byte for byte.
+    let (code, _, err) = run(home.path(), &["mark", "coding-basics/loops", "done"]);
+    assert_eq!(code, 0, "{err}");
+    let aside: Vec<_> = files(&data).into_iter().filter(|(name, _)| name.contains(".corrupt-")).collect();
+    assert_eq!(aside.len(), 1, "{err}");
+    assert_eq!(aside[0].1, b"{ this is not json");
+}
