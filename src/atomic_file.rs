@@ -12,11 +12,34 @@
 //! files briefly.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` through a synced temp file and a rename.
+/// Writes `bytes` to `path` through a synced temp file and a rename. A
+/// symbolic link is written through: its target is replaced (in the
+/// target's directory) and the link stays a link. An existing file keeps
+/// its permissions; a new one is readable by its owner only.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    imp::write(path, bytes)
+    imp::write(&resolve(path)?, bytes)
+}
+
+/// The file `path` stands for: `path` itself, or what it links to,
+/// through any chain of symbolic links (the last one may not exist yet).
+pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // As many links as Linux follows before ELOOP.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other(format!("{}: too many levels of symbolic links", path.display())))
 }
 
 /// Moves `from` over `to`, replacing it even where `to` is open elsewhere.
@@ -30,7 +53,10 @@ mod imp {
     use std::path::Path;
 
     pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        let mut options = atomic_write_file::OpenOptions::new();
+        // The mode of a new file; an existing one's is copied over it.
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(path)?;
         file.write_all(bytes)?;
         file.commit()
     }

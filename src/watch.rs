@@ -2,7 +2,8 @@
 //! the system's own notifications (inotify, FSEvents,
 //! ReadDirectoryChangesW): nothing polls.
 //!
-//! The file is replaced on every save, so the watch is on its directory.
+//! The file is replaced on every save, so the watch is on its directory
+//! (the target's, when `progress.json` is a symbolic link).
 //! A directory that is removed takes its watch with it; the parent is
 //! watched too, and when the data dir appears again it is watched again.
 
@@ -23,6 +24,8 @@ impl Watch {
     /// when the system refuses a watch: the app then only sees its own
     /// changes.
     pub fn start(progress: &Path, changed: impl Fn() + Send + Sync + 'static) -> Option<Watch> {
+        // A linked progress file changes where its target is.
+        let progress = crate::atomic_file::resolve(progress).unwrap_or_else(|_| progress.to_path_buf());
         let dir = std::path::absolute(progress.parent()?).ok()?;
         let name = progress.file_name()?.to_os_string();
         std::fs::create_dir_all(&dir).ok()?;

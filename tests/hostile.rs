@@ -83,3 +83,43 @@ fn commands_that_only_print_never_move_or_write_a_damaged_file() {
     assert_eq!(aside.len(), 1, "{err}");
     assert_eq!(aside[0].1, b"{ this is not json");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_linked_progress_file_stays_a_link_and_its_target_gets_the_ticks() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let (data, synced) = (home.path().join("data"), home.path().join("Sync"));
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&synced).unwrap();
+    let target = synced.join("learnpath.json");
+    std::fs::write(&target, "{\"format\": 1, \"curricula\": {}}\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("../Sync/learnpath.json", data.join("progress.json")).unwrap();
+    for key in ["coding-basics/loops", "coding-basics/lists"] {
+        let (code, _, err) = run(home.path(), &["mark", key, "done"]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let link = std::fs::symlink_metadata(data.join("progress.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.contains("coding-basics/loops") && saved.contains("coding-basics/lists"), "{saved}");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "the target keeps its permissions");
+    assert!(synced.join("learnpath.json.lock").exists(), "the lock sits next to the real file");
+    let leftovers: Vec<_> =
+        files(&synced).into_iter().map(|(n, _)| n).filter(|n| n.starts_with('.')).collect();
+    assert!(leftovers.is_empty(), "no temp files: {leftovers:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_progress_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(home.path(), &["mark", "coding-basics/loops", "done"]);
+    assert_eq!(code, 0, "{err}");
+    let mode =
+        std::fs::metadata(home.path().join("data/progress.json")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}

@@ -35,6 +35,12 @@ pub fn unchanged(seen: Option<Stamp>, now: Option<Stamp>) -> bool {
     cfg!(unix) && seen == now
 }
 
+/// The real file behind `path` (see [`crate::atomic_file::resolve`]): the
+/// lock, the temp files and a damaged file's copy go beside it.
+fn real(path: &Path) -> PathBuf {
+    crate::atomic_file::resolve(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// The stamp of `path`, if it exists.
 pub fn stamp(path: &Path) -> Option<Stamp> {
     let meta = fs::metadata(path).ok()?;
@@ -100,6 +106,7 @@ fn parse(bytes: &[u8]) -> Read {
 /// Renames a damaged file to `progress.json.corrupt-<unix seconds>` beside
 /// it, byte for byte, and returns the new path.
 pub fn keep_aside(path: &Path) -> Result<PathBuf> {
+    let path = &real(path);
     let stamp = Timestamp::now().as_second();
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("progress.json");
     let mut aside = path.with_file_name(format!("{name}.corrupt-{stamp}"));
@@ -118,6 +125,7 @@ pub struct Lock(File);
 
 /// Creates the data dir if needed and takes the lock beside `path`.
 pub fn lock(path: &Path) -> Result<Lock> {
+    let path = &real(path);
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("cannot create data dir {}", dir.display()))?;
     let lock_path = path.with_file_name(format!(
@@ -172,6 +180,7 @@ pub fn clean(path: &Path) {
 /// Removes temp files a crash in the middle of a rename may have left
 /// (`.progress.json.XXXXXX`). Safe under the lock: no one else is writing.
 fn remove_stale_temp_files(path: &Path) {
+    let path = &real(path);
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return;
     };
