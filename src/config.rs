@@ -31,7 +31,7 @@ impl Config {
     pub fn load(dir: &Path) -> Result<Config, LoadError> {
         let path = dir.join("config.toml");
         let name = path.display().to_string();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::regular::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(LoadError::io(&name, &e)),

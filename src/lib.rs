@@ -16,6 +16,7 @@ pub mod events;
 pub mod notes;
 pub mod open;
 pub mod progress;
+pub mod regular;
 pub mod resume;
 pub mod review;
 pub mod script;

@@ -31,7 +31,7 @@ impl Notes {
                 }
                 for (t, topic) in step.topics.iter().enumerate() {
                     if let Ok(note) =
-                        std::fs::read_to_string(step_dir.join(format!("{}.md", topic.id.get_ref())))
+                        crate::regular::read_to_string(&step_dir.join(format!("{}.md", topic.id.get_ref())))
                         && !note.trim().is_empty()
                     {
                         text.insert((s, t), clean(&note));
@@ -59,7 +59,7 @@ impl Notes {
 
     /// Re-reads one note after an edit.
     pub fn refresh(&mut self, s: usize, t: usize, path: &Path) {
-        match std::fs::read_to_string(path) {
+        match crate::regular::read_to_string(path) {
             Ok(note) if !note.trim().is_empty() => {
                 self.text.insert((s, t), clean(&note));
             }
@@ -102,7 +102,11 @@ pub fn editor_from(visual: Option<String>, editor: Option<String>) -> Vec<String
 pub fn edit(editor: &[String], path: &Path) -> Result<bool> {
     let dir = path.parent().context("a note has a directory")?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let before = std::fs::read(path).unwrap_or_default();
+    let before = match crate::regular::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => bail!("cannot edit {}: {e}", path.display()),
+    };
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("note");
     // Ids have no dots, so this name never clashes with another topic's note.
     let copy = dir.join(format!("{stem}.edit.md"));

@@ -50,7 +50,7 @@ struct State {
 }
 
 fn read(data_dir: &Path) -> State {
-    std::fs::read_to_string(data_dir.join(FILE_NAME))
+    crate::regular::read_to_string(&data_dir.join(FILE_NAME))
         .ok()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()

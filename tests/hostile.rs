@@ -123,3 +123,80 @@ fn a_new_progress_file_is_readable_by_its_owner_only() {
         std::fs::metadata(home.path().join("data/progress.json")).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+/// Runs the binary like [`run`], failing (not hanging) if it does not end
+/// within a generous guard: these are inputs that once hung forever.
+#[cfg(unix)]
+fn run_guarded(home: &Path, args: &[&str]) -> (i32, String, String) {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("LEARNPATH_DATA_DIR", home.join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("`learnpath {}` hung", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mkfifo only reads the NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_and_never_hang() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let curricula = h.join("config/curricula");
+    std::fs::create_dir_all(&curricula).unwrap();
+    let pipe = h.join("pipe.toml");
+    fifo(&pipe);
+    let pipe_arg = pipe.to_str().unwrap();
+    // As a file to validate or to open.
+    for args in [&["validate", pipe_arg][..], &["--curriculum", pipe_arg, "status"]] {
+        let (code, _, err) = run_guarded(h, args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(err.contains("is not a regular file"), "{args:?}: {err}");
+    }
+    // As the config's curriculum.
+    std::fs::write(h.join("config/config.toml"), format!("curriculum = {:?}\n", pipe_arg)).unwrap();
+    let (code, _, err) = run_guarded(h, &["status"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not a regular file"), "{err}");
+    std::fs::remove_file(h.join("config/config.toml")).unwrap();
+    // Among the learner's curricula: listed as invalid.
+    fifo(&curricula.join("stuck.toml"));
+    let (code, out, err) = run_guarded(h, &["list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("is not a regular file"), "{out}");
+    // As a note, and as the progress file.
+    let notes = h.join("data/notes/backend/coding-basics");
+    std::fs::create_dir_all(&notes).unwrap();
+    fifo(&notes.join("loops.md"));
+    let (code, out, err) = run_guarded(h, &["export"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Loops"), "{out}");
+    fifo(&h.join("data/progress.json"));
+    let (code, _, err) = run_guarded(h, &["status"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not a regular file"), "{err}");
+}

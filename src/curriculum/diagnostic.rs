@@ -72,7 +72,7 @@ impl LoadError {
     pub fn io(file: &str, err: &std::io::Error) -> Self {
         let hint = match err.kind() {
             std::io::ErrorKind::NotFound => " (check the path)",
-            std::io::ErrorKind::InvalidData => " (a curriculum must be UTF-8 text)",
+            std::io::ErrorKind::InvalidData => " (it must be UTF-8 text)",
             _ => "",
         };
         let message = format!("cannot read this file: {err}{hint}");

@@ -191,13 +191,11 @@ impl Curriculum {
 
     /// Reads and validates a curriculum file.
     pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
-        use std::io::Read;
         let name = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| LoadError::io(&name, &e))?;
         // Read one byte past the limit rather than trusting the file size,
-        // which a pipe or a growing file does not give.
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| LoadError::io(&name, &e))?;
+        // which a growing file does not give.
+        let bytes = crate::regular::read_limited(path, MAX_FILE_BYTES as u64)
+            .map_err(|e| LoadError::io(&name, &e))?;
         if bytes.len() > MAX_FILE_BYTES {
             let too_big = Diagnostic::at(0..0, "the file is larger than 16 MiB; split it into smaller paths");
             return Err(LoadError::new(&name, "", vec![too_big]));

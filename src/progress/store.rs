@@ -65,7 +65,7 @@ pub enum Read {
 
 /// Reads and parses `path`.
 pub fn read(path: &Path) -> Result<Read> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::regular::read(path) {
         Ok(bytes) => bytes,
         // Nothing can exist under a path through a plain file; saving will
         // report that, while the learner keeps working in memory.
