@@ -249,3 +249,33 @@ fn invalid_utf8_is_reported_at_its_position() {
     let err = Curriculum::parse_bytes(&bytes, "x.toml").unwrap_err().to_string();
     assert!(err.starts_with("x.toml:2:10: not UTF-8 text"), "{err}");
 }
+
+/// A step `s` with topics `a` and `b`, `a` listing `aliases`.
+fn with_topic_aliases(aliases: &[String]) -> String {
+    let list = aliases.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>().join(", ");
+    format!(
+        "format = 1\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n\
+         [[steps.topics]]\nid = \"a\"\ntitle = \"A\"\naliases = [{list}]\n\
+         [[steps.topics]]\nid = \"b\"\ntitle = \"B\"\n"
+    )
+}
+
+#[test]
+fn an_alias_may_mean_only_one_topic() {
+    let err = errors(&with_topic_aliases(&["b".into()]));
+    assert!(
+        err.starts_with("x.toml:10:12: topic alias \"b\" is already the id or an alias of another topic"),
+        "{err}"
+    );
+    let ok = Curriculum::parse(&with_topic_aliases(&["old-a".into()]), "x.toml").unwrap();
+    assert_eq!(ok.resolve("s/old-a"), Some((0, 0)));
+    assert_eq!(ok.resolve("s/b"), Some((0, 1)));
+}
+
+#[test]
+fn more_than_32_aliases_are_refused() {
+    let many: Vec<String> = (0..33).map(|i| format!("old-{i}")).collect();
+    let err = errors(&with_topic_aliases(&many));
+    assert!(err.contains("topic \"a\" has 33 aliases, more than 32"), "{err}");
+    assert!(Curriculum::parse(&with_topic_aliases(&many[..32]), "x.toml").is_ok());
+}

@@ -126,7 +126,6 @@ fn a_new_progress_file_is_readable_by_its_owner_only() {
 
 /// Runs the binary like [`run`], failing (not hanging) if it does not end
 /// within a generous guard: these are inputs that once hung forever.
-#[cfg(unix)]
 fn run_guarded(home: &Path, args: &[&str]) -> (i32, String, String) {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
@@ -199,4 +198,54 @@ fn special_files_are_refused_and_never_hang() {
     let (code, _, err) = run_guarded(h, &["status"]);
     assert_eq!(code, 1);
     assert!(err.contains("is not a regular file"), "{err}");
+}
+
+#[test]
+fn an_alias_bomb_is_refused_and_the_most_aliases_allowed_stay_fast() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    // One step with 20,000 aliases and 5,000 topics: 417 KB that once made
+    // `status` build 100 million keys and abort.
+    let mut bomb = String::from(
+        "format = 1\nid = \"bomb\"\ntitle = \"B\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\naliases = [",
+    );
+    bomb.push_str(&(0..20_000).map(|i| format!("\"a{i}\"")).collect::<Vec<_>>().join(","));
+    bomb.push_str("]\n");
+    for t in 0..5_000 {
+        bomb.push_str(&format!("[[steps.topics]]\nid = \"t{t}\"\ntitle = \"T\"\naliases = [\"o{t}\"]\n"));
+    }
+    std::fs::write(h.join("bomb.toml"), &bomb).unwrap();
+    let (code, _, err) = run_guarded(h, &["validate", h.join("bomb.toml").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let at = format!("{}:5:6: step \"s\" has 20000 aliases, more than 32", h.join("bomb.toml").display());
+    assert!(err.starts_with(&at), "{err}");
+
+    // The most that validates: 32 aliases on the step and on each topic.
+    let mut most = String::from(
+        "format = 1\nid = \"most\"\ntitle = \"M\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\naliases = [",
+    );
+    most.push_str(&(0..32).map(|i| format!("\"a{i}\"")).collect::<Vec<_>>().join(","));
+    most.push_str("]\n");
+    for t in 0..5_000 {
+        let aliases = (0..32).map(|i| format!("\"t{t}-{i}\"")).collect::<Vec<_>>().join(",");
+        most.push_str(&format!("[[steps.topics]]\nid = \"t{t}\"\ntitle = \"T\"\naliases = [{aliases}]\n"));
+    }
+    std::fs::write(h.join("most.toml"), &most).unwrap();
+    let most_arg = h.join("most.toml");
+    let most_arg = most_arg.to_str().unwrap();
+    let (code, _, err) = run_guarded(h, &["validate", most_arg]);
+    assert_eq!(code, 0, "{err}");
+    // Ticks recorded under old names are carried, and status counts them.
+    let data = h.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let topics: Vec<String> = (0..5_000)
+        .map(|t| format!("\"a31/t{t}-31\": {{\"status\": \"done\", \"at\": \"2026-01-01T00:00:00Z\"}}"))
+        .collect();
+    let file =
+        format!("{{\"format\": 1, \"curricula\": {{\"most\": {{\"topics\": {{{}}}}}}}}}", topics.join(","));
+    std::fs::write(data.join("progress.json"), file).unwrap();
+    let (code, out, err) = run_guarded(h, &["--curriculum", most_arg, "status", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let status: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((status["done"].as_u64(), status["orphans"].as_u64()), (Some(5_000), Some(0)));
 }

@@ -57,6 +57,12 @@ pub struct Curriculum {
     /// Where each progress key is: `STEP_ID/TOPIC_ID` → (step, topic).
     #[serde(skip)]
     index: std::collections::HashMap<String, (usize, usize)>,
+    /// Each step's id and former ids → the step; for each step, each
+    /// topic's id and former ids → the topic. Keys written under old ids
+    /// resolve through these in one lookup each, however many aliases there
+    /// are.
+    #[serde(skip)]
+    names: (std::collections::HashMap<String, usize>, Vec<std::collections::HashMap<String, usize>>),
 }
 
 /// One step of the path.
@@ -186,6 +192,27 @@ impl Curriculum {
             .enumerate()
             .flat_map(|(i, s)| s.topics.iter().enumerate().map(move |(j, t)| (s.key(t), (i, j))))
             .collect();
+        let steps = curriculum.steps();
+        let step_names = steps
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                std::iter::once(&s.id).chain(&s.aliases).map(move |n| (n.get_ref().clone(), i))
+            })
+            .collect();
+        let topic_names = steps
+            .iter()
+            .map(|s| {
+                s.topics
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(j, t)| {
+                        std::iter::once(&t.id).chain(&t.aliases).map(move |n| (n.get_ref().clone(), j))
+                    })
+                    .collect()
+            })
+            .collect();
+        curriculum.names = (step_names, topic_names);
         Ok(curriculum)
     }
 
@@ -217,6 +244,17 @@ impl Curriculum {
     /// of this curriculum.
     pub fn locate(&self, key: &str) -> Option<(usize, usize)> {
         self.index.get(key).copied()
+    }
+
+    /// The step and topic indexes of progress key `key`, under current or
+    /// former ids (`aliases`).
+    pub fn resolve(&self, key: &str) -> Option<(usize, usize)> {
+        if let Some(found) = self.locate(key) {
+            return Some(found);
+        }
+        let (step, topic) = key.split_once('/')?;
+        let s = *self.names.0.get(step)?;
+        Some((s, *self.names.1.get(s)?.get(topic)?))
     }
 
     /// Whether any step or topic lists former ids.
@@ -302,18 +340,5 @@ impl Step {
     /// The progress key of one of this step's resources: `STEP_ID/URL`.
     pub fn resource_key(&self, resource: &Resource) -> String {
         format!("{}/{}", self.id.get_ref(), resource.url.get_ref())
-    }
-
-    /// Every key `topic`'s progress may have been recorded under: its key
-    /// first, then the combinations of former step and topic ids.
-    pub fn keys(&self, topic: &Topic) -> Vec<String> {
-        let steps = std::iter::once(&self.id).chain(&self.aliases);
-        let mut keys = Vec::new();
-        for step in steps {
-            for t in std::iter::once(&topic.id).chain(&topic.aliases) {
-                keys.push(format!("{}/{}", step.get_ref(), t.get_ref()));
-            }
-        }
-        keys
     }
 }

@@ -60,18 +60,16 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
         check_id(&step.id, "step id", &mut out);
         check_unique(&step.id, "step id", &mut step_ids, &mut out);
         check_text(&step.title, "step title", &mut out);
-        for alias in &step.aliases {
-            check_id(alias, "step alias", &mut out);
-        }
+    }
+    check_aliases(c.steps.get_ref().iter().map(|s| (&s.id, &s.aliases)), "step", &mut out);
+    for step in c.steps.get_ref() {
         let mut topic_ids = HashSet::new();
         for topic in &step.topics {
             check_id(&topic.id, "topic id", &mut out);
             check_unique(&topic.id, "topic id in this step", &mut topic_ids, &mut out);
             check_text(&topic.title, "topic title", &mut out);
-            for alias in &topic.aliases {
-                check_id(alias, "topic alias", &mut out);
-            }
         }
+        check_aliases(step.topics.iter().map(|t| (&t.id, &t.aliases)), "topic", &mut out);
         for res in &step.resources {
             check_text(&res.title, "resource title", &mut out);
             check_url(&res.url, &mut out);
@@ -81,6 +79,46 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
         check_text(&faq.question, "FAQ question", &mut out);
     }
     out
+}
+
+/// Former ids a step or a topic may list: far more than a rename history
+/// reaches, few enough that resolving them stays cheap.
+pub const MAX_ALIASES: usize = 32;
+
+/// The `aliases` of `items` (a step's topics, or the steps): well-formed,
+/// at most [`MAX_ALIASES`] each, and each name meaning one item, so no
+/// tick can land on two topics.
+fn check_aliases<'a>(
+    items: impl Iterator<Item = (&'a Spanned<String>, &'a Vec<Spanned<String>>)> + Clone,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut names: HashSet<&str> = items.clone().map(|(id, _)| id.get_ref().as_str()).collect();
+    for (id, aliases) in items {
+        if aliases.len() > MAX_ALIASES {
+            out.push(Diagnostic::at(
+                id.span(),
+                format!(
+                    "{what} {:?} has {} aliases, more than {MAX_ALIASES}; keep only the ids progress was recorded under",
+                    id.get_ref(),
+                    aliases.len()
+                ),
+            ));
+            continue;
+        }
+        for alias in aliases {
+            check_id(alias, &format!("{what} alias"), out);
+            if !names.insert(alias.get_ref()) {
+                out.push(Diagnostic::at(
+                    alias.span(),
+                    format!(
+                        "{what} alias {:?} is already the id or an alias of another {what}: each name may mean only one",
+                        alias.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.

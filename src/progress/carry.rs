@@ -2,11 +2,11 @@
 //! topics it no longer has, and resetting steps back to todo.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 
-use super::{Progress, Status, compare};
+use super::{Progress, Status, TopicEntry, compare};
 use crate::curriculum::Curriculum;
 
 impl Progress {
@@ -19,21 +19,33 @@ impl Progress {
             return 0;
         }
         let id = curriculum.id.get_ref();
-        let mut carried = 0;
-        for step in curriculum.steps() {
-            for topic in &step.topics {
-                let keys = step.keys(topic);
-                let newest =
-                    keys[1..].iter().filter_map(|k| self.entry(id, k)).max_by(|a, b| compare(a, b)).cloned();
-                let Some(old) = newest else { continue };
-                let current = self.entry(id, &keys[0]);
-                if current.is_none_or(|c| compare(c, &old) == Ordering::Less) {
-                    let topics = &mut self.data.curricula.entry(id.clone()).or_default().topics;
-                    topics.insert(keys[0].clone(), old);
-                    carried += 1;
+        // The newest entry under a former key, per topic: one pass over the
+        // entries, whatever the number of aliases.
+        let mut newest: HashMap<(usize, usize), &TopicEntry> = HashMap::new();
+        for (key, entry) in self.topics(id) {
+            if curriculum.locate(key).is_some() {
+                continue;
+            }
+            if let Some(at) = curriculum.resolve(key) {
+                let slot = newest.entry(at).or_insert(entry);
+                if compare(slot, entry) == Ordering::Less {
+                    *slot = entry;
                 }
             }
         }
+        let mut carry: Vec<(String, TopicEntry)> = newest
+            .into_iter()
+            .filter_map(|((s, t), old)| {
+                let step = &curriculum.steps()[s];
+                let key = step.key(&step.topics[t]);
+                let current = self.entry(id, &key);
+                current.is_none_or(|c| compare(c, old) == Ordering::Less).then(|| (key, old.clone()))
+            })
+            .collect();
+        carry.sort_by(|a, b| a.0.cmp(&b.0));
+        let carried = carry.len();
+        let topics = &mut self.data.curricula.entry(id.clone()).or_default().topics;
+        topics.extend(carry);
         carried
     }
 
@@ -77,10 +89,8 @@ impl Progress {
     /// How many topics are ticked in the file that `curriculum` no longer
     /// has (under any id or alias). They are kept on every save.
     pub fn orphans(&self, curriculum: &Curriculum) -> usize {
-        let known: HashSet<String> =
-            curriculum.steps().iter().flat_map(|s| s.topics.iter().flat_map(|t| s.keys(t))).collect();
         self.topics(curriculum.id.get_ref())
-            .filter(|(key, entry)| entry.status == Status::Done && !known.contains(*key))
+            .filter(|(key, entry)| entry.status == Status::Done && curriculum.resolve(key).is_none())
             .count()
     }
 }
