@@ -187,6 +187,49 @@ proptest! {
     }
 
     #[test]
+    fn aliases_load_in_linear_work_or_fail_with_a_position(
+        steps in proptest::collection::vec(
+            (0usize..40, proptest::collection::vec(0usize..40, 1..6)), 1..5),
+        clash in proptest::option::of((0usize..5, 0usize..6)),
+    ) {
+        // Step s has `n` aliases `s{s}-old{i}`; its topic t has `m` aliases
+        // `t{t}-old{i}`; `clash` renames one alias to a sibling topic's id.
+        let mut text = String::from("format = 1\nid = \"p\"\ntitle = \"P\"\n");
+        let mut names = 0;
+        for (s, (n, topics)) in steps.iter().enumerate() {
+            let aliases: Vec<String> = (0..*n).map(|i| format!("\"s{s}-old{i}\"")).collect();
+            text.push_str(&format!("[[steps]]\nid = \"s{s}\"\ntitle = \"S\"\naliases = [{}]\n", aliases.join(",")));
+            names += 1 + n;
+            for (t, m) in topics.iter().enumerate() {
+                let mut aliases: Vec<String> = (0..*m).map(|i| format!("\"t{t}-old{i}\"")).collect();
+                if clash == Some((s, t)) && !aliases.is_empty() && topics.len() > 1 {
+                    aliases[0] = format!("\"t{}\"", (t + 1) % topics.len());
+                }
+                text.push_str(&format!("[[steps.topics]]\nid = \"t{t}\"\ntitle = \"T\"\naliases = [{}]\n", aliases.join(",")));
+                names += 1 + m;
+            }
+        }
+        match Curriculum::parse(&text, "p.toml") {
+            Ok(c) => {
+                prop_assert!(steps.iter().all(|(n, ts)| *n <= 32 && ts.iter().all(|m| *m <= 32)));
+                prop_assert_eq!(c.name_count(), names, "one entry per id and alias: linear in the file");
+                for (s, (n, topics)) in steps.iter().enumerate() {
+                    for (t, m) in topics.iter().enumerate() {
+                        let old_step = if *n > 0 { format!("s{s}-old{}", n - 1) } else { format!("s{s}") };
+                        let old_topic = if *m > 0 { format!("t{t}-old{}", m - 1) } else { format!("t{t}") };
+                        prop_assert_eq!(c.resolve(&format!("{old_step}/{old_topic}")), Some((s, t)));
+                    }
+                }
+            }
+            Err(e) => {
+                for p in &e.problems {
+                    prop_assert!(p.line.is_some() && p.col.is_some(), "no position: {}", p.message);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn merge_is_commutative_idempotent_and_keeps_the_newest(a in progress_file(), b in progress_file()) {
         let ab = merged(&a, &b);
         prop_assert_eq!(&ab, &merged(&b, &a));

@@ -257,6 +257,13 @@ impl Curriculum {
         Some((s, *self.names.1.get(s)?.get(topic)?))
     }
 
+    /// How many names [`Curriculum::resolve`] knows: every id and alias
+    /// once, so the work of resolving grows with the file, not with the
+    /// product of step and topic aliases.
+    pub fn name_count(&self) -> usize {
+        self.names.0.len() + self.names.1.iter().map(|m| m.len()).sum::<usize>()
+    }
+
     /// Whether any step or topic lists former ids.
     pub fn has_aliases(&self) -> bool {
         self.steps().iter().any(|s| !s.aliases.is_empty() || s.topics.iter().any(|t| !t.aliases.is_empty()))
