@@ -217,6 +217,15 @@ fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
     for notice in &app.notices {
         eprintln!("learnpath: {notice}");
     }
+    // A save still waiting for another learnpath: wait for it now (the
+    // screen is restored, so saying so is possible).
+    if app.waiting {
+        let waiting = || eprintln!("learnpath: waiting for another learnpath to finish saving…");
+        if let Err(e) = app.progress.save_waiting(&waiting) {
+            eprintln!("learnpath: your last changes could not be saved: {e:#}");
+            return Ok(ExitCode::from(1));
+        }
+    }
     if app.unsaved {
         let path = app.progress.path().map(|p| p.display().to_string()).unwrap_or_default();
         eprintln!(

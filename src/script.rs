@@ -23,8 +23,13 @@ pub fn mark(
         bail!("{}", unknown(c, key));
     }
     progress.set(c.id.get_ref(), key, status, now);
-    progress.save()?;
+    progress.save_waiting(&waiting)?;
     Ok(format!("{key}: {}\n", status.name()))
+}
+
+/// Says why a command seems to do nothing while another learnpath saves.
+fn waiting() {
+    eprintln!("learnpath: waiting for another learnpath to finish saving…");
 }
 
 /// An "unknown topic" message with the closest ids as suggestions.
@@ -90,7 +95,7 @@ pub fn reset(
         return Ok("Nothing changed.\n".into());
     }
     let count = progress.reset(c, &steps, topic, now);
-    progress.save()?;
+    progress.save_waiting(&waiting)?;
     Ok(format!("Reset {what}: {count} topic(s) back to todo\n"))
 }
 

@@ -249,3 +249,64 @@ fn an_alias_bomb_is_refused_and_the_most_aliases_allowed_stay_fast() {
     let status: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!((status["done"].as_u64(), status["orphans"].as_u64()), (Some(5_000), Some(0)));
 }
+
+/// Holds the progress lock of `data` as another learnpath would.
+fn hold_lock(data: &Path) -> std::fs::File {
+    std::fs::create_dir_all(data).unwrap();
+    let file = std::fs::File::create(data.join("progress.json.lock")).unwrap();
+    file.lock().unwrap();
+    file
+}
+
+#[test]
+fn a_command_says_it_waits_for_a_held_lock_then_saves() {
+    let home = tempfile::tempdir().unwrap();
+    let lock = hold_lock(&home.path().join("data"));
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        drop(lock);
+    });
+    let (code, _, err) = run_guarded(home.path(), &["mark", "coding-basics/loops", "done"]);
+    release.join().unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("waiting for another learnpath to finish saving…"), "{err}");
+    let saved = std::fs::read_to_string(home.path().join("data/progress.json")).unwrap();
+    assert!(saved.contains("coding-basics/loops"));
+}
+
+#[test]
+fn a_lock_held_too_long_is_a_clear_error() {
+    let home = tempfile::tempdir().unwrap();
+    let _lock = hold_lock(&home.path().join("data"));
+    let (code, _, err) = run_guarded(home.path(), &["mark", "coding-basics/loops", "done"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("another learnpath has been saving for over 10 s"), "{err}");
+    assert!(err.contains("progress.json.lock"), "it names the file: {err}");
+}
+
+#[test]
+fn the_tui_starts_at_once_and_saves_when_the_lock_frees() {
+    use learnpath::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let lock = hold_lock(&data);
+    // Opening must not wait for the lock (a guard thread turns a hang into
+    // a failure).
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dir = data.clone();
+    std::thread::spawn(move || tx.send(learnpath::progress::Progress::open(&dir).is_ok()).unwrap());
+    assert_eq!(rx.recv_timeout(std::time::Duration::from_secs(5)), Ok(true), "opening waited for the lock");
+    let mut app = common::app_in(&data);
+    app.update(Action::FocusRight);
+    app.update(Action::Toggle);
+    assert!(app.waiting, "the save waits");
+    assert!(format!("{:?}", app.message).contains("waiting for another learnpath"), "{:?}", app.message);
+    assert!(!data.join("progress.json").exists(), "nothing written under another's lock");
+    assert_eq!(app.done_total(), 1, "the tick shows meanwhile");
+    drop(lock);
+    // The other learnpath's write wakes the app, which saves.
+    app.update(Action::Reload);
+    assert!(!app.waiting);
+    let saved = std::fs::read_to_string(data.join("progress.json")).unwrap();
+    assert!(saved.contains("coding-basics/variables"), "{saved}");
+}

@@ -66,8 +66,16 @@ impl App {
     }
 
     pub(super) fn save(&mut self, what: String) {
-        match self.progress.save() {
-            Ok(merged) => {
+        self.save_within(what, std::time::Duration::ZERO);
+    }
+
+    /// Saves, waiting at most `patience` for another learnpath's save. The
+    /// screen never waits longer: a save held up is kept in memory and made
+    /// when that one's write wakes us (a file-change event), or on the
+    /// next change.
+    fn save_within(&mut self, what: String, patience: std::time::Duration) {
+        match self.progress.save_within(patience) {
+            Ok(Some(merged)) => {
                 // Another process's changes came in with the merge: the
                 // marks, counts and queue must show them now, since the
                 // file-change event that follows finds nothing new.
@@ -75,7 +83,14 @@ impl App {
                     self.recount();
                 }
                 self.unsaved = false;
+                self.waiting = false;
                 self.message = Some(Message::Info(what));
+            }
+            Ok(None) => {
+                self.waiting = true;
+                self.message = Some(Message::Info(format!(
+                    "{what} · waiting for another learnpath to finish saving; kept, and saved as soon as it is done"
+                )));
             }
             Err(e) => {
                 self.unsaved = true;
@@ -87,8 +102,14 @@ impl App {
         self.take_notice();
     }
 
-    /// Merges in what another process saved.
+    /// Merges in what another process saved (and makes a save that was
+    /// waiting for it).
     pub(super) fn reload(&mut self) {
+        if self.waiting {
+            // The other save has just written the file: it is ending.
+            self.save_within("Saved".into(), std::time::Duration::from_millis(500));
+            return;
+        }
         match self.progress.reload() {
             Ok(true) => {
                 self.recount();

@@ -55,6 +55,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Whether a change could not be saved and is only in memory.
     pub unsaved: bool,
+    /// Whether a save waits for another learnpath's to finish.
+    pub waiting: bool,
     /// False once the learner quits.
     pub running: bool,
     /// Warnings about the progress file shown during the session, printed
@@ -94,6 +96,7 @@ impl App {
             answer_scroll: 0,
             message,
             unsaved: false,
+            waiting: false,
             running: true,
             notices,
             size: (80, 24),

@@ -26,6 +26,8 @@ use serde_json::Map;
 pub use format::{CurriculumProgress, ProgressFile, ReviewEntry, Status, TopicEntry};
 pub use merge::{compare, merge_into, merged};
 pub use salvage::Unread;
+use store::Wait;
+pub use store::{Busy, LOCK_PATIENCE};
 pub use undo::{Record, Saved};
 
 /// The progress format this build writes.
@@ -218,12 +220,42 @@ impl Progress {
     /// change per topic wins) and writes the result atomically. Returns
     /// whether the merge brought in changes another process had saved, so
     /// that whatever is derived from memory can be recounted.
+    ///
+    /// Waits up to ten seconds for another process's save, silently; see
+    /// [`Progress::save_waiting`] and [`Progress::try_save`].
     pub fn save(&mut self) -> Result<bool> {
+        self.save_with(Wait::Bounded(LOCK_PATIENCE, &|| {}))
+    }
+
+    /// [`Progress::save`], calling `waiting` if another process's save
+    /// holds it up for more than half a second.
+    pub fn save_waiting(&mut self, waiting: &dyn Fn()) -> Result<bool> {
+        self.save_with(Wait::Bounded(LOCK_PATIENCE, waiting))
+    }
+
+    /// [`Progress::save`] if no other process is saving; `Ok(None)` if one
+    /// is (memory keeps the change: try again later).
+    pub fn try_save(&mut self) -> Result<Option<bool>> {
+        self.save_within(std::time::Duration::ZERO)
+    }
+
+    /// [`Progress::try_save`], waiting up to `patience` for the other save
+    /// (which a change to the file says is just finishing).
+    pub fn save_within(&mut self, patience: std::time::Duration) -> Result<Option<bool>> {
+        let wait = if patience.is_zero() { Wait::No } else { Wait::Bounded(patience, &|| {}) };
+        match self.save_with(wait) {
+            Ok(merged) => Ok(Some(merged)),
+            Err(e) if e.is::<Busy>() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn save_with(&mut self, wait: Wait<'_>) -> Result<bool> {
         let Some(path) = self.path.clone() else { return Ok(false) };
         if self.read_only {
             bail!("{} is from a newer learnpath; not overwriting it", path.display());
         }
-        let _lock = store::lock(&path)?;
+        let _lock = store::lock(&path, wait)?;
         // Under the lock, an unchanged stamp (inode, size, mtime) means no
         // one else wrote since we last read or wrote: skip the re-read.
         let merged = !store::unchanged(self.seen, store::stamp(&path)) && self.absorb(store::read(&path)?)?;

@@ -8,7 +8,7 @@
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
@@ -123,8 +123,34 @@ pub fn keep_aside(path: &Path) -> Result<PathBuf> {
 /// An exclusive lock on `<file>.lock`, released when dropped.
 pub struct Lock(File);
 
-/// Creates the data dir if needed and takes the lock beside `path`.
-pub fn lock(path: &Path) -> Result<Lock> {
+/// How a save waits for another process's lock.
+#[derive(Clone, Copy)]
+pub enum Wait<'a> {
+    /// Not at all: report [`Busy`] at once (the TUI retries later).
+    No,
+    /// Up to this long, calling the function once the wait passes half a
+    /// second (so the learner knows why nothing happens).
+    Bounded(Duration, &'a dyn Fn()),
+}
+
+/// How long a command waits for another learnpath's save.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+/// Another process holds the lock.
+#[derive(Debug)]
+pub struct Busy;
+
+impl std::fmt::Display for Busy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("another learnpath is saving")
+    }
+}
+
+impl std::error::Error for Busy {}
+
+/// Creates the data dir if needed and takes the lock beside `path`,
+/// waiting as `wait` says.
+pub fn lock(path: &Path, wait: Wait<'_>) -> Result<Lock> {
     let path = &real(path);
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("cannot create data dir {}", dir.display()))?;
@@ -138,8 +164,33 @@ pub fn lock(path: &Path) -> Result<Lock> {
         .write(true)
         .open(&lock_path)
         .with_context(|| format!("cannot create lock file {}", lock_path.display()))?;
-    file.lock().with_context(|| format!("cannot lock {}", lock_path.display()))?;
-    Ok(Lock(file))
+    let start = Instant::now();
+    let mut told = false;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Lock(file)),
+            Err(fs::TryLockError::WouldBlock) => {}
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+            }
+        }
+        let Wait::Bounded(patience, waiting) = wait else { return Err(Busy.into()) };
+        if !told && start.elapsed() >= Duration::from_millis(500) {
+            waiting();
+            told = true;
+        }
+        if start.elapsed() >= patience {
+            if patience < LOCK_PATIENCE {
+                return Err(Busy.into());
+            }
+            bail!(
+                "another learnpath has been saving for over {} s (it holds {}); try again, or if no other learnpath is running, delete that file",
+                patience.as_secs(),
+                lock_path.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 impl Drop for Lock {
@@ -170,8 +221,10 @@ pub fn write(path: &Path, data: &ProgressFile, unread: &Unread) -> Result<()> {
 /// Under the lock, removes temp files a crash during a save left behind.
 /// Does nothing (and creates nothing) when the data dir does not exist.
 pub fn clean(path: &Path) {
+    // Only when the lock is free: cleaning can wait for the next save, and
+    // the app must never wait to start.
     if path.parent().is_some_and(Path::is_dir)
-        && let Ok(_lock) = lock(path)
+        && let Ok(_lock) = lock(path, Wait::No)
     {
         remove_stale_temp_files(path);
     }
