@@ -225,6 +225,26 @@ impl Action {
     }
 }
 
+impl Action {
+    /// What pasted `text` means when `focus` has the focus: typed into the
+    /// search box as one edit (line breaks and tabs become spaces, other
+    /// control characters are dropped); anywhere else nothing, so pasted
+    /// text never runs as keys.
+    pub fn from_paste(text: &str, focus: Focus) -> Vec<Action> {
+        if focus != Focus::Search {
+            return Vec::new();
+        }
+        text.chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .map(Action::SearchInput)
+            .collect()
+    }
+}
+
 /// Keys in the search box: everything printable is typed.
 fn search_key(code: KeyCode, ctrl: bool) -> Option<Action> {
     Some(match code {

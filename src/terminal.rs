@@ -1,10 +1,13 @@
-//! The real terminal: mouse capture, handing the terminal to a text-mode
-//! browser or the shell and taking it back, and the clipboard.
+//! The real terminal: mouse capture and bracketed paste, handing the
+//! terminal to a text-mode browser or the shell and taking it back, and
+//! the clipboard.
 
 use std::io::Write;
 
 use anyhow::Result;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 
 use crate::open;
 use crate::tui::Host;
@@ -20,25 +23,31 @@ impl RealHost {
         RealHost { mouse }
     }
 
-    /// After `ratatui::init`: captures the mouse, and makes a panic release
-    /// it before ratatui's own hook restores the rest.
+    /// After `ratatui::init`: asks for pastes as one event (bracketed
+    /// paste), captures the mouse, and makes a panic release both before
+    /// ratatui's own hook restores the rest.
     pub fn start(&mut self) -> Result<()> {
-        if self.mouse {
-            crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
-            let previous = std::panic::take_hook();
-            std::panic::set_hook(Box::new(move |info| {
-                let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
-                previous(info);
-            }));
-        }
+        self.grab()?;
+        let mouse = self.mouse;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release(mouse);
+            previous(info);
+        }));
         Ok(())
     }
 
-    /// Before `ratatui::restore`: releases the mouse.
+    /// Before `ratatui::restore`: releases the mouse and pastes.
     pub fn stop(&mut self) {
+        release(self.mouse);
+    }
+
+    fn grab(&mut self) -> Result<()> {
+        crossterm::execute!(std::io::stdout(), EnableBracketedPaste)?;
         if self.mouse {
-            let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+            crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
         }
+        Ok(())
     }
 
     fn hand_over(&mut self) {
@@ -49,11 +58,16 @@ impl RealHost {
     fn take_back(&mut self) -> Result<()> {
         crossterm::terminal::enable_raw_mode()?;
         crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-        if self.mouse {
-            crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
-        }
-        Ok(())
+        self.grab()
     }
+}
+
+/// Gives the terminal its own mouse and paste handling back.
+fn release(mouse: bool) {
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
 }
 
 impl Host for RealHost {

@@ -44,6 +44,13 @@ where
         draw(terminal, app)?;
         let Some(event) = events.next() else { break };
         let action = match event? {
+            // A paste (with bracketed paste) is one event and one frame.
+            Event::Input(crossterm::event::Event::Paste(text)) => {
+                for action in Action::from_paste(&text, app.key_focus()) {
+                    app.update(action);
+                }
+                None
+            }
             Event::Input(crossterm::event::Event::Key(key)) => Action::from_key(key, app.key_focus()),
             Event::Input(crossterm::event::Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse),

@@ -231,3 +231,32 @@ fn undo_redo_enter_on_a_topic_and_resuming_where_it_was_left() {
     again.send("hq");
     assert_eq!(again.wait_exit(), 0);
 }
+
+#[test]
+fn a_paste_is_one_edit_of_the_search_and_never_runs_as_keys() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &[]);
+    app.wait_for("Steps");
+    assert!(raw(&app).contains("\x1b[?2004h"), "bracketed paste is on");
+    // Pasted on the main screen, `lxq` would tick a topic and quit: it does
+    // nothing.
+    app.send("\x1b[200~lxq\x1b[201~");
+    app.send("/");
+    app.wait_for("type to search");
+    assert_eq!(status(home.path())["done"], 0, "the paste ran no keys");
+    // Six thousand bytes into the search box: one edit, capped.
+    app.send(&format!("\x1b[200~{}\x1b[201~", "loops ".repeat(1000)));
+    app.wait_for("a search stops at 100 characters");
+    app.send("\x1b");
+    app.wait_for("j/k move");
+    // A burst of raw keys with no bracketed paste (an old terminal) is read
+    // to its end: the Enter after 1500 letters is seen without another key.
+    app.send("/");
+    app.wait_for("type to search");
+    app.send(&format!("{}\r", "z".repeat(1500)));
+    app.wait_for("No match");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let out = raw(&app);
+    assert!(out.rfind("\x1b[?2004l") > out.rfind("\x1b[?2004h"), "bracketed paste is off again");
+}

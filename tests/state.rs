@@ -348,3 +348,26 @@ fn secondary_text_is_never_palette_colour_8() {
         app.update(Action::Close);
     }
 }
+
+#[test]
+fn a_paste_is_one_edit_of_the_search_box_and_nothing_elsewhere() {
+    use learnpath::events::Event as LoopEvent;
+    let paste = |text: &str| Ok(LoopEvent::Input(crossterm::event::Event::Paste(text.to_string())));
+    let mut app = common::app();
+    // On the main screen a paste runs no keys ("x" would tick, "q" quit).
+    let mut events = vec![paste("lxq")];
+    events.extend(common::typed("/"));
+    events.push(paste(&"loops\n".repeat(20_000)));
+    let (terminal, _) = common::run(&mut app, 100, 30, events);
+    assert_eq!(app.done_total(), 0);
+    let search = app.search().expect("the search box is open");
+    assert_eq!(search.query.chars().count(), learnpath::app::MAX_QUERY);
+    assert!(search.query.starts_with("loops loops"), "line breaks become spaces: {:?}", search.query);
+    assert!(search.full);
+    assert!(common::screen(&terminal).contains("a search stops at 100 characters"));
+    assert_eq!(
+        Action::from_paste("a\tb\u{1b}", Focus::Search),
+        [Action::SearchInput('a'), Action::SearchInput(' '), Action::SearchInput('b')]
+    );
+    assert!(Action::from_paste("q", Focus::Pane(Pane::Topics)).is_empty());
+}

@@ -24,7 +24,7 @@ pub use geometry::{Geometry, Hit, Row, Scroll, Target};
 pub use overlays::Overlay;
 pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
-pub use search::SearchState;
+pub use search::{MAX_QUERY, SearchState};
 pub use types::{Clock, Effect, Lists, Message, Prompt, View};
 
 /// Everything the UI shows and the keys change.

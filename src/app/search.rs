@@ -7,6 +7,10 @@ use crate::search::{Hit, Kind, Searcher};
 /// How many results the box keeps.
 const LIMIT: usize = 50;
 
+/// The longest query, in characters: longer than any title, and short
+/// enough that every keystroke's search stays quick whatever is pasted.
+pub const MAX_QUERY: usize = 100;
+
 /// The open search box.
 pub struct SearchState {
     /// What was typed.
@@ -15,6 +19,8 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     /// How many entries matched (the box keeps only the best).
     pub total: usize,
+    /// Whether typing stopped at [`MAX_QUERY`] characters.
+    pub full: bool,
 }
 
 /// An edit of the query.
@@ -37,19 +43,29 @@ impl App {
 
     pub(super) fn open_search(&mut self) {
         self.searcher();
-        self.push(super::Overlay::Search(SearchState { query: String::new(), hits: Vec::new(), total: 0 }));
+        self.push(super::Overlay::Search(SearchState {
+            query: String::new(),
+            hits: Vec::new(),
+            total: 0,
+            full: false,
+        }));
         self.lists.results.select(Some(0));
     }
 
     pub(super) fn search_input(&mut self, c: char) {
-        if let Some(search) = self.search_mut() {
-            search.query.push(c);
+        let Some(search) = self.search_mut() else { return };
+        if search.query.chars().count() >= MAX_QUERY {
+            // The rest of a paste costs nothing.
+            search.full = true;
+            return;
         }
+        search.query.push(c);
         self.rerun_search();
     }
 
     pub(super) fn search_edit(&mut self, edit: Edit) {
         if let Some(search) = self.search_mut() {
+            search.full = false;
             let q = &mut search.query;
             match edit {
                 Edit::Backspace => {

@@ -26,9 +26,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [input, results] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    // The end of a query too long for the box: where the typing is.
+    let room = (input.width as usize).saturating_sub(5).max(1);
+    let chars = search.query.chars().count();
+    let shown: String = if chars > room {
+        std::iter::once('…').chain(search.query.chars().skip(chars - room + 1)).collect()
+    } else {
+        search.query.clone()
+    };
     let prompt = Line::from(vec![
         Span::styled(" / ", theme.key),
-        Span::raw(search.query.clone()),
+        Span::raw(crate::text::sanitize_line(&shown)),
         Span::styled("█", theme.dim),
     ]);
     let count = if search.query.is_empty() {
@@ -40,6 +48,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
             (shown, total) if shown < total => format!("{total} matches, the best {shown} shown"),
             (_, total) => format!("{total} matches"),
         }
+    };
+    let count = if search.full {
+        format!("{count} · a search stops at {} characters", crate::app::MAX_QUERY)
+    } else {
+        count
     };
     frame.render_widget(
         Paragraph::new(vec![prompt, Line::from(Span::styled(format!("   {count}"), theme.dim))]),
