@@ -31,8 +31,18 @@ pub fn sanitize_block(s: &str) -> String {
     out
 }
 
+/// Whether `c` changes the direction of the text around it (the Unicode
+/// bidirectional controls): invisible, and able to make a title or a link
+/// read as something it is not.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The visible stand-in for a control character; other characters as they are.
 fn picture(c: char) -> char {
+    if is_bidi_control(c) {
+        return '\u{fffd}';
+    }
     match c as u32 {
         // C0 controls map onto the Unicode "Control Pictures" block.
         n @ 0x00..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
@@ -58,6 +68,12 @@ mod tests {
     #[test]
     fn blocks_keep_line_breaks_and_expand_tabs() {
         assert_eq!(sanitize_block("one\r\n\ttwo\x07"), "one\n    two\u{2407}");
+    }
+
+    #[test]
+    fn direction_controls_become_visible() {
+        assert_eq!(sanitize_line("abc\u{202e}fdp.exe"), "abc\u{fffd}fdp.exe");
+        assert_eq!(sanitize_block("a\u{2066}b\u{2069}"), "a\u{fffd}b\u{fffd}");
     }
 
     #[test]

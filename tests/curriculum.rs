@@ -279,3 +279,30 @@ fn more_than_32_aliases_are_refused() {
     assert!(err.contains("topic \"a\" has 33 aliases, more than 32"), "{err}");
     assert!(Curriculum::parse(&with_topic_aliases(&many[..32]), "x.toml").is_ok());
 }
+
+#[test]
+fn links_the_opener_would_refuse_do_not_validate() {
+    for (url, why) in [
+        ("https://exa\u{200d}mple.com/", "not a link a browser can open"),
+        ("https://example.com:99999999/", "not a link a browser can open"),
+        ("https://exa%mple.com/", "not a link a browser can open"),
+        ("https://example.com/\u{202e}fdp.exe", "direction characters"),
+        ("ftp://example.com/", "only http:// and https://"),
+    ] {
+        let text = MINIMAL.replace(
+            "title = \"One\"\n",
+            &format!("title = \"One\"\n[[steps.resources]]\ntitle = \"R\"\nurl = \"{url}\"\n"),
+        );
+        let err = errors(&text);
+        assert!(err.contains(why), "{url:?}: {err}");
+        // And the opener gives the same reason.
+        assert!(learnpath::open::open_url(url).unwrap_err().to_string().contains(why), "{url:?}");
+    }
+}
+
+#[test]
+fn direction_controls_in_titles_are_made_visible() {
+    let c =
+        Curriculum::parse(&MINIMAL.replace("title = \"One\"", "title = \"On\u{202e}e\""), "x.toml").unwrap();
+    assert_eq!(c.steps()[0].title.get_ref(), "On\u{fffd}e");
+}

@@ -162,19 +162,18 @@ fn check_url(url: &Spanned<String>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Accepts only absolute `http://` and `https://` URLs with a host and no
-/// white space or control characters.
-pub fn http_url(url: &str) -> Result<(), &'static str> {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .ok_or("only http:// and https:// links are allowed")?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() {
-        return Err("the link has no host");
+/// white space or control characters, read by the same parser (`url`) the
+/// browser opener uses: whatever validates can be opened.
+pub fn http_url(url: &str) -> Result<(), String> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control() || crate::text::is_bidi_control(c)) {
+        return Err("a link may not contain spaces, control or direction characters".into());
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("a link may not contain spaces or control characters");
+    let parsed = url::Url::parse(url).map_err(|e| format!("not a link a browser can open: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("only http:// and https:// links are allowed".into());
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err("the link has no host".into());
     }
     Ok(())
 }
