@@ -17,12 +17,14 @@ pub struct Cli {
     pub curriculum: Option<PathBuf>,
 
     /// Where progress.json lives [default: the platform's data dir]
-    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_DATA_DIR", hide_env_values = true)]
-    pub data_dir: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_DATA_DIR", hide_env_values = true,
+          value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub data_dir: Option<std::ffi::OsString>,
 
     /// Where config.toml and curricula/ live [default: the platform's config dir]
-    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_CONFIG_DIR", hide_env_values = true)]
-    pub config_dir: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_CONFIG_DIR", hide_env_values = true,
+          value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub config_dir: Option<std::ffi::OsString>,
 
     /// Colours for a dark or a light terminal [default: config, else dark]
     #[arg(long, value_name = "THEME")]
@@ -35,6 +37,19 @@ pub struct Cli {
     /// What to do (default: open the TUI)
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// `--data-dir` / `LEARNPATH_DATA_DIR`; empty means unset, as for any
+    /// environment variable people clear with `VAR=`.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().filter(|d| !d.is_empty()).map(PathBuf::from)
+    }
+
+    /// `--config-dir` / `LEARNPATH_CONFIG_DIR`; empty means unset.
+    pub fn config_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().filter(|d| !d.is_empty()).map(PathBuf::from)
+    }
 }
 
 /// The subcommands.

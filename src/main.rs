@@ -57,7 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // Read once, so a bad value is the same error everywhere.
     let fixed_now = fixed_time()?;
     let now = || fixed_now.unwrap_or_else(jiff::Timestamp::now);
-    let config_dir = config::config_dir(cli.config_dir.as_deref())?;
+    let config_dir = config::config_dir(cli.config_dir().as_deref())?;
     let config = match Config::load(&config_dir) {
         Ok(config) => config,
         Err(e) => {
@@ -65,7 +65,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let data_dir = config::data_dir(cli.data_dir.as_deref())?;
+    let data_dir = config::data_dir(cli.data_dir().as_deref())?;
     let sources = config::sources(&config_dir);
     let (mut source, remembered) = choose_source(&cli, &config, &config_dir, &data_dir);
     let curriculum = match config::load(&source) {

@@ -34,6 +34,13 @@ fn waiting() {
 
 /// An "unknown topic" message with the closest ids as suggestions.
 fn unknown(c: &Curriculum, key: &str) -> String {
+    // What was typed goes to a terminal: control characters made visible,
+    // and a key no id comes near (ids are short) not compared with all.
+    let shown = crate::text::sanitize_line(&key.chars().take(200).collect::<String>());
+    if key.len() > 200 {
+        return format!("unknown topic `{shown}…`; `learnpath export` lists every STEP/TOPIC id");
+    }
+    let key = shown.as_str();
     let mut keys: Vec<(usize, String)> = c
         .steps()
         .iter()
@@ -86,7 +93,8 @@ pub fn reset(
         Some(s) => match c.steps().iter().position(|st| st.id.get_ref() == s) {
             Some(i) => (format!("step {s}"), vec![i], None),
             None => bail!(
-                "unknown step `{s}`; the steps are: {}",
+                "unknown step `{}`; the steps are: {}",
+                crate::text::sanitize_line(s),
                 c.steps().iter().map(|s| s.id.get_ref().as_str()).collect::<Vec<_>>().join(", ")
             ),
         },

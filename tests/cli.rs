@@ -255,3 +255,21 @@ fn a_bad_learnpath_now_is_the_same_clear_error_everywhere() {
     }
     assert!(!home.path().join("data/progress.json").exists(), "nothing was marked with a made-up time");
 }
+
+#[test]
+fn an_empty_variable_is_unset_and_typed_escapes_are_shown_not_sent() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::learnpath(
+        home.path(),
+        &["status"],
+        &[("LEARNPATH_DATA_DIR", ""), ("LEARNPATH_CONFIG_DIR", "")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = learnpath(home.path(), &["mark", "coding-basics/\u{1b}[2Jloops", "done"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("coding-basics/\u{241b}[2Jloops"), "{err}");
+    let out = learnpath(home.path(), &["reset", "\u{1b}]0;x\u{7}", "--yes"]);
+    assert!(!stderr(&out).contains('\u{1b}'), "{:?}", stderr(&out));
+}
