@@ -81,7 +81,12 @@ fn clean(note: &str) -> String {
 pub const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
 
 /// The editor to run: `$VISUAL`, else `$EDITOR`, else [`DEFAULT_EDITOR`],
-/// split into a program and its arguments (no shell is involved).
+/// as a program and its arguments, the note's path to follow. The value is
+/// read with the shell's word rules, as git reads it: on Unix through
+/// `sh -c '$EDITOR "$@"'`, so quotes and escapes work (`"/opt/My
+/// Editor/bin/ed" --wait`); on Windows a value that names a program file is
+/// that program, spaces and all, and anything else is split at spaces
+/// outside double quotes.
 pub fn editor() -> Vec<String> {
     editor_from(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
 }
@@ -93,7 +98,37 @@ pub fn editor_from(visual: Option<String>, editor: Option<String>) -> Vec<String
         .flatten()
         .find(|v| !v.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_EDITOR.to_string());
-    chosen.split_whitespace().map(str::to_string).collect()
+    if cfg!(unix) {
+        // $0 is the editor's own text, so messages can name it.
+        return vec!["sh".into(), "-c".into(), format!("{chosen} \"$@\""), chosen];
+    }
+    if Path::new(chosen.trim()).is_file() {
+        return vec![chosen.trim().to_string()];
+    }
+    let mut words = vec![String::new()];
+    let mut quoted = false;
+    for c in chosen.trim().chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !words.last().is_some_and(String::is_empty) {
+                    words.push(String::new());
+                }
+            }
+            c => words.last_mut().expect("never empty").push(c),
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+/// What to call `editor` in messages: the learner's own text for it.
+fn name(editor: &[String]) -> &str {
+    match editor {
+        [sh, c, _, own] if sh == "sh" && c == "-c" => own,
+        [program, ..] => program,
+        [] => "",
+    }
 }
 
 /// Edits `path` with `editor` on a copy, so a failed edit never touches the
@@ -112,11 +147,16 @@ pub fn edit(editor: &[String], path: &Path) -> Result<bool> {
     let copy = dir.join(format!("{stem}.edit.md"));
     std::fs::write(&copy, &before).with_context(|| format!("cannot write {}", copy.display()))?;
     let (program, args) = editor.split_first().context("no editor set")?;
+    let shown = crate::text::sanitize_line(name(editor));
     let status = Command::new(program).args(args).arg(&copy).status();
     let result = match status {
-        Err(e) => Err(anyhow::anyhow!("cannot start the editor `{program}`: {e}; set $VISUAL or $EDITOR")),
+        Err(e) => Err(anyhow::anyhow!("cannot start the editor `{shown}`: {e}; set $VISUAL or $EDITOR")),
+        // The shell's "command not found" / "cannot execute".
+        Ok(s) if program == "sh" && matches!(s.code(), Some(126 | 127)) => {
+            Err(anyhow::anyhow!("cannot start the editor `{shown}`; set $VISUAL or $EDITOR to one that runs"))
+        }
         Ok(s) if !s.success() => {
-            Err(anyhow::anyhow!("the editor `{program}` exited with {s}; the note is unchanged"))
+            Err(anyhow::anyhow!("the editor `{shown}` exited with {s}; the note is unchanged"))
         }
         Ok(_) => Ok(()),
     };
@@ -144,9 +184,24 @@ mod tests {
     #[test]
     fn visual_then_editor_then_the_systems_editor() {
         let some = |s: &str| Some(s.to_string());
-        assert_eq!(editor_from(some("code --wait"), some("nano")), ["code", "--wait"]);
-        assert_eq!(editor_from(some("  "), some("nano")), ["nano"]);
-        assert_eq!(editor_from(None, some("")), [DEFAULT_EDITOR]);
-        assert_eq!(editor_from(None, None), [if cfg!(windows) { "notepad" } else { "vi" }]);
+        let run = |e: Vec<String>| name(&e).to_string();
+        assert_eq!(run(editor_from(some("code --wait"), some("nano"))), "code --wait");
+        assert_eq!(run(editor_from(some("  "), some("nano"))), "nano");
+        assert_eq!(run(editor_from(None, some(""))), DEFAULT_EDITOR);
+        assert_eq!(run(editor_from(None, None)), if cfg!(windows) { "notepad" } else { "vi" });
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_editor_is_read_with_the_shells_word_rules() {
+        let editor = editor_from(None, Some("'/opt/My Editor/ed' --wait".into()));
+        assert_eq!(editor, ["sh", "-c", "'/opt/My Editor/ed' --wait \"$@\"", "'/opt/My Editor/ed' --wait"]);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_windows_editor_keeps_quoted_spaces() {
+        let editor = editor_from(None, Some("\"C:\\Program Files\\Ed\\ed.exe\" -w".into()));
+        assert_eq!(editor, ["C:\\Program Files\\Ed\\ed.exe", "-w"]);
     }
 }

@@ -231,3 +231,17 @@ fn saving_works_while_another_process_has_the_file_open() {
         .collect();
     assert!(leftovers.is_empty(), "no temp files left: {leftovers:?}");
 }
+
+#[test]
+fn an_editor_in_a_folder_with_spaces_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("My Editor");
+    std::fs::create_dir_all(&folder).unwrap();
+    let stub = common::appender(&folder, "ed", "edited\n", 0);
+    // Quoted as a shell wants it on Unix; a plain program path on Windows.
+    let value = if cfg!(unix) { format!("'{}'", stub.display()) } else { stub.display().to_string() };
+    let editor = learnpath::notes::editor_from(Some(value), None);
+    let note = dir.path().join("notes").join("n.md");
+    assert!(learnpath::notes::edit(&editor, &note).unwrap());
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "edited\n");
+}
