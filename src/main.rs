@@ -99,6 +99,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Status { json }) => print(commands::status(&curriculum, &progress, now(), json)),
         Some(Command::Export { format, output }) => {
             let notes = learnpath::notes::Notes::load(Some(&data_dir), &curriculum);
+            if notes.lossy_count() > 0 {
+                eprintln!(
+                    "learnpath: {} note(s) are not UTF-8 text; exported with � for the bytes that could not be read",
+                    notes.lossy_count()
+                );
+            }
             script::write_out(&script::export(&curriculum, &progress, &notes, format), output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }

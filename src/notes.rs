@@ -1,7 +1,7 @@
 //! Private notes on topics: one Markdown file per topic under the data dir,
 //! `notes/<curriculum>/<step>/<topic>.md`, edited in the learner's editor.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,6 +14,19 @@ use crate::curriculum::Curriculum;
 pub struct Notes {
     dir: Option<PathBuf>,
     text: HashMap<(usize, usize), String>,
+    /// Notes whose files are not UTF-8: shown with `�` for the bad bytes.
+    lossy: HashSet<(usize, usize)>,
+}
+
+/// A note's text, if the file holds one, and whether it had to be read
+/// lossily (it is not UTF-8: written in another encoding, say).
+fn read_note(path: &Path) -> Option<(String, bool)> {
+    let bytes = crate::regular::read(path).ok()?;
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    (!text.trim().is_empty()).then(|| (clean(&text), lossy))
 }
 
 impl Notes {
@@ -23,6 +36,7 @@ impl Notes {
             return Notes::default();
         };
         let mut text = HashMap::new();
+        let mut lossy = HashSet::new();
         if dir.is_dir() {
             for (s, step) in c.steps().iter().enumerate() {
                 let step_dir = dir.join(step.id.get_ref());
@@ -30,21 +44,33 @@ impl Notes {
                     continue;
                 }
                 for (t, topic) in step.topics.iter().enumerate() {
-                    if let Ok(note) =
-                        crate::regular::read_to_string(&step_dir.join(format!("{}.md", topic.id.get_ref())))
-                        && !note.trim().is_empty()
+                    if let Some((note, bad)) = read_note(&step_dir.join(format!("{}.md", topic.id.get_ref())))
                     {
-                        text.insert((s, t), clean(&note));
+                        text.insert((s, t), note);
+                        if bad {
+                            lossy.insert((s, t));
+                        }
                     }
                 }
             }
         }
-        Notes { dir: Some(dir), text }
+        Notes { dir: Some(dir), text, lossy }
     }
 
     /// The note of topic `t` of step `s`, if it has one.
     pub fn get(&self, s: usize, t: usize) -> Option<&str> {
         self.text.get(&(s, t)).map(String::as_str)
+    }
+
+    /// Whether the note of topic `t` of step `s` is not UTF-8 and shows
+    /// `�` where its bytes could not be read.
+    pub fn is_lossy(&self, s: usize, t: usize) -> bool {
+        self.lossy.contains(&(s, t))
+    }
+
+    /// How many notes are not UTF-8.
+    pub fn lossy_count(&self) -> usize {
+        self.lossy.len()
     }
 
     /// Every note, by (step, topic).
@@ -59,11 +85,15 @@ impl Notes {
 
     /// Re-reads one note after an edit.
     pub fn refresh(&mut self, s: usize, t: usize, path: &Path) {
-        match crate::regular::read_to_string(path) {
-            Ok(note) if !note.trim().is_empty() => {
-                self.text.insert((s, t), clean(&note));
+        self.lossy.remove(&(s, t));
+        match read_note(path) {
+            Some((note, bad)) => {
+                self.text.insert((s, t), note);
+                if bad {
+                    self.lossy.insert((s, t));
+                }
             }
-            _ => {
+            None => {
                 self.text.remove(&(s, t));
             }
         }

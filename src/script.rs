@@ -218,7 +218,10 @@ pub fn export(
 /// Writes `text` to `path`, or to standard output without one.
 pub fn write_out(text: &str, path: Option<&Path>) -> Result<()> {
     match path {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
+        // Atomic like every file learnpath writes: a full disk or a crash
+        // leaves the previous export whole.
+        Some(path) => crate::atomic_file::write(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display())),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;

@@ -310,3 +310,36 @@ fn the_tui_starts_at_once_and_saves_when_the_lock_frees() {
     let saved = std::fs::read_to_string(data.join("progress.json")).unwrap();
     assert!(saved.contains("coding-basics/variables"), "{saved}");
 }
+
+#[test]
+fn a_note_that_is_not_utf8_is_shown_searched_and_exported_lossily() {
+    use learnpath::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let notes = data.join("notes/backend/coding-basics");
+    std::fs::create_dir_all(&notes).unwrap();
+    // Latin-1, as an old editor on Windows would save it.
+    std::fs::write(notes.join("loops.md"), b"caf\xe9 and for-loops\n").unwrap();
+    let mut app = common::app_in(&data).with_data_dir(data.clone());
+    let (s, t) = app.path.curriculum.locate("coding-basics/loops").unwrap();
+    assert_eq!(app.notes().get(s, t), Some("caf\u{fffd} and for-loops\n"));
+    assert!(app.notes().is_lossy(s, t));
+    app.update(Action::OpenSearch);
+    for c in "for-loops".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let hits = app.search().unwrap().hits.iter().map(|h| app.search_entries()[h.entry].text.clone());
+    assert!(hits.clone().any(|h| h.contains("caf\u{fffd} and for-loops")), "{:?}", hits.collect::<Vec<_>>());
+    app.update(Action::Close);
+    let screen = {
+        let mut events = common::keys(&[crossterm::event::KeyCode::Char('l')]);
+        events.extend(common::keys(&[crossterm::event::KeyCode::Down; 2]));
+        let (terminal, _) = common::run(&mut app, 100, 30, events);
+        common::screen(&terminal)
+    };
+    assert!(screen.contains("⚠ this note is not UTF-8"), "{screen}");
+    let (code, out, err) = run(home.path(), &["export"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("  > caf\u{fffd} and for-loops"), "{out}");
+    assert!(err.contains("1 note(s) are not UTF-8 text"), "{err}");
+}

@@ -45,6 +45,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     {
         let title = step.topics[t].title.get_ref();
         out.extend(wrap::wrap(&[Span::styled(format!("Note on {title} (e edits):"), theme.key)], width, 0));
+        if app.notes().is_lossy(app.step_index(), t) {
+            let warn = "⚠ this note is not UTF-8 text: � marks the bytes that could not be read";
+            out.extend(wrap::wrap(&[Span::styled(warn, theme.error)], width, 0));
+        }
         for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
             out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
         }
