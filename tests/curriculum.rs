@@ -306,3 +306,12 @@ fn direction_controls_in_titles_are_made_visible() {
         Curriculum::parse(&MINIMAL.replace("title = \"One\"", "title = \"On\u{202e}e\""), "x.toml").unwrap();
     assert_eq!(c.steps()[0].title.get_ref(), "On\u{fffd}e");
 }
+
+#[test]
+fn nesting_too_deep_is_reported_where_it_is() {
+    let dotted = format!("format = 1\nid = \"x\"\ntitle = \"X\"\na{} = 1\n", ".a".repeat(5000));
+    assert!(errors(&dotted).starts_with("x.toml:4:1: "), "{}", errors(&dotted));
+    let nested =
+        format!("format = 1\nid = \"x\"\ntitle = \"X\"\nk = {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    assert!(errors(&nested).starts_with("x.toml:4:"), "{}", errors(&nested));
+}

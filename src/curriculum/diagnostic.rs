@@ -48,9 +48,32 @@ pub struct LoadError {
     pub problems: Vec<Located>,
 }
 
+/// The byte offset of the line that nests deepest (the most `.`, `[` and
+/// `{`), or 0.
+fn deepest_line(text: &str) -> usize {
+    let mut best = (0, 0);
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let depth = line.chars().filter(|c| matches!(c, '.' | '[' | '{')).count();
+        if depth > best.0 {
+            best = (depth, offset);
+        }
+        offset += line.len();
+    }
+    best.1
+}
+
 impl LoadError {
     /// Locates `diags` in `text`.
     pub fn new(file: &str, text: &str, mut diags: Vec<Diagnostic>) -> Self {
+        // The parser gives no place for a few errors (nesting too deep):
+        // the most deeply nested line is where to look.
+        for d in &mut diags {
+            if d.span.is_none() {
+                let at = deepest_line(text);
+                d.span = Some(at..at);
+            }
+        }
         diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         let problems = diags
             .into_iter()
