@@ -273,3 +273,15 @@ fn an_empty_variable_is_unset_and_typed_escapes_are_shown_not_sent() {
     let out = learnpath(home.path(), &["reset", "\u{1b}]0;x\u{7}", "--yes"]);
     assert!(!stderr(&out).contains('\u{1b}'), "{:?}", stderr(&out));
 }
+
+#[test]
+fn a_config_that_is_not_utf8_says_so_without_calling_it_a_curriculum() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config")).unwrap();
+    std::fs::write(home.path().join("config/config.toml"), b"theme = \"dar\xe9\"\n").unwrap();
+    let out = learnpath(home.path(), &["status"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("config.toml") && err.contains("UTF-8"), "{err}");
+    assert!(!err.contains("curriculum"), "{err}");
+}
