@@ -2,9 +2,11 @@
 //! to the progress file made by another process, and requests to stop
 //! ([`crate::signals`]). The loop blocks until one arrives; nothing wakes it on a timer.
 
+use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
+use std::time::Duration;
 
 /// Something the run loop reacts to.
 #[derive(Debug)]
@@ -19,69 +21,140 @@ pub enum Event {
     Terminate,
 }
 
-/// The live event sources, as an iterator for the run loop.
+/// What the reader thread is asked to do.
+#[derive(Clone, Copy)]
+enum Permit {
+    /// Wait for the next input event and send it.
+    Read,
+    /// Send the next input event if one is already waiting; else say so.
+    Peek,
+}
+
+/// What comes down the channel: an event, or the reader's "nothing is
+/// waiting" answer to a peek.
+enum Msg {
+    Event(Event),
+    Idle,
+}
+
+/// The live event sources, for the run loop.
 pub struct Events {
-    rx: Receiver<Event>,
-    permit: SyncSender<()>,
+    rx: Receiver<Msg>,
+    permit: SyncSender<Permit>,
+    /// A permit is out: the reader is (or will be) in `read`.
     reading: bool,
+    /// Events that came while peeking, to hand out first.
+    ready: VecDeque<Event>,
+    panic_key: bool,
     _watcher: Option<crate::watch::Watch>,
 }
 
 impl Events {
     /// Starts the input reader, the watcher on `progress` (if it can be
-    /// watched) and the signal listener.
-    pub fn start(progress: Option<&Path>) -> Events {
+    /// watched) and the signal listener. With `panic_key` (a test hook),
+    /// the key `!` panics, to check that a panic restores the terminal.
+    pub fn start(progress: Option<&Path>, panic_key: bool) -> Events {
         let (tx, rx) = mpsc::channel();
-        let (permit, permits) = mpsc::sync_channel::<()>(1);
+        let (permit, permits) = mpsc::sync_channel::<Permit>(1);
         let input = tx.clone();
         // The reader reads one event per permit, so it is never inside
         // `read` while the terminal is handed to a browser or the shell.
         thread::spawn(move || {
-            while permits.recv().is_ok() {
-                match crossterm::event::read() {
-                    Ok(event) => {
-                        if input.send(Event::Input(event)).is_err() {
-                            break;
-                        }
-                    }
-                    Err(_) => {
-                        let _ = input.send(Event::Terminate);
+            while let Ok(permit) = permits.recv() {
+                // A zero timeout never looks (crossterm's /dev/tty source
+                // loops while time is left): one millisecond, spent only
+                // right after a key, when the frame waits anyway.
+                if let Permit::Peek = permit
+                    && !matches!(crossterm::event::poll(Duration::from_millis(1)), Ok(true))
+                {
+                    if input.send(Msg::Idle).is_err() {
                         break;
                     }
+                    continue;
+                }
+                let msg = match crossterm::event::read() {
+                    Ok(event) => Msg::Event(Event::Input(event)),
+                    Err(_) => Msg::Event(Event::Terminate),
+                };
+                let end = matches!(msg, Msg::Event(Event::Terminate));
+                if input.send(msg).is_err() || end {
+                    break;
                 }
             }
         });
         let stop = std::sync::Mutex::new(tx.clone());
         crate::signals::listen(Box::new(move || {
             if let Ok(tx) = stop.lock() {
-                let _ = tx.send(Event::Terminate);
+                let _ = tx.send(Msg::Event(Event::Terminate));
             }
         }));
         let tx = std::sync::Mutex::new(tx);
         let watcher = progress.and_then(|path| {
             crate::watch::Watch::start(path, move || {
                 if let Ok(tx) = tx.lock() {
-                    let _ = tx.send(Event::ProgressChanged);
+                    let _ = tx.send(Msg::Event(Event::ProgressChanged));
                 }
             })
         });
-        Events { rx, permit, reading: false, _watcher: watcher }
+        Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: watcher }
+    }
+
+    fn checked(&self, event: Event) -> Event {
+        if self.panic_key
+            && let Event::Input(crossterm::event::Event::Key(key)) = &event
+            && key.code == crossterm::event::KeyCode::Char('!')
+        {
+            panic!("test panic requested with LEARNPATH_TEST_PANIC");
+        }
+        event
     }
 }
 
-impl Iterator for Events {
-    type Item = std::io::Result<Event>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl crate::tui::Source for Events {
+    fn next_event(&mut self) -> Option<std::io::Result<Event>> {
+        if let Some(event) = self.ready.pop_front() {
+            return Some(Ok(self.checked(event)));
+        }
         if !self.reading {
             // The previous input event has been handled: read the next one.
-            self.permit.send(()).ok()?;
+            self.permit.send(Permit::Read).ok()?;
             self.reading = true;
         }
-        let event = self.rx.recv().ok()?;
-        if matches!(event, Event::Input(_)) {
-            self.reading = false;
+        loop {
+            match self.rx.recv().ok()? {
+                Msg::Event(event) => {
+                    if matches!(event, Event::Input(_)) {
+                        self.reading = false;
+                    }
+                    return Some(Ok(self.checked(event)));
+                }
+                // A peek's answer that came after all: nothing to do.
+                Msg::Idle => {}
+            }
         }
-        Some(Ok(event))
+    }
+
+    fn input_ready(&mut self) -> bool {
+        if self.ready.iter().any(|e| matches!(e, Event::Input(_))) {
+            return true;
+        }
+        if self.reading {
+            return false;
+        }
+        if self.permit.send(Permit::Peek).is_err() {
+            return false;
+        }
+        loop {
+            match self.rx.recv() {
+                Ok(Msg::Event(event)) => {
+                    let input = matches!(event, Event::Input(_));
+                    self.ready.push_back(event);
+                    if input {
+                        return true;
+                    }
+                }
+                Ok(Msg::Idle) | Err(_) => return false,
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use clap::{CommandFactory, Parser};
 use learnpath::app::App;
 use learnpath::cli::{Cli, Command};
 use learnpath::config::{self, Config, Source};
-use learnpath::events::{Event, Events};
+use learnpath::events::Events;
 use learnpath::progress::{Progress, Status};
 use learnpath::terminal::RealHost;
 use learnpath::ui::{Theme, no_color};
@@ -194,19 +194,11 @@ fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the TUI needs a terminal; for plain output try `learnpath status`");
     }
-    let events = Events::start(app.progress.path());
     // A way for the end-to-end tests to check that a panic restores the
     // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics. Only in
     // debug builds (the tests'); a release build ignores the variable.
     let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
-    let events = events.inspect(move |event| {
-        if let Ok(Event::Input(crossterm::event::Event::Key(key))) = event
-            && panic_key
-            && key.code == crossterm::event::KeyCode::Char('!')
-        {
-            panic!("test panic requested with LEARNPATH_TEST_PANIC");
-        }
-    });
+    let events = Events::start(app.progress.path(), panic_key);
     let mut terminal = ratatui::init();
     let mut host = RealHost::new(mouse);
     host.start()?;

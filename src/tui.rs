@@ -29,20 +29,40 @@ pub trait Host {
     fn after_event(&mut self) {}
 }
 
+/// Where the loop's events come from: the terminal, the watcher and the
+/// signals in the app; a list in tests.
+pub trait Source {
+    /// The next event, waiting for it; `None` when there are no more.
+    fn next_event(&mut self) -> Option<io::Result<Event>>;
+
+    /// Whether another input event is already waiting. The loop draws only
+    /// when none is, so a burst of keys costs one frame, not one each.
+    fn input_ready(&mut self) -> bool {
+        false
+    }
+}
+
+impl<I: Iterator<Item = io::Result<Event>>> Source for I {
+    fn next_event(&mut self) -> Option<io::Result<Event>> {
+        self.next()
+    }
+}
+
 /// Draws, waits for an event, updates; until the learner quits or the
 /// events end.
-pub fn run<B, E>(terminal: &mut Terminal<B>, app: &mut App, events: E, host: &mut dyn Host) -> Result<()>
+pub fn run<B, S>(terminal: &mut Terminal<B>, app: &mut App, mut events: S, host: &mut dyn Host) -> Result<()>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
-    E: IntoIterator<Item = io::Result<Event>>,
+    S: Source,
 {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut events = events.into_iter();
     while app.running {
-        draw(terminal, app)?;
-        let Some(event) = events.next() else { break };
+        if !events.input_ready() {
+            draw(terminal, app)?;
+        }
+        let Some(event) = events.next_event() else { break };
         let action = match event? {
             // A paste (with bracketed paste) is one event and one frame.
             Event::Input(crossterm::event::Event::Paste(text)) => {

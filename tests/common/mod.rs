@@ -116,7 +116,7 @@ pub fn run_with(
     host: &mut TestHost,
 ) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    learnpath::tui::run(&mut terminal, app, events, host).unwrap();
+    learnpath::tui::run(&mut terminal, app, events.into_iter(), host).unwrap();
     terminal
 }
 
