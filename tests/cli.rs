@@ -285,3 +285,20 @@ fn a_config_that_is_not_utf8_says_so_without_calling_it_a_curriculum() {
     assert!(err.contains("config.toml") && err.contains("UTF-8"), "{err}");
     assert!(!err.contains("curriculum"), "{err}");
 }
+
+#[test]
+fn reset_of_one_topic_needs_no_question_and_list_counts_done_topics() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    for key in ["coding-basics/loops", "coding-basics/lists", "dsa/big-o"] {
+        stdout(&learnpath(h, &["mark", key, "done"]));
+    }
+    let list: serde_json::Value = serde_json::from_str(&stdout(&learnpath(h, &["list", "--json"]))).unwrap();
+    assert_eq!(list[0]["done"], 3);
+    // No --yes, no terminal: a single topic is reset at once.
+    let out = stdout(&learnpath(h, &["reset", "coding-basics/loops"]));
+    assert!(out.contains("Reset topic coding-basics/loops: 1 topic(s) back to todo"), "{out}");
+    let status = status_json(h);
+    assert_eq!(status["done"], 2);
+    assert_eq!(status["steps"][0]["done"], 1, "the rest of the step is kept");
+}

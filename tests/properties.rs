@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 use learnpath::action::Action;
 use learnpath::app::App;
@@ -230,17 +228,35 @@ proptest! {
     }
 
     #[test]
-    fn merge_is_commutative_idempotent_and_keeps_the_newest(a in progress_file(), b in progress_file()) {
+    fn merge_is_commutative_idempotent_and_keeps_the_newest(
+        a in progress_file(),
+        b in progress_file(),
+        c in progress_file(),
+    ) {
         let ab = merged(&a, &b);
         prop_assert_eq!(&ab, &merged(&b, &a));
         prop_assert_eq!(&merged(&a, &a), &a);
         prop_assert_eq!(&merged(&ab, &b), &ab);
+        prop_assert_eq!(&merged(&merged(&a, &b), &c), &merged(&a, &merged(&b, &c)), "the order of merges does not matter");
         for side in [&a, &b] {
-            for (id, c) in &side.curricula {
-                for (key, entry) in &c.topics {
+            for (id, cp) in &side.curricula {
+                for (key, entry) in &cp.topics {
                     let kept = &ab.curricula[id].topics[key];
                     prop_assert!(compare(kept, entry) != std::cmp::Ordering::Less, "{key}: lost a newer change");
                 }
+                for (key, entry) in &cp.resources {
+                    let kept = &ab.curricula[id].resources[key];
+                    prop_assert!(compare(kept, entry) != std::cmp::Ordering::Less, "{key}: lost a newer read mark");
+                }
+                for (key, entry) in &cp.reviews {
+                    prop_assert!(ab.curricula[id].reviews[key].at >= entry.at, "{key}: lost a newer review");
+                }
+                for key in cp.extra.keys() {
+                    prop_assert!(ab.curricula[id].extra.contains_key(key), "unknown key {key} dropped");
+                }
+            }
+            for key in side.extra.keys() {
+                prop_assert!(ab.extra.contains_key(key), "unknown key {key} dropped");
             }
         }
     }
@@ -258,29 +274,48 @@ fn check_loader(bytes: &[u8]) {
     }
 }
 
+/// Unknown keys, with few names and values so that two sides clash.
+fn extra() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
+    prop::collection::btree_map(
+        "[pq]",
+        prop_oneof![(0u8..3).prop_map(|n| serde_json::json!(n)), "[ab]".prop_map(serde_json::Value::from)],
+        0..2,
+    )
+    .prop_map(|m| m.into_iter().collect())
+}
+
+/// A few instants, so equal times are common.
+fn instant() -> impl Strategy<Value = Timestamp> {
+    (0i64..3).prop_map(|t| Timestamp::from_second(1_700_000_000 + t).unwrap())
+}
+
+fn topic_entry() -> impl Strategy<Value = TopicEntry> {
+    let status =
+        prop_oneof![Just(Status::Todo), Just(Status::InProgress), Just(Status::Done), Just(Status::Skipped)];
+    (status, instant(), prop::option::of(instant()), extra())
+        .prop_map(|(status, at, since, extra)| TopicEntry { status, at, since, extra })
+}
+
+fn review_entry() -> impl Strategy<Value = learnpath::progress::ReviewEntry> {
+    (0u8..4, instant(), prop::option::of(instant()), extra())
+        .prop_map(|(stage, at, since, extra)| learnpath::progress::ReviewEntry { stage, at, since, extra })
+}
+
+/// A whole progress file: topics, resources and reviews, with unknown keys
+/// at every level.
 fn progress_file() -> impl Strategy<Value = ProgressFile> {
-    let entry = (0i64..5, prop::bool::ANY, prop::option::of(0u8..3), prop::option::of(0i64..5)).prop_map(
-        |(t, done, tag, since)| {
-            let mut extra = serde_json::Map::new();
-            if let Some(tag) = tag {
-                extra.insert("by".into(), serde_json::json!(tag));
-            }
-            TopicEntry {
-                status: if done { Status::Done } else { Status::Todo },
-                at: Timestamp::from_second(1_700_000_000 + t).unwrap(),
-                since: since.map(|s| Timestamp::from_second(1_699_000_000 + s).unwrap()),
-                extra,
-            }
-        },
-    );
-    let topics = prop::collection::btree_map("s/[abc]", entry, 0..4);
-    prop::collection::btree_map("[xy]", topics, 0..3).prop_map(|curricula| ProgressFile {
-        curricula: curricula
-            .into_iter()
-            .map(|(id, topics): (String, BTreeMap<String, TopicEntry>)| {
-                (id, CurriculumProgress { topics, ..CurriculumProgress::default() })
-            })
-            .collect(),
-        ..ProgressFile::default()
-    })
+    let curriculum = (
+        prop::collection::btree_map("s/[abc]", topic_entry(), 0..4),
+        prop::collection::btree_map("s/[ab]", topic_entry(), 0..3),
+        prop::collection::btree_map("s/[ab]", review_entry(), 0..3),
+        extra(),
+    )
+        .prop_map(|(topics, resources, reviews, extra)| CurriculumProgress {
+            topics,
+            resources,
+            reviews,
+            extra,
+        });
+    (prop::collection::btree_map("[xy]", curriculum, 0..3), extra())
+        .prop_map(|(curricula, extra)| ProgressFile { curricula, extra, ..ProgressFile::default() })
 }

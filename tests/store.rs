@@ -1,0 +1,164 @@
+//! The progress store at its edges: what it reads, what it refuses, what
+//! it cleans, and what it counts. Each test names a behaviour a learner
+//! relies on.
+
+use std::fs;
+
+use jiff::Timestamp;
+use learnpath::curriculum::Curriculum;
+use learnpath::progress::{Progress, Status};
+
+fn at(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+const LOOPS: &str = "coding-basics/loops";
+
+#[test]
+fn a_progress_file_that_cannot_be_read_is_an_error_not_empty_progress() {
+    // A directory where the file should be: reading fails, and taking it
+    // for "no file yet" would let a save replace progress it never read.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("progress.json")).unwrap();
+    let err = Progress::open(dir.path()).unwrap_err();
+    assert!(format!("{err:#}").contains("cannot read progress file"), "{err:#}");
+    assert!(Progress::open_to_read(dir.path()).is_err());
+}
+
+#[test]
+fn a_newer_format_is_read_only_and_a_wrong_shape_is_salvaged_not_taken_for_newer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.json");
+    fs::write(&file, r#"{"format": 2, "curricula": {}}"#).unwrap();
+    let p = Progress::open(dir.path()).unwrap();
+    assert!(p.is_read_only(), "format 2 is newer");
+    // Format 1 with a curriculum that is not an object: read, not "newer".
+    fs::write(&file, r#"{"format": 1, "curricula": {"backend": 7, "other": {"topics": {}}}}"#).unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    assert!(!p.is_read_only());
+    assert_eq!(p.unread(), 1);
+    p.set("other", "a/b", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.save().unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["curricula"]["backend"], 7, "kept as it was");
+    // JSON that is not an object at all is damaged: kept aside.
+    fs::write(&file, "[1, 2, 3]").unwrap();
+    let p = Progress::open(dir.path()).unwrap();
+    assert!(p.notice.as_deref().unwrap_or("").contains("kept as"), "{:?}", p.notice);
+    assert!(!file.exists());
+}
+
+#[test]
+fn a_damaged_file_never_takes_the_name_of_an_earlier_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Timestamp::now().as_second();
+    // Copies kept aside earlier in this second and the next (the clock may
+    // tick over): a third must find a name of its own.
+    for second in [now, now + 1] {
+        fs::write(dir.path().join(format!("progress.json.corrupt-{second}")), format!("earlier {second}"))
+            .unwrap();
+    }
+    fs::write(dir.path().join("progress.json"), "not json").unwrap();
+    let _p = Progress::open(dir.path()).unwrap();
+    let copies: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("progress.json.corrupt-"))
+        .collect();
+    assert_eq!(copies.len(), 3, "{copies:?}");
+    let newest: Vec<_> =
+        copies.iter().filter(|n| fs::read_to_string(dir.path().join(n)).unwrap() == "not json").collect();
+    assert_eq!(newest.len(), 1, "the damaged file is kept under a name of its own: {copies:?}");
+    for second in [now, now + 1] {
+        let earlier = fs::read_to_string(dir.path().join(format!("progress.json.corrupt-{second}"))).unwrap();
+        assert_eq!(earlier, format!("earlier {second}"), "an earlier copy was overwritten");
+    }
+}
+
+#[test]
+fn opening_the_store_removes_temp_files_a_crash_left() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".progress.json.Ab12Cd"), "half a save").unwrap();
+    fs::write(dir.path().join(".progress.json.keepme-too-long"), "not ours").unwrap();
+    let _p = Progress::open(dir.path()).unwrap();
+    assert!(!dir.path().join(".progress.json.Ab12Cd").exists(), "opening cleans, without a save");
+    assert!(dir.path().join(".progress.json.keepme-too-long").exists(), "only our own temp names");
+    // A command that only reads cleans nothing.
+    fs::write(dir.path().join(".progress.json.Xy34Zw"), "half a save").unwrap();
+    let _p = Progress::open_to_read(dir.path()).unwrap();
+    assert!(dir.path().join(".progress.json.Xy34Zw").exists());
+}
+
+#[test]
+fn a_build_never_writes_a_format_it_does_not_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("backend", LOOPS, Status::Done, at("2026-01-01T00:00:00Z"));
+    p.data_mut().format = 2;
+    let err = p.save().unwrap_err();
+    assert!(format!("{err:#}").contains("refusing to write format 2"), "{err:#}");
+    assert!(!dir.path().join("progress.json").exists());
+}
+
+#[test]
+fn reloading_a_newer_format_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("progress.json"), r#"{"format": 9, "curricula": {}}"#).unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    fs::write(
+        dir.path().join("progress.json"),
+        r#"{"format": 9, "curricula": {"backend": {"topics": {"coding-basics/loops": {"status": "done", "at": "2026-01-01T00:00:00Z"}}}}}"#,
+    )
+    .unwrap();
+    assert!(!p.reload().unwrap());
+    assert_eq!(p.status("backend", LOOPS), Status::Todo);
+}
+
+#[test]
+fn a_resource_marked_read_in_the_file_shows_as_read_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = Curriculum::shipped();
+    let step = &c.steps()[0];
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set_read("backend", &step.resource_key(&step.resources[1]), true, at("2026-01-01T00:00:00Z"));
+    p.save().unwrap();
+    let app = learnpath::app::App::new(c, Progress::open(dir.path()).unwrap());
+    assert!(app.is_read(0, 1));
+    assert!(!app.is_read(0, 0));
+    assert_eq!(app.read_in(0), 1);
+}
+
+#[test]
+fn resetting_one_topic_leaves_the_rest_of_its_step() {
+    let c = Curriculum::shipped();
+    let mut p = Progress::in_memory();
+    let t0 = at("2026-01-01T00:00:00Z");
+    for key in [LOOPS, "coding-basics/lists", "coding-basics/functions"] {
+        p.set("backend", key, Status::Done, t0);
+    }
+    let step = &c.steps()[0];
+    p.set_read("backend", &step.resource_key(&step.resources[0]), true, t0);
+    let (s, t) = c.locate(LOOPS).unwrap();
+    assert_eq!(p.reset(&c, &[s], Some(t), at("2026-01-02T00:00:00Z")), 1);
+    assert_eq!(p.status("backend", LOOPS), Status::Todo);
+    assert_eq!(p.status("backend", "coding-basics/lists"), Status::Done);
+    assert!(p.is_read("backend", &step.resource_key(&step.resources[0])), "a topic's reset keeps read marks");
+    assert_eq!(p.done_count(&c), 2);
+}
+
+#[test]
+fn done_counts_and_orphans_count_only_done_ticks() {
+    let c = Curriculum::shipped();
+    let mut p = Progress::in_memory();
+    let t0 = at("2026-01-01T00:00:00Z");
+    p.set("backend", LOOPS, Status::Done, t0);
+    p.set("backend", "coding-basics/lists", Status::Done, t0);
+    p.set("backend", "coding-basics/functions", Status::Skipped, t0);
+    for key in ["gone/one", "gone/two", "gone/three"] {
+        p.set("backend", key, Status::Done, t0);
+    }
+    p.set("backend", "gone/todo", Status::Todo, t0);
+    p.set("backend", "gone/doing", Status::InProgress, t0);
+    assert_eq!(p.done_count(&c), 2);
+    assert_eq!(p.orphans(&c), 3, "only done ticks of missing topics count");
+}
