@@ -226,6 +226,11 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    // Many cases: clashes (same key, same time) are what this is about.
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
 
     #[test]
     fn merge_is_commutative_idempotent_and_keeps_the_newest(
