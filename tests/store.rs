@@ -162,3 +162,29 @@ fn done_counts_and_orphans_count_only_done_ticks() {
     assert_eq!(p.done_count(&c), 2);
     assert_eq!(p.orphans(&c), 3, "only done ticks of missing topics count");
 }
+
+#[test]
+fn the_count_of_entries_not_understood_is_the_number_kept_aside_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.json");
+    fs::write(&file, r#"{"format": 1, "curricula": {"backend": {"topics": {"a/b": {"status": "done", "at": "2026-01-01T00:00:00Z"}}}}}"#).unwrap();
+    assert_eq!(Progress::open_to_read(dir.path()).unwrap().unread(), 0);
+    fs::write(
+        &file,
+        r#"{"format": 1, "curricula": {"backend": {"topics": {"a/b": {"status": "wat"}, "a/c": {"at": 5}}, "reviews": {"a/b": {"stage": "x"}}}}}"#,
+    )
+    .unwrap();
+    assert_eq!(Progress::open_to_read(dir.path()).unwrap().unread(), 3);
+}
+
+#[test]
+fn changes_to_a_newer_file_do_not_raise_its_warning_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.json");
+    fs::write(&file, r#"{"format": 9, "curricula": {}}"#).unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    assert!(p.notice.take().is_some(), "said once, on opening");
+    fs::write(&file, r#"{"format": 9, "curricula": {}, "more": true}"#).unwrap();
+    assert!(!p.reload().unwrap());
+    assert!(p.notice.is_none(), "not again on every change another version makes");
+}
