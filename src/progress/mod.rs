@@ -222,7 +222,7 @@ impl Progress {
     /// that whatever is derived from memory can be recounted.
     ///
     /// Waits up to ten seconds for another process's save, silently; see
-    /// [`Progress::save_waiting`] and [`Progress::try_save`].
+    /// [`Progress::save_waiting`] and [`Progress::save_within`].
     pub fn save(&mut self) -> Result<bool> {
         self.save_with(Wait::Bounded(LOCK_PATIENCE, &|| {}))
     }
@@ -233,14 +233,9 @@ impl Progress {
         self.save_with(Wait::Bounded(LOCK_PATIENCE, waiting))
     }
 
-    /// [`Progress::save`] if no other process is saving; `Ok(None)` if one
-    /// is (memory keeps the change: try again later).
-    pub fn try_save(&mut self) -> Result<Option<bool>> {
-        self.save_within(std::time::Duration::ZERO)
-    }
-
-    /// [`Progress::try_save`], waiting up to `patience` for the other save
-    /// (which a change to the file says is just finishing).
+    /// [`Progress::save`] if no other process is saving, or is done within
+    /// `patience` (zero: do not wait); `Ok(None)` if one still is, and memory
+    /// keeps the change to try again later.
     pub fn save_within(&mut self, patience: std::time::Duration) -> Result<Option<bool>> {
         let wait = if patience.is_zero() { Wait::No } else { Wait::Bounded(patience, &|| {}) };
         match self.save_with(wait) {
