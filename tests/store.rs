@@ -188,3 +188,28 @@ fn changes_to_a_newer_file_do_not_raise_its_warning_again() {
     assert!(!p.reload().unwrap());
     assert!(p.notice.is_none(), "not again on every change another version makes");
 }
+
+#[test]
+fn a_link_with_a_space_or_a_tab_does_not_validate() {
+    for url in ["https://example.com/a b", "https://exa\tmple.com/", "https://example.com/\n"] {
+        let err = learnpath::curriculum::http_url(url).unwrap_err();
+        assert!(err.contains("spaces, control"), "{url:?}: {err}");
+    }
+}
+
+#[test]
+fn of_several_old_keys_for_one_topic_the_newest_change_is_carried() {
+    // Renamed twice: progress under both old ids, in either order of age.
+    let text = "format = 1\nid = \"c\"\ntitle = \"C\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n\
+                [[steps.topics]]\nid = \"t\"\ntitle = \"T\"\naliases = [\"a-old\", \"b-old\"]\n\
+                [[steps.topics]]\nid = \"u\"\ntitle = \"U\"\naliases = [\"c-old\", \"d-old\"]\n";
+    let c = Curriculum::parse(text, "c.toml").unwrap();
+    let mut p = Progress::in_memory();
+    p.set("c", "s/a-old", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.set("c", "s/b-old", Status::Skipped, at("2026-02-01T00:00:00Z"));
+    p.set("c", "s/c-old", Status::Skipped, at("2026-02-01T00:00:00Z"));
+    p.set("c", "s/d-old", Status::Done, at("2026-01-01T00:00:00Z"));
+    assert_eq!(p.carry_aliases(&c), 2);
+    assert_eq!(p.status("c", "s/t"), Status::Skipped, "the later of two old keys");
+    assert_eq!(p.status("c", "s/u"), Status::Skipped, "whichever key sorts first");
+}
