@@ -4,6 +4,8 @@
 //! `content/README.md` documents the same format for people.
 
 mod diagnostic;
+mod requires;
+mod resource;
 mod validate;
 
 use std::path::Path;
@@ -12,6 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use diagnostic::{Diagnostic, LoadError};
+pub use resource::{Cost, Kind, Resource};
 pub use validate::{http_url, is_valid_id};
 
 /// The only format number this build understands.
@@ -107,35 +110,19 @@ pub struct Topic {
     /// Estimated hours to learn it.
     #[serde(default)]
     pub hours: Option<f64>,
-}
-
-/// A link to learn from.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Resource {
-    /// What the link is called.
-    pub title: Spanned<String>,
-    /// Where it points; `http` or `https` only.
-    pub url: Spanned<String>,
-    /// Who publishes it, e.g. `Boot.dev`.
+    /// One to three sentences: what the learner can do once they know it.
     #[serde(default)]
-    pub provider: Option<String>,
-    /// Whether it costs money.
+    pub summary: Option<String>,
+    /// Self-check questions, one per entry.
     #[serde(default)]
-    pub cost: Option<Cost>,
-    /// A few words about it, shown after the title.
+    pub check: Vec<String>,
+    /// Topics to know first: `TOPIC_ID` in the same step, or
+    /// `STEP_ID/TOPIC_ID`. They must exist and form no cycle.
     #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// Whether a resource is free or paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Cost {
-    /// Free to use.
-    Free,
-    /// A paid course or product.
-    Paid,
+    pub requires: Vec<Spanned<String>>,
+    /// Links for this topic alone, listed before the step's.
+    #[serde(default)]
+    pub resources: Vec<Resource>,
 }
 
 /// A frequently asked question.
@@ -264,6 +251,17 @@ impl Curriculum {
         self.names.0.len() + self.names.1.iter().map(|m| m.len()).sum::<usize>()
     }
 
+    /// The step and topic indexes of what topic `topic` of step `step`
+    /// requires, in the file's order.
+    pub fn requires(&self, step: usize, topic: usize) -> Vec<(usize, usize)> {
+        let s = &self.steps()[step];
+        s.topics[topic]
+            .requires
+            .iter()
+            .filter_map(|r| self.locate(&requirement_key(s, r.get_ref())))
+            .collect()
+    }
+
     /// Whether any step or topic lists former ids.
     pub fn has_aliases(&self) -> bool {
         self.steps().iter().any(|s| !s.aliases.is_empty() || s.topics.iter().any(|t| !t.aliases.is_empty()))
@@ -324,18 +322,23 @@ impl Curriculum {
             step.body = step.body.as_deref().map(sanitize_block);
             for topic in &mut step.topics {
                 line(&mut topic.title);
+                topic.summary = topic.summary.as_deref().map(sanitize_block);
+                topic.check.iter_mut().for_each(|q| *q = sanitize_line(q));
+                topic.resources.iter_mut().for_each(Resource::sanitize);
             }
-            for res in &mut step.resources {
-                line(&mut res.title);
-                res.provider = res.provider.as_deref().map(sanitize_line);
-                res.note = res.note.as_deref().map(sanitize_line);
-            }
+            step.resources.iter_mut().for_each(Resource::sanitize);
         }
         for faq in &mut self.faq {
             line(&mut faq.question);
             faq.answer = sanitize_block(&faq.answer);
         }
     }
+}
+
+/// The progress key a `requires` entry of a topic in `step` names: an
+/// entry without a `/` is a topic of the same step.
+pub(super) fn requirement_key(step: &Step, entry: &str) -> String {
+    if entry.contains('/') { entry.to_string() } else { format!("{}/{entry}", step.id.get_ref()) }
 }
 
 impl Step {

@@ -68,13 +68,17 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
             check_id(&topic.id, "topic id", &mut out);
             check_unique(&topic.id, "topic id in this step", &mut topic_ids, &mut out);
             check_text(&topic.title, "topic title", &mut out);
+            if topic.check.iter().any(|q| q.trim().is_empty()) {
+                out.push(Diagnostic::at(topic.id.span(), "a `check` question of this topic is empty"));
+            }
         }
         check_aliases(step.topics.iter().map(|t| (&t.id, &t.aliases)), "topic", &mut out);
-        for res in &step.resources {
+        for res in step.resources.iter().chain(step.topics.iter().flat_map(|t| &t.resources)) {
             check_text(&res.title, "resource title", &mut out);
             check_url(&res.url, &mut out);
         }
     }
+    super::requires::check(c, &mut out);
     for faq in &c.faq {
         check_text(&faq.question, "FAQ question", &mut out);
     }
@@ -189,8 +193,11 @@ fn check_lengths(c: &Curriculum, out: &mut Vec<Diagnostic>) {
         texts.extend([(step.goal.as_ref(), &step.id, "goal"), (step.body.as_ref(), &step.id, "body")]);
         for topic in &step.topics {
             spanned.extend([(&topic.id, "topic id"), (&topic.title, "topic title")]);
+            spanned.extend(topic.requires.iter().map(|r| (r, "requires entry")));
+            texts.push((topic.summary.as_ref(), &topic.id, "topic summary"));
+            texts.extend(topic.check.iter().map(|q| (Some(q), &topic.id, "check question")));
         }
-        for res in &step.resources {
+        for res in step.resources.iter().chain(step.topics.iter().flat_map(|t| &t.resources)) {
             spanned.extend([(&res.title, "resource title"), (&res.url, "url")]);
             texts.extend([
                 (res.provider.as_ref(), &res.title, "provider"),

@@ -1,0 +1,97 @@
+//! A link to learn from, and the words that describe it.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A link to learn from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// What the link is called.
+    pub title: Spanned<String>,
+    /// Where it points; `http` or `https` only.
+    pub url: Spanned<String>,
+    /// Who publishes it, e.g. `Boot.dev`.
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// Whether it costs money.
+    #[serde(default)]
+    pub cost: Option<Cost>,
+    /// A few words about it, shown after the title.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// What sort of thing it is, shown as a short tag.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+}
+
+/// What sort of thing a resource is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Something to read once: a post or a guide.
+    Article,
+    /// Something to watch.
+    Video,
+    /// A structured series of lessons.
+    Course,
+    /// A book, printed or online.
+    Book,
+    /// Reference documentation or an official tutorial.
+    Docs,
+    /// Small problems to solve.
+    Exercise,
+    /// Something bigger to build.
+    Project,
+    /// A program or service to use.
+    Tool,
+}
+
+impl Kind {
+    /// Every kind, in the order `t` cycles through them.
+    pub const ALL: [Kind; 8] = [
+        Kind::Article,
+        Kind::Video,
+        Kind::Course,
+        Kind::Book,
+        Kind::Docs,
+        Kind::Exercise,
+        Kind::Project,
+        Kind::Tool,
+    ];
+
+    /// The word used in the file, also the tag shown before a resource's
+    /// title and the name in the filter line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Article => "article",
+            Kind::Video => "video",
+            Kind::Course => "course",
+            Kind::Book => "book",
+            Kind::Docs => "docs",
+            Kind::Exercise => "exercise",
+            Kind::Project => "project",
+            Kind::Tool => "tool",
+        }
+    }
+}
+
+/// Whether a resource is free or paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cost {
+    /// Free to use.
+    Free,
+    /// A paid course or product.
+    Paid,
+}
+
+impl Resource {
+    /// Makes its strings safe to put in a terminal cell.
+    pub(super) fn sanitize(&mut self) {
+        use crate::text::sanitize_line;
+        *self.title.get_mut() = sanitize_line(self.title.get_ref());
+        self.provider = self.provider.as_deref().map(sanitize_line);
+        self.note = self.note.as_deref().map(sanitize_line);
+    }
+}
