@@ -77,6 +77,8 @@ pub enum Action {
     PrevUnfinished,
     /// Hide or show done topics.
     ToggleHideDone,
+    /// Show only links of the next kind (article, video, …), then all.
+    CycleKind,
     /// Open the search box.
     OpenSearch,
     /// A character typed into the search box.
@@ -155,9 +157,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("U / Ctrl-R", "redo what was undone"),
     ("n N", "next / previous unfinished topic"),
     ("H", "hide or show done topics"),
+    ("t", "show only links of one kind (again: the next kind, then all)"),
     ("/", "search steps, topics, links and questions"),
     ("Enter / o", "open the link (SSH: copy it); on a topic: go to its links"),
-    ("y", "copy the link (the step's first when on a topic)"),
+    ("y", "copy the link (the topic's first when on a topic)"),
     ("J K", "scroll the text: description, answer, stats or this help"),
     ("f", "frequently asked questions"),
     ("c", "choose another curriculum (yours live in <config dir>/curricula/)"),
@@ -288,6 +291,7 @@ fn pane_key(pane: Pane, code: KeyCode) -> Option<Action> {
         (_, KeyCode::Char('n')) => Action::NextUnfinished,
         (_, KeyCode::Char('N')) => Action::PrevUnfinished,
         (_, KeyCode::Char('H')) => Action::ToggleHideDone,
+        (_, KeyCode::Char('t')) => Action::CycleKind,
         (_, KeyCode::Char('y')) => Action::Copy,
         (_, KeyCode::Char('c')) => Action::OpenPicker,
         (_, KeyCode::Char('r')) => Action::OpenReview,

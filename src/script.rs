@@ -138,6 +138,12 @@ pub fn export(
     let status_of = |s: &crate::curriculum::Step, t| progress.status(id, &s.key(t));
     match format {
         ExportFormat::Json => {
+            let resource_json = |s: &crate::curriculum::Step, r: &crate::curriculum::Resource| {
+                json!({
+                    "title": r.title.get_ref(), "url": r.url.get_ref(), "provider": r.provider,
+                    "kind": r.kind.map(|k| k.name()), "read": progress.is_read(id, &s.resource_key(r)),
+                })
+            };
             let steps: Vec<_> = c
                 .steps()
                 .iter()
@@ -149,12 +155,10 @@ pub fn export(
                             let entry = progress.entry(id, &s.key(t));
                             json!({ "id": t.id.get_ref(), "key": s.key(t), "title": t.title.get_ref(),
                                 "status": status_of(s, t).name(), "at": entry.map(|e| e.counts_from().to_string()),
-                                "note": notes.get(si, ti) })
+                                "note": notes.get(si, ti),
+                                "resources": t.resources.iter().map(|r| resource_json(s, r)).collect::<Vec<_>>() })
                         }).collect::<Vec<_>>(),
-                        "resources": s.resources.iter().map(|r| json!({
-                            "title": r.title.get_ref(), "url": r.url.get_ref(), "provider": r.provider,
-                            "read": progress.is_read(id, &s.resource_key(r)),
-                        })).collect::<Vec<_>>(),
+                        "resources": s.resources.iter().map(|r| resource_json(s, r)).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -195,24 +199,29 @@ pub fn export(
                             out.push_str(&format!("  > {l}\n").replace("  > \n", "  >\n"));
                         }
                     }
+                    for r in &t.resources {
+                        out.push_str(&format!(
+                            "  {}",
+                            markdown_link(r, progress.is_read(id, &s.resource_key(r)))
+                        ));
+                    }
                 }
                 if !s.resources.is_empty() {
                     out.push_str("\nResources:\n\n");
                 }
                 for r in &s.resources {
-                    let read = progress.is_read(id, &s.resource_key(r));
-                    let provider = r.provider.as_ref().map(|p| format!(" — {p}")).unwrap_or_default();
-                    out.push_str(&format!(
-                        "- [{}] [{}]({}){provider}\n",
-                        if read { "x" } else { " " },
-                        r.title.get_ref(),
-                        r.url.get_ref()
-                    ));
+                    out.push_str(&markdown_link(r, progress.is_read(id, &s.resource_key(r))));
                 }
             }
             out
         }
     }
+}
+
+/// One resource as a Markdown task line: `- [x] [Title](url) — provider`.
+fn markdown_link(r: &crate::curriculum::Resource, read: bool) -> String {
+    let provider = r.provider.as_ref().map(|p| format!(" — {p}")).unwrap_or_default();
+    format!("- [{}] [{}]({}){provider}\n", if read { "x" } else { " " }, r.title.get_ref(), r.url.get_ref())
 }
 
 /// Writes `text` to `path`, or to standard output without one.

@@ -41,7 +41,8 @@ pub struct Entry {
     pub kind: Kind,
     /// The step it belongs to (for a step, itself; none for the FAQ).
     pub step: Option<usize>,
-    /// Its index within its step (topic, resource) or the FAQ; for a step,
+    /// Its index within its step (topic; resource in the order of
+    /// [`crate::curriculum::Step::all_resources`]) or the FAQ; for a step,
     /// the step's index.
     pub index: usize,
     /// The text searched and shown.
@@ -79,7 +80,12 @@ impl Searcher {
             for (t, topic) in step.topics.iter().enumerate() {
                 push(Kind::Topic, Some(s), t, topic.title.get_ref().clone());
             }
-            for (r, res) in step.resources.iter().enumerate() {
+            let mut urls = std::collections::HashSet::new();
+            for (r, res) in step.all_resources().enumerate() {
+                // A link on a topic and on its step is found once.
+                if !urls.insert(res.url.get_ref()) {
+                    continue;
+                }
                 let mut text = res.title.get_ref().clone();
                 if let Some(provider) = &res.provider {
                     text.push_str(" · ");

@@ -53,6 +53,13 @@ fn picture(c: char) -> char {
     }
 }
 
+/// Hours as people write them: `12`, `2.5`, `0.3`.
+pub fn hours(h: f64) -> String {
+    // `+ 0.0` turns the -0 of an empty sum into 0.
+    let tenths = (h * 10.0).round() / 10.0 + 0.0;
+    if tenths.fract() == 0.0 { format!("{tenths:.0}") } else { format!("{tenths:.1}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +88,14 @@ mod tests {
         let s = "Données — 数据 🚀 e\u{301}";
         assert_eq!(sanitize_line(s), s);
         assert_eq!(sanitize_block(s), s);
+    }
+
+    #[test]
+    fn hours_read_as_people_write_them() {
+        assert_eq!(hours(12.0), "12");
+        assert_eq!(hours(2.5), "2.5");
+        assert_eq!(hours(0.25), "0.3");
+        assert_eq!(hours(-0.0), "0", "an empty sum is -0.0");
+        assert_eq!(hours(std::iter::empty::<f64>().sum()), "0");
     }
 }

@@ -57,7 +57,7 @@ fn statuses_reset_next_and_hide_by_key() {
 
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
     // It reopens where it was left: the topics pane. h goes to the steps.
-    app.wait_for("Topics 3/7 · 1 skipped ━");
+    app.wait_for("Topics 3/7 · 1 skipped · 36/84 h ━");
     app.send("h");
     app.wait_for("j/k move");
     app.send("R");
@@ -79,7 +79,8 @@ fn search_jumps_and_y_copies_with_osc52() {
     app.send("/golang");
     app.wait_for("Golang cafe");
     app.send("\r");
-    app.wait_for("Step 7 of 7");
+    // The link is on the topic "Find niche job boards", whose page shows.
+    app.wait_for("Topic 7 of 7");
     app.send("y");
     app.wait_for("Copied: https://golang.cafe/");
     // The terminal was asked to set the clipboard: OSC 52 with the URL in base64.
@@ -224,10 +225,12 @@ fn undo_redo_enter_on_a_topic_and_resuming_where_it_was_left() {
     assert!(app.contents().contains("Topics 1/7"), "{}", app.contents());
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    // The next start is where this one ended: the resources of step 1.
+    // The next start is where this one ended: the links of step 1's
+    // second topic, with that topic's page.
     let mut again = Pty::spawn(&[], 100, 30, home.path(), &[]);
     again.wait_for("Enter open  Space read");
-    assert!(again.contents().contains("Step 1 of 7"), "{}", again.contents());
+    assert!(again.contents().contains("Topic 2 of 7"), "{}", again.contents());
+    assert!(again.contents().contains("Comparison operators · about 12 h"), "{}", again.contents());
     again.send("hq");
     assert_eq!(again.wait_exit(), 0);
 }

@@ -49,11 +49,11 @@ fn resources_can_be_marked_read() {
     assert_eq!(app.key_focus(), Focus::Pane(Pane::Resources));
     app.update(Action::Down);
     app.update(Action::Toggle);
-    assert!(app.is_read(0, 1));
-    assert_eq!(app.read_in(0), 1);
+    assert!(app.is_read(0, &app.path.curriculum.steps()[0].resources[1]));
+    assert_eq!(app.read_shown(), 1);
     assert!(app.progress.is_read("backend", "coding-basics/https://edabit.com/challenges/javascript"));
     app.update(Action::Toggle);
-    assert_eq!(app.read_in(0), 0);
+    assert_eq!(app.read_shown(), 0);
 }
 
 #[test]
@@ -158,8 +158,11 @@ fn search_ranks_edits_and_jumps() {
 
     search(&mut app, "golang cafe");
     app.update(Action::Confirm);
-    assert_eq!((app.step_index(), app.focus), (6, Pane::Resources));
-    assert_eq!(app.lists.resources.selected(), Some(1));
+    // The link is on the topic "Find niche job boards": that topic, its
+    // own link first.
+    assert_eq!((app.step_index(), app.selected_topic(), app.focus), (6, Some(6), Pane::Resources));
+    assert_eq!(app.selected_resource().unwrap().url.get_ref(), "https://golang.cafe/");
+    assert_eq!(app.lists.resources.selected(), Some(0));
 
     search(&mut app, "devops");
     let faq = app

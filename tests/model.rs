@@ -46,6 +46,7 @@ const ACTIONS: &[Action] = &[
     Action::NextUnfinished,
     Action::PrevUnfinished,
     Action::ToggleHideDone,
+    Action::CycleKind,
     Action::OpenSearch,
     Action::SearchInput('n'),
     Action::SearchInput('o'),
@@ -104,13 +105,27 @@ fn write_path(config: &Path, data: &Path, n: usize, topics: usize, noted: &[bool
         ));
         for t in 0..topics {
             text.push_str(&format!("[[steps.topics]]\nid = \"t{t}\"\ntitle = \"Topic {t} of step {s}\"\n"));
+            // Every other topic has links of its own, of two kinds, one
+            // of them also its step's.
+            if t % 2 == 1 {
+                for (k, kind) in [(0, "video"), (1, "docs")] {
+                    text.push_str(&format!(
+                        "[[steps.topics.resources]]\ntitle = \"Own {t}.{k}\"\nurl = \"https://e.x/{n}/{s}/{t}/{k}\"\nkind = \"{kind}\"\n"
+                    ));
+                }
+                text.push_str(&format!(
+                    "[[steps.topics.resources]]\ntitle = \"Again\"\nurl = \"https://e.x/{n}/{s}\"\n"
+                ));
+            }
             if noted.get(s * topics + t).copied().unwrap_or(false) {
                 let dir = data.join(format!("notes/p{n}/s{s}"));
                 std::fs::create_dir_all(&dir).unwrap();
                 std::fs::write(dir.join(format!("t{t}.md")), format!("note {n}.{s}.{t}\n")).unwrap();
             }
         }
-        text.push_str(&format!("[[steps.resources]]\ntitle = \"Link {s}\"\nurl = \"https://e.x/{n}/{s}\"\n"));
+        text.push_str(&format!(
+            "[[steps.resources]]\ntitle = \"Link {s}\"\nurl = \"https://e.x/{n}/{s}\"\nkind = \"docs\"\n"
+        ));
     }
     text.push_str("[[faq]]\nquestion = \"Q?\"\nanswer = \"A.\"\n");
     std::fs::write(config.join(format!("curricula/p{n}.toml")), text).unwrap();
@@ -137,7 +152,7 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, data: &Path) {
     };
     in_range("steps", &app.lists.steps, steps.len());
     in_range("topics", &app.lists.topics, app.visible_topics().len());
-    in_range("resources", &app.lists.resources, app.step().resources.len());
+    in_range("resources", &app.lists.resources, app.shown_resources().len());
     in_range("faq", &app.lists.faq, c.faq.len());
     in_range("review", &app.lists.review, app.due().len());
     if let Some(search) = app.search() {
@@ -151,7 +166,7 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, data: &Path) {
         let len = match target {
             Target::List(learnpath::action::Pane::Steps) => steps.len(),
             Target::List(learnpath::action::Pane::Topics) => app.visible_topics().len(),
-            Target::List(learnpath::action::Pane::Resources) => app.step().resources.len(),
+            Target::List(learnpath::action::Pane::Resources) => app.shown_resources().len(),
             Target::Questions => c.faq.len(),
             Target::Text => 0,
         };

@@ -1,7 +1,7 @@
 //! The shipped path holds every fact of the source document it follows:
 //! every link, listed concept, additional skill and FAQ question.
 
-use learnpath::curriculum::{Cost, Curriculum};
+use learnpath::curriculum::{Cost, Curriculum, Kind};
 
 /// Every link in the source document, relative ones resolved under
 /// https://blog.boot.dev.
@@ -153,7 +153,7 @@ fn the_seven_steps_in_order_then_the_extra() {
 fn every_link_of_the_source_is_a_resource() {
     let c = Curriculum::shipped();
     let urls: Vec<&str> =
-        c.steps().iter().flat_map(|s| &s.resources).map(|r| r.url.get_ref().as_str()).collect();
+        c.steps().iter().flat_map(|s| s.all_resources()).map(|r| r.url.get_ref().as_str()).collect();
     for link in LINKS {
         assert!(urls.contains(link), "missing {link}");
     }
@@ -194,7 +194,7 @@ fn favourite_languages_are_resources_of_the_extra_step() {
 #[test]
 fn known_paid_courses_are_marked_paid() {
     let c = Curriculum::shipped();
-    for r in c.steps().iter().flat_map(|s| &s.resources) {
+    for r in c.steps().iter().flat_map(|s| s.all_resources()) {
         if r.url.get_ref().starts_with("https://boot.dev/courses/") {
             assert_eq!(r.cost, Some(Cost::Paid), "{}", r.title.get_ref());
         }
@@ -202,4 +202,84 @@ fn known_paid_courses_are_marked_paid() {
             assert_eq!(r.cost, Some(Cost::Free), "{}", r.title.get_ref());
         }
     }
+}
+
+#[test]
+fn every_topic_has_a_page_of_one_to_three_sentences_and_two_or_three_checks() {
+    let c = Curriculum::shipped();
+    assert_eq!(c.topic_count(), 61);
+    for step in c.steps() {
+        for topic in &step.topics {
+            let key = step.key(topic);
+            let summary = topic.summary.as_deref().unwrap_or_else(|| panic!("{key} has no summary"));
+            let sentences = summary.matches(['.', '?', '!']).count();
+            assert!((1..=3).contains(&sentences) && summary.ends_with('.'), "{key}: {summary}");
+            assert!((2..=3).contains(&topic.check.len()), "{key} has {} checks", topic.check.len());
+            assert!(topic.check.iter().all(|q| q.ends_with('?') || q.ends_with('.')), "{key}");
+        }
+    }
+}
+
+#[test]
+fn every_resource_has_a_kind() {
+    let c = Curriculum::shipped();
+    let all: Vec<_> = c.steps().iter().flat_map(|s| s.all_resources()).collect();
+    assert!(all.iter().all(|r| r.kind.is_some()), "a resource without a kind");
+    let kind = |url: &str| all.iter().find(|r| r.url.get_ref() == url).and_then(|r| r.kind);
+    assert_eq!(kind("https://edabit.com/challenges/javascript"), Some(Kind::Exercise));
+    assert_eq!(kind("https://python.swaroopch.com/"), Some(Kind::Book));
+    assert_eq!(kind("https://docs.python.org/3/tutorial/"), Some(Kind::Docs));
+    assert_eq!(kind("https://www.freecodecamp.org/news/html-css-11-hour-course/"), Some(Kind::Video));
+    assert_eq!(kind("https://golang.cafe/"), Some(Kind::Tool));
+    assert_eq!(kind("https://boot.dev/courses/build-personal-project-1"), Some(Kind::Project));
+}
+
+/// Links the source ties to one topic: (topic key, url).
+const TOPIC_LINKS: &[(&str, &str)] = &[
+    ("web-basics/web-server", "https://en.wikipedia.org/wiki/Client%E2%80%93server_model"),
+    ("web-basics/http", "https://boot.dev/courses/learn-http"),
+    ("web-basics/http", "https://www.freecodecamp.org/news/http-and-everything-you-need-to-know-about-it/"),
+    ("web-basics/frontend-projects", "https://blog.boot.dev/javascript/javascript-projects-for-beginners/"),
+    ("web-basics/frontend-projects", "https://www.freecodecamp.org/news/html-css-11-hour-course/"),
+    ("web-servers/specialize", "https://blog.boot.dev/backend/best-backend-programming-languages/"),
+    ("web-servers/first-api", "https://blog.boot.dev/python/python-projects-for-beginners/"),
+    ("web-servers/first-api", "https://devdevshow.com/backend-project-ideas-for-beginners-portfolio/"),
+    ("databases/postgresql", "https://www.codecademy.com/learn/learn-sql"),
+    ("portfolio/github-profile", "https://blog.boot.dev/jobs/build-github-profile/"),
+    ("portfolio/resume", "https://blog.boot.dev/computer-science/computer-science-resumes/"),
+    ("job-search/github-profile", "https://blog.boot.dev/jobs/build-github-profile/"),
+    ("job-search/communities", "https://blog.boot.dev/misc/best-coding-communities/"),
+    ("job-search/niche-boards", "https://golang.cafe/"),
+    ("additional-skills/terminal", "https://opensource.com/resources/what-bash"),
+];
+
+#[test]
+fn links_tied_to_one_topic_are_on_that_topic_and_listed_once_there() {
+    let c = Curriculum::shipped();
+    for (key, url) in TOPIC_LINKS {
+        let (s, t) = c.locate(key).unwrap_or_else(|| panic!("no topic {key}"));
+        let step = &c.steps()[s];
+        let shown: Vec<&str> = step.resources_for(Some(t)).iter().map(|r| r.url.get_ref().as_str()).collect();
+        assert!(step.topics[t].resources.iter().any(|r| r.url.get_ref() == url), "{key} lacks {url}");
+        assert_eq!(shown.iter().filter(|u| *u == url).count(), 1, "{key} lists {url} twice");
+    }
+}
+
+#[test]
+fn requirements_point_backwards_along_the_path() {
+    let c = Curriculum::shipped();
+    let mut some = 0;
+    for (s, step) in c.steps().iter().enumerate() {
+        for t in 0..step.topics.len() {
+            for (rs, rt) in c.requires(s, t) {
+                some += 1;
+                assert!(
+                    (rs, rt) < (s, t) || c.steps()[s].optional,
+                    "{} requires a later topic",
+                    step.key(&step.topics[t])
+                );
+            }
+        }
+    }
+    assert!(some > 20, "only {some} requirements");
 }

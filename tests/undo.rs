@@ -126,13 +126,13 @@ fn a_reset_step_comes_back_whole() {
     app.update(Action::MarkSkipped);
     app.update(Action::FocusNext);
     app.update(Action::Toggle);
-    assert_eq!(app.read_in(0), 1);
+    assert_eq!(app.read_shown(), 1);
     app.update(Action::FocusLeft);
     app.update(Action::Reset);
     app.update(Action::Answer('s'));
-    assert_eq!((app.done_in(0), app.skipped_in(0), app.read_in(0)), (0, 0, 0));
+    assert_eq!((app.done_in(0), app.skipped_in(0), app.read_shown()), (0, 0, 0));
     app.update(Action::Undo);
-    assert_eq!((app.done_in(0), app.skipped_in(0), app.read_in(0)), (1, 1, 1));
+    assert_eq!((app.done_in(0), app.skipped_in(0), app.read_shown()), (1, 1, 1));
     assert_eq!(status(&app, LISTS), Status::Skipped);
 }
 

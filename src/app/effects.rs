@@ -24,25 +24,28 @@ impl App {
         });
     }
 
-    /// The selected resource's URL, or the step's first when the topics
-    /// pane has the focus.
+    /// The selected resource's URL, or the topic's first listed link when
+    /// the topics pane has the focus.
     pub(super) fn link(&self) -> Option<String> {
-        let resources = &self.step().resources;
-        let r = match self.focus {
-            Pane::Resources => self.lists.resources.selected()?,
-            _ => 0,
+        let chosen = match self.focus {
+            Pane::Resources => self.selected_resource(),
+            _ => self.shown_resources().first().copied(),
         };
-        resources.get(r).map(|r| r.url.get_ref().clone())
+        chosen.map(|r| r.url.get_ref().clone())
     }
 
     pub(super) fn open(&mut self) -> Option<Effect> {
         match self.key_focus() {
             Focus::Review => return self.open_review_link(),
-            // A topic's links are its step's: go to them (never a status
-            // change, so a stray Enter costs nothing).
+            // Go to the topic's links (never a status change, so a stray
+            // Enter costs nothing).
             Focus::Pane(Pane::Topics) => {
-                if self.step().resources.is_empty() {
-                    self.message = Some(Message::Info("This step has no links".into()));
+                if self.shown_resources().is_empty() {
+                    let why = match self.kind_filter {
+                        Some(kind) => format!("No {} links for this topic (t: next kind)", kind.name()),
+                        None => "This topic and its step have no links".into(),
+                    };
+                    self.message = Some(Message::Info(why));
                 } else {
                     self.set_focus(Pane::Resources);
                 }

@@ -110,10 +110,12 @@ impl App {
         self.save(what);
     }
 
-    /// `o` in the review queue: the due topic's first resource.
+    /// `o` in the review queue: the due topic's first link (its own, else
+    /// its step's).
     pub(super) fn open_review_link(&mut self) -> Option<Effect> {
         let due = self.path.due.get(self.lists.review.selected().unwrap_or(0))?;
-        let url = self.path.curriculum.steps()[due.step].resources.first()?.url.get_ref().clone();
+        let step = &self.path.curriculum.steps()[due.step];
+        let url = step.resources_for(Some(due.topic)).first()?.url.get_ref().clone();
         Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
     }
 

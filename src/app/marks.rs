@@ -3,6 +3,7 @@
 
 use super::{App, Message, Overlay, Prompt};
 use crate::action::Pane;
+use crate::curriculum::Resource;
 use crate::progress::{Record, Status};
 
 impl App {
@@ -17,8 +18,8 @@ impl App {
     }
 
     /// Whether resource `r` of step `s` was marked read.
-    pub fn is_read(&self, s: usize, r: usize) -> bool {
-        self.path.marks.read.get(s).and_then(|m| m.get(r)).copied().unwrap_or(false)
+    pub fn is_read(&self, s: usize, r: &Resource) -> bool {
+        self.path.marks.read.get(s).is_some_and(|read| read.contains(r.url.get_ref()))
     }
 
     /// Topics done in step `s`.
@@ -31,9 +32,15 @@ impl App {
         self.path.marks.skipped.get(s).copied().unwrap_or(0)
     }
 
-    /// Resources read in step `s`.
-    pub fn read_in(&self, s: usize) -> usize {
-        self.path.marks.read_count.get(s).copied().unwrap_or(0)
+    /// Hours of the done topics of step `s` and of all its topics, if any
+    /// topic of it has an estimate.
+    pub fn hours_in(&self, s: usize) -> Option<(f64, f64)> {
+        let topics = &self.path.curriculum.steps().get(s)?.topics;
+        topics.iter().any(|t| t.hours.is_some()).then(|| {
+            let hours = |t: &crate::curriculum::Topic| t.hours.unwrap_or(0.0);
+            let done = topics.iter().enumerate().filter(|(t, _)| self.is_done(s, *t)).map(|(_, t)| hours(t));
+            (done.sum(), topics.iter().map(hours).sum())
+        })
     }
 
     /// Topics done over the whole curriculum.
@@ -92,17 +99,17 @@ impl App {
         }
     }
 
-    fn set_read(&mut self, s: usize, r: usize, read: bool) {
-        if self.is_read(s, r) == read {
-            return;
-        }
+    fn set_read(&mut self, s: usize, url: &str, read: bool) {
         let step = &self.path.curriculum.steps()[s];
-        let key = step.resource_key(&step.resources[r]);
+        let key = format!("{}/{url}", step.id.get_ref());
         let (id, now) = (self.path.curriculum.id.get_ref().clone(), self.now());
         self.progress.set_read(&id, &key, read, now);
-        self.path.marks.read[s][r] = read;
-        self.path.marks.read_count[s] =
-            self.path.marks.read_count[s].saturating_add_signed(if read { 1 } else { -1 });
+        let marks = &mut self.path.marks.read[s];
+        if read {
+            marks.insert(url.to_string())
+        } else {
+            marks.remove(url)
+        };
     }
 
     fn refuse_if_read_only(&mut self) -> bool {
@@ -126,18 +133,16 @@ impl App {
             }
             crate::action::Focus::Pane(Pane::Resources) => {
                 let s = self.step_index();
-                let Some(r) = self.lists.resources.selected().filter(|&r| r < self.step().resources.len())
-                else {
+                let Some(resource) = self.selected_resource().cloned() else {
                     return;
                 };
                 if self.refuse_if_read_only() {
                     return;
                 }
-                let read = !self.is_read(s, r);
-                let resource = &self.step().resources[r];
-                let before = self.before(vec![(Record::Resource, self.step().resource_key(resource))]);
+                let read = !self.is_read(s, &resource);
+                let before = self.before(vec![(Record::Resource, self.step().resource_key(&resource))]);
                 let title = resource.title.get_ref().clone();
-                self.set_read(s, r, read);
+                self.set_read(s, resource.url.get_ref(), read);
                 let what = format!("{}: {title}", if read { "Read" } else { "Not read" });
                 self.remember(before, &what);
                 self.save(what);
@@ -211,7 +216,7 @@ impl App {
         let mut targets = Vec::new();
         for step in steps.iter().map(|&s| &self.path.curriculum.steps()[s]) {
             targets.extend(step.topics.iter().map(|t| (Record::Topic, step.key(t))));
-            targets.extend(step.resources.iter().map(|r| (Record::Resource, step.resource_key(r))));
+            targets.extend(step.all_resources().map(|r| (Record::Resource, step.resource_key(r))));
         }
         let before = self.before(targets);
         let now = self.now();

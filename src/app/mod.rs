@@ -3,6 +3,7 @@
 mod effects;
 mod geometry;
 mod learn;
+mod links;
 mod marks;
 mod navigate;
 mod overlays;
@@ -43,6 +44,8 @@ pub struct App {
     pub catalog: Catalog,
     /// Whether done topics are hidden from the topics list.
     pub hide_done: bool,
+    /// The one kind of link the resources pane shows, if filtered.
+    pub kind_filter: Option<crate::curriculum::Kind>,
     /// Over SSH with no display: Enter copies links instead of opening them.
     pub remote: bool,
     /// Lists' selections and offsets.
@@ -90,6 +93,7 @@ impl App {
             last_right: Pane::Topics,
             catalog: Catalog::default(),
             hide_done: false,
+            kind_filter: None,
             remote: false,
             lists: Lists::default(),
             about_scroll: 0,
@@ -210,6 +214,7 @@ impl App {
             Action::NextUnfinished => self.jump_unfinished(true),
             Action::PrevUnfinished => self.jump_unfinished(false),
             Action::ToggleHideDone => self.toggle_hide_done(),
+            Action::CycleKind => self.cycle_kind(),
             Action::OpenSearch => self.open_search(),
             Action::SearchInput(c) => self.search_input(c),
             Action::SearchBackspace => self.search_edit(search::Edit::Backspace),

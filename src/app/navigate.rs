@@ -7,6 +7,11 @@ use crate::action::Pane;
 
 impl App {
     pub(super) fn set_focus(&mut self, pane: Pane) {
+        // The description shows the step's page or the topic's: a new page
+        // starts at its top.
+        if (pane == Pane::Steps) != (self.focus == Pane::Steps) {
+            self.about_scroll = 0;
+        }
         self.focus = pane;
         if pane != Pane::Steps {
             self.last_right = pane;
@@ -59,14 +64,14 @@ impl App {
 
     /// Moves the selection of the focused pane of the main screen.
     fn move_in_pane(&mut self, delta: isize) {
-        let (topics, resources) = (self.visible_topics().len(), self.step().resources.len());
+        let resources = self.shown_resources().len();
         match self.focus {
             Pane::Steps => {
                 let len = self.path.curriculum.steps().len();
                 let new = self.step_index().saturating_add_signed(delta).min(len.saturating_sub(1));
                 self.select(new, None);
             }
-            Pane::Topics => move_list(&mut self.lists.topics, delta, topics),
+            Pane::Topics => self.move_topic_row(|rows, len| move_list(rows, delta, len)),
             Pane::Resources => move_list(&mut self.lists.resources, delta, resources),
         }
     }
@@ -110,7 +115,7 @@ impl App {
                 if let Some(row) = hit.row {
                     match pane {
                         Pane::Steps => self.select(row, None),
-                        Pane::Topics => self.lists.topics.select(Some(row)),
+                        Pane::Topics => self.move_topic_row(|rows, _| rows.select(Some(row))),
                         Pane::Resources => self.lists.resources.select(Some(row)),
                     }
                 }
@@ -154,12 +159,9 @@ impl App {
                     .min(self.path.curriculum.steps().len() - 1);
                 self.select(new, None);
             }
-            Target::List(Pane::Topics) => {
-                let len = self.visible_topics().len();
-                move_list(&mut self.lists.topics, delta, len);
-            }
+            Target::List(Pane::Topics) => self.move_topic_row(|rows, len| move_list(rows, delta, len)),
             Target::List(Pane::Resources) => {
-                let len = self.step().resources.len();
+                let len = self.shown_resources().len();
                 move_list(&mut self.lists.resources, delta, len);
             }
         }

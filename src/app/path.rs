@@ -37,8 +37,9 @@ pub(super) struct Marks {
     pub(super) topics: Vec<Vec<Status>>,
     pub(super) done: Vec<usize>,
     pub(super) skipped: Vec<usize>,
-    pub(super) read: Vec<Vec<bool>>,
-    pub(super) read_count: Vec<usize>,
+    /// Per step, the links marked read (a link listed on a topic and on
+    /// its step is one link).
+    pub(super) read: Vec<std::collections::HashSet<String>>,
 }
 
 impl OpenPath {
@@ -90,8 +91,7 @@ impl Marks {
             topics: steps.iter().map(|s| vec![Status::Todo; s.topics.len()]).collect(),
             done: vec![0; steps.len()],
             skipped: vec![0; steps.len()],
-            read: steps.iter().map(|s| vec![false; s.resources.len()]).collect(),
-            read_count: vec![0; steps.len()],
+            read: vec![Default::default(); steps.len()],
         };
         let id = c.id.get_ref();
         for (key, entry) in progress.topics(id) {
@@ -104,10 +104,11 @@ impl Marks {
             m.done[s] = m.topics[s].iter().filter(|&&st| st == Status::Done).count();
             m.skipped[s] = m.topics[s].iter().filter(|&&st| st == Status::Skipped).count();
             if any_read {
-                for (r, res) in step.resources.iter().enumerate() {
-                    m.read[s][r] = progress.is_read(id, &step.resource_key(res));
-                }
-                m.read_count[s] = m.read[s].iter().filter(|&&r| r).count();
+                m.read[s] = step
+                    .all_resources()
+                    .filter(|res| progress.is_read(id, &step.resource_key(res)))
+                    .map(|res| res.url.get_ref().clone())
+                    .collect();
             }
         }
         m

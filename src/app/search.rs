@@ -117,8 +117,11 @@ impl App {
                 self.set_focus(Pane::Topics);
             }
             Kind::Resource => {
-                self.select(step.unwrap_or(0), None);
-                self.lists.resources.select(Some(index));
+                let s = step.unwrap_or(0);
+                let Some((topic, url)) = self.path.curriculum.steps()[s].resource_at(index) else { return };
+                let url = url.url.get_ref().clone();
+                self.select(s, topic);
+                self.select_link(&url);
                 self.set_focus(Pane::Resources);
             }
             Kind::Faq => {

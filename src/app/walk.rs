@@ -82,13 +82,14 @@ impl App {
     fn select_listed(&mut self, t: usize) {
         let visible = self.visible_topics();
         let pos = visible.iter().position(|&v| v >= t).unwrap_or(visible.len().saturating_sub(1));
-        self.lists.topics.select(Some(pos));
+        self.move_topic_row(|rows, _| rows.select(Some(pos)));
     }
 
     pub(super) fn clamp_topic_selection(&mut self) {
-        let len = self.visible_topics().len();
-        let sel = self.lists.topics.selected().unwrap_or(0);
-        self.lists.topics.select(Some(sel.min(len.saturating_sub(1))));
+        self.move_topic_row(|rows, len| {
+            let sel = rows.selected().unwrap_or(0);
+            rows.select(Some(sel.min(len.saturating_sub(1))));
+        });
     }
 }
 

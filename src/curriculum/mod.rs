@@ -289,9 +289,9 @@ impl Curriculum {
         self.steps().iter().filter(|s| !s.optional).count()
     }
 
-    /// Total number of resources over all steps.
+    /// Total number of resources over all steps and their topics.
     pub fn resource_count(&self) -> usize {
-        self.steps.get_ref().iter().map(|s| s.resources.len()).sum()
+        self.steps().iter().map(|s| s.all_resources().count()).sum()
     }
 
     /// The steps, in order.
@@ -347,7 +347,38 @@ impl Step {
         format!("{}/{}", self.id.get_ref(), topic.id.get_ref())
     }
 
+    /// The resources the pane lists for topic `topic` (or for the step
+    /// alone): the topic's own first, then the step's, each link once.
+    pub fn resources_for(&self, topic: Option<usize>) -> Vec<&Resource> {
+        let own = topic.and_then(|t| self.topics.get(t)).map(|t| t.resources.as_slice()).unwrap_or_default();
+        let step = self.resources.iter().filter(|r| !own.iter().any(|o| o.url.get_ref() == r.url.get_ref()));
+        own.iter().chain(step).collect()
+    }
+
+    /// Every resource of the step: its own, then each topic's in order.
+    pub fn all_resources(&self) -> impl Iterator<Item = &Resource> {
+        self.resources.iter().chain(self.topics.iter().flat_map(|t| &t.resources))
+    }
+
+    /// Resource `i` of [`Step::all_resources`], with the topic it is on
+    /// (none for the step's own).
+    pub fn resource_at(&self, i: usize) -> Option<(Option<usize>, &Resource)> {
+        if let Some(r) = self.resources.get(i) {
+            return Some((None, r));
+        }
+        let mut i = i - self.resources.len();
+        for (t, topic) in self.topics.iter().enumerate() {
+            match topic.resources.get(i) {
+                Some(r) => return Some((Some(t), r)),
+                None => i -= topic.resources.len(),
+            }
+        }
+        None
+    }
+
     /// The progress key of one of this step's resources: `STEP_ID/URL`.
+    /// A link on a topic shares its step's key space, so one link listed
+    /// on a topic and on its step is read in both places at once.
     pub fn resource_key(&self, resource: &Resource) -> String {
         format!("{}/{}", self.id.get_ref(), resource.url.get_ref())
     }

@@ -68,7 +68,7 @@ impl Progress {
                     count += 1;
                 }
             }
-            for resource in step.resources.iter().filter(|_| only.is_none()) {
+            for resource in step.all_resources().filter(|_| only.is_none()) {
                 let key = step.resource_key(resource);
                 if self.is_read(id, &key) {
                     self.set_read(id, &key, false, now);

@@ -1,10 +1,13 @@
-//! The description of the selected step: title, goal and body.
+//! The description pane: the selected topic's page (summary, what to know
+//! first, self-checks, note) or the selected step's title, goal and body.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::action::Pane;
 use crate::app::{App, Geometry, Scroll};
+use crate::text::hours;
 use crate::ui::{pane, wrap};
 
 /// Draws the step description.
@@ -24,6 +27,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
 
 fn title(app: &App) -> String {
     let i = app.step_index();
+    if let Some(t) = app.selected_topic().filter(|_| matches!(app.focus, Pane::Topics | Pane::Resources)) {
+        return format!(" Topic {} of {} ", t + 1, app.step().topics.len());
+    }
     if app.step().optional {
         " Extra ".to_string()
     } else {
@@ -32,20 +38,43 @@ fn title(app: &App) -> String {
     }
 }
 
-/// The description as wrapped lines.
+/// The description as wrapped lines: the selected topic's page while the
+/// topics or its links have the focus, else the step's.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    match app.selected_topic() {
+        Some(t) if matches!(app.focus, Pane::Topics | Pane::Resources) => topic_page(app, t, width),
+        _ => step_page(app, width),
+    }
+}
+
+fn step_page(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let step = app.step();
     let mut out = wrap::wrap(&[Span::styled(step.title.get_ref().clone(), theme.title)], width, 0);
-    // The selected topic's note comes first while the checklist has the
-    // focus: it is what the learner is looking at.
-    if app.focus == crate::action::Pane::Topics
-        && let Some(t) = app.selected_topic()
-        && let Some(note) = app.notes().get(app.step_index(), t)
-    {
-        let title = step.topics[t].title.get_ref();
-        out.extend(wrap::wrap(&[Span::styled(format!("Note on {title} (e edits):"), theme.key)], width, 0));
-        if app.notes().is_lossy(app.step_index(), t) {
+    for (text, style) in [(&step.goal, theme.goal), (&step.body, theme.text)] {
+        if let Some(text) = text {
+            out.push(Line::default());
+            out.extend(wrap::paragraphs(text, style, width));
+        }
+    }
+    out
+}
+
+/// A topic's page: your note, what it gives you, what to know first, and
+/// how to check yourself.
+fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let (s, step) = (app.step_index(), app.step());
+    let topic = &step.topics[t];
+    let mut head = vec![Span::styled(topic.title.get_ref().clone(), theme.title)];
+    if let Some(h) = topic.hours {
+        head.push(Span::styled(format!(" · about {} h", hours(h)), theme.dim));
+    }
+    let mut out = wrap::wrap(&head, width, 0);
+    // The learner's own note first: it is what they wrote to come back to.
+    if let Some(note) = app.notes().get(s, t) {
+        out.extend(wrap::wrap(&[Span::styled("Your note (e edits):", theme.key)], width, 0));
+        if app.notes().is_lossy(s, t) {
             let warn = "⚠ this note is not UTF-8 text: � marks the bytes that could not be read";
             out.extend(wrap::wrap(&[Span::styled(warn, theme.error)], width, 0));
         }
@@ -53,11 +82,35 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
         }
     }
-    for (text, style) in [(&step.goal, theme.goal), (&step.body, theme.text)] {
-        if let Some(text) = text {
-            out.push(Line::default());
-            out.extend(wrap::paragraphs(text, style, width));
+    if let Some(summary) = &topic.summary {
+        out.push(Line::default());
+        out.extend(wrap::paragraphs(summary, theme.goal, width));
+    }
+    let requires = app.path.curriculum.requires(s, t);
+    if !requires.is_empty() {
+        out.push(Line::default());
+        out.extend(wrap::wrap(&[Span::styled("Know first:", theme.key)], width, 0));
+        for (rs, rt) in requires {
+            let (mark, style) = super::topics::mark(app.status_of(rs, rt), theme);
+            let other = &app.path.curriculum.steps()[rs];
+            let mut name = other.topics[rt].title.get_ref().clone();
+            if rs != s {
+                name.push_str(&format!(" ({})", other.title.get_ref()));
+            }
+            let spans = [Span::styled(format!(" {mark} "), style), Span::raw(name)];
+            out.extend(wrap::wrap(&spans, width, 5));
         }
+    }
+    if !topic.check.is_empty() {
+        out.push(Line::default());
+        out.extend(wrap::wrap(&[Span::styled("Check yourself:", theme.key)], width, 0));
+        for q in &topic.check {
+            out.extend(wrap::wrap(&[Span::styled(" • ", theme.dim), Span::raw(q.clone())], width, 3));
+        }
+    }
+    if app.notes().get(s, t).is_none() {
+        out.push(Line::default());
+        out.extend(wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0));
     }
     out
 }

@@ -1,4 +1,5 @@
-//! The selected step's resources: title, provider, free/paid and URL.
+//! The selected topic's links, then its step's: kind, title, provider,
+//! free/paid and URL.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,25 +16,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     let focused = app.focus == Pane::Resources;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
-    let resources = &app.step().resources;
+    let resources = app.shown_resources();
     let s = app.step_index();
-    let title = format!(" Resources {}/{} read ", app.read_in(s), resources.len());
+    let filter = app.kind_filter.map(|k| format!("· {} ", k.name())).unwrap_or_default();
+    let title = format!(" Resources {}/{} read {filter}", app.read_shown(), resources.len());
     let block = pane::block(title, focused, &theme);
     if resources.is_empty() {
-        let empty = pane::empty("No resources in this step", &theme, area);
+        let why = match app.kind_filter {
+            Some(kind) => format!("No {} links here (t: next kind)", kind.name()),
+            None => "No links for this topic or step".into(),
+        };
+        let empty = pane::empty(&why, &theme, area);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), area);
         g.list(Target::List(Pane::Resources), area, Vec::new());
         return;
     }
     let count = resources.len();
+    // The list's state is taken out while the list borrows the app.
     let mut state = std::mem::take(&mut app.lists.resources);
-    let resources = &app.step().resources;
+    let resources = app.shown_resources();
     let rows = pane::render_list(
         frame,
         area,
         block,
         count,
-        |r| item(&resources[r], app.is_read(s, r), width, &theme),
+        |r| item(resources[r], app.is_read(s, resources[r]), width, &theme),
         &mut state,
         focused,
         &theme,
@@ -45,15 +52,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
 /// Rows the list needs at `width` columns, counting no further than `cap`.
 pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
     let theme = Theme::plain();
-    let resources = &app.step().resources;
-    pane::rows_needed(resources.len(), |r| item(&resources[r], false, width, &theme), cap)
+    let resources = app.shown_resources();
+    pane::rows_needed(resources.len(), |r| item(resources[r], false, width, &theme), cap)
 }
 
 /// One resource: a read mark and the title line, then the URL on its own
 /// line.
 pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> Text<'static> {
     let mark = if read { Span::styled("✓ ", theme.done) } else { Span::styled("• ", theme.dim) };
-    let mut spans = vec![Span::raw(" "), mark, Span::styled(r.title.get_ref().clone(), theme.title)];
+    let mut spans = vec![Span::raw(" "), mark];
+    if let Some(kind) = r.kind {
+        spans.push(Span::styled(format!("{} ", kind.name()), theme.key));
+    }
+    spans.push(Span::styled(r.title.get_ref().clone(), theme.title));
     if let Some(provider) = &r.provider {
         spans.push(Span::styled(format!(" · {provider}"), theme.dim));
     }

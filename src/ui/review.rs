@@ -76,7 +76,7 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         0,
     ));
     out.push(Line::default());
-    for (i, r) in step.resources.iter().enumerate() {
+    for (i, r) in step.resources_for(Some(due.topic)).into_iter().enumerate() {
         let tag = if i == 0 { "o " } else { "  " };
         out.extend(wrap::wrap(
             &[

@@ -9,6 +9,7 @@ use ratatui::text::Text;
 use crate::action::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::progress::Status;
+use crate::text::hours;
 use crate::ui::{Theme, pane, wrap};
 
 /// The mark and style of each status (the README's legend).
@@ -34,6 +35,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     }
     if app.hide_done {
         title.push_str(" · done hidden");
+    }
+    // The hours come last and only when the whole title fits.
+    if let Some((done, all)) = app.hours_in(s) {
+        let with_hours = format!("{title} · {}/{} h", hours(done), hours(all));
+        if with_hours.chars().count() + 3 <= width {
+            title = with_hours;
+        }
     }
     title.push(' ');
     let block = pane::block(title, focused, &theme);
@@ -77,12 +85,14 @@ pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
         app.theme.text
     };
     let note = if app.notes().get(app.step_index(), t).is_some() { " ✎" } else { "" };
+    let estimate = app.step().topics[t].hours.map(|h| format!(" {}h", hours(h))).unwrap_or_default();
     let spans = [
         Span::raw(" "),
         Span::styled(mark, style),
         Span::raw(" "),
         Span::styled(title, title_style),
         Span::styled(note, app.theme.goal),
+        Span::styled(estimate, app.theme.dim),
     ];
     Text::from(wrap::wrap(&spans, width, 5))
 }

@@ -1,0 +1,158 @@
+//! Topic pages on screen: the description pane shows the selected topic's
+//! page, the resources pane its own links before its step's, `t` narrows
+//! them to one kind, and hours show per topic and per step.
+
+mod common;
+
+use common::{app, draw, keys, run, screen};
+use crossterm::event::KeyCode;
+use learnpath::action::{Action, Pane};
+use learnpath::app::Effect;
+
+/// The shipped path with the focus on the topics of step `s` (0-based),
+/// topic `t` selected.
+fn on_topic(s: usize, t: usize) -> learnpath::app::App {
+    let mut app = app();
+    draw(&mut app, 100, 40);
+    for _ in 0..s {
+        app.update(Action::Down);
+    }
+    app.update(Action::FocusRight);
+    for _ in 0..t {
+        app.update(Action::Down);
+    }
+    app
+}
+
+fn urls(app: &learnpath::app::App) -> Vec<String> {
+    app.shown_resources().iter().map(|r| r.url.get_ref().clone()).collect()
+}
+
+#[test]
+fn the_description_is_the_topics_page_while_a_topic_is_chosen_and_the_steps_otherwise() {
+    // Step 3 (the web), topic 2 (HTTP): a summary, a requirement, checks.
+    let mut app = on_topic(2, 1);
+    let (terminal, _) = run(&mut app, 100, 40, Vec::new());
+    let page = screen(&terminal);
+    assert!(page.contains("Topic 2 of 4"), "{page}");
+    assert!(page.contains("What is HTTP? · about"), "{page}");
+    assert!(page.contains("Know first:"), "{page}");
+    assert!(page.contains("[ ] What is a web server?"), "the requirement with its status: {page}");
+    assert!(page.contains("Check yourself:"), "{page}");
+    assert!(page.contains("What is the difference between GET and POST?"), "{page}");
+    let mut events = keys(&[KeyCode::Char('h')]);
+    events.extend(keys(&[]));
+    let (terminal, _) = run(&mut app, 100, 40, events);
+    let step = screen(&terminal);
+    assert!(step.contains("Step 3 of 7") && !step.contains("Check yourself:"), "{step}");
+}
+
+#[test]
+fn a_topics_own_links_come_first_then_its_steps_each_once() {
+    // Step 3's "What is HTTP?" has two links of its own.
+    let app = on_topic(2, 1);
+    let shown = urls(&app);
+    assert_eq!(
+        shown[..2],
+        [
+            "https://boot.dev/courses/learn-http",
+            "https://www.freecodecamp.org/news/http-and-everything-you-need-to-know-about-it/"
+        ]
+    );
+    assert!(
+        shown[2..].contains(&"https://blog.boot.dev/backend/learn-frontend-or-backend-first/".to_string())
+    );
+    assert!(
+        !shown.contains(&"https://blog.boot.dev/javascript/javascript-projects-for-beginners/".to_string()),
+        "another topic's link"
+    );
+    // Step 2's "Hash maps" repeats a link of its step: listed once, first.
+    let app = on_topic(1, 3);
+    let shown = urls(&app);
+    assert_eq!(shown[0], "https://boot.dev/courses/learn-data-structures");
+    assert_eq!(shown.iter().filter(|u| u.contains("learn-data-structures")).count(), 1);
+}
+
+#[test]
+fn enter_on_a_topic_goes_to_its_links_and_y_copies_its_first() {
+    let mut app = on_topic(6, 6); // "Find niche job boards": Golang cafe.
+    assert_eq!(app.update(Action::Copy), Some(Effect::Copy("https://golang.cafe/".into())));
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Resources);
+    assert_eq!(app.update(Action::Open), Some(Effect::Open("https://golang.cafe/".into())));
+}
+
+#[test]
+fn moving_to_another_topic_starts_its_links_at_the_first() {
+    let mut app = on_topic(2, 1);
+    app.update(Action::FocusNext);
+    app.update(Action::Down);
+    assert_eq!(app.lists.resources.selected(), Some(1));
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    assert_eq!(app.lists.resources.selected(), Some(0));
+    // "How do webpages communicate…" has no links of its own: its step's.
+    assert_eq!(
+        app.selected_resource().unwrap().title.get_ref(),
+        "Where to start your web development journey"
+    );
+}
+
+#[test]
+fn t_shows_one_kind_at_a_time_then_all() {
+    let mut app = on_topic(2, 3); // Front-end projects: project, video, course, and an article.
+    let all = urls(&app).len();
+    let mut seen = Vec::new();
+    loop {
+        app.update(Action::CycleKind);
+        let Some(kind) = app.kind_filter else { break };
+        assert!(app.shown_resources().iter().all(|r| r.kind == Some(kind)), "{kind:?}");
+        seen.push(kind);
+        assert!(seen.len() <= 8, "the cycle ends");
+    }
+    assert!(seen.len() >= 3, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] != w[1]));
+    assert_eq!(urls(&app).len(), all, "after the last kind, every link again");
+    // The pane says what it shows.
+    app.update(Action::CycleKind);
+    let name = app.kind_filter.unwrap().name();
+    let (terminal, _) = run(&mut app, 100, 40, Vec::new());
+    assert!(screen(&terminal).contains(&format!("read · {name} ")), "{}", screen(&terminal));
+}
+
+#[test]
+fn a_link_on_a_topic_and_its_step_is_read_in_both_places() {
+    let mut app = on_topic(1, 3); // Hash maps: the data structures course.
+    app.update(Action::FocusNext);
+    app.update(Action::Toggle);
+    let course = app.selected_resource().unwrap().clone();
+    assert!(app.is_read(1, &course));
+    // On another topic of the step, the same link (the step's) is read too.
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    let listed = app.shown_resources().into_iter().find(|r| r.url.get_ref() == course.url.get_ref()).cloned();
+    assert!(app.is_read(1, &listed.unwrap()));
+}
+
+#[test]
+fn search_finds_a_topics_link_and_goes_to_that_topic() {
+    let mut app = on_topic(0, 0);
+    app.update(Action::OpenSearch);
+    for c in "opensource bash".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::Confirm);
+    assert_eq!((app.step_index(), app.focus), (7, Pane::Resources));
+    assert_eq!(app.step().topics[app.selected_topic().unwrap()].id.get_ref(), "terminal");
+    assert_eq!(app.selected_resource().unwrap().url.get_ref(), "https://opensource.com/resources/what-bash");
+}
+
+#[test]
+fn hours_show_per_topic_and_as_done_of_all_per_step() {
+    let mut app = on_topic(0, 0);
+    app.update(Action::Toggle);
+    let (terminal, _) = run(&mut app, 100, 40, Vec::new());
+    let s = screen(&terminal);
+    assert!(s.contains("Topics 1/7 · 12/84 h"), "{s}");
+    assert!(s.contains("[x] Variables and data 12h"), "{s}");
+}
