@@ -99,10 +99,8 @@ pub enum Action {
     EditNote,
     /// Open the review queue.
     OpenReview,
-    /// The due topic was remembered.
-    Remembered,
-    /// The due topic was forgotten.
-    Forgot,
+    /// The due topic's answer: 1 again, 2 hard, 3 good, 4 easy.
+    Grade(u8),
     /// Open the stats view.
     OpenStats,
     /// A left click at this column and row.
@@ -165,7 +163,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("f", "frequently asked questions"),
     ("c", "choose another curriculum (yours live in <config dir>/curricula/)"),
     ("e", "edit the topic's note in $VISUAL / $EDITOR (also in review)"),
-    ("r", "review due topics: Enter/y knew it, f forgot, o link, e note"),
+    ("r", "review due topics: 1 again, 2 hard, 3 good (Enter), 4 easy; o link, e note"),
     ("S", "stats: topics per week, streaks, your pace and the plan's"),
     ("?", "this help"),
     ("Esc", "close what is on top: help, search, prompt, picker, FAQ, review, stats"),
@@ -208,8 +206,9 @@ impl Action {
             (Focus::Picker, _) => None,
             (_, KeyCode::Char('/')) => Some(Action::OpenSearch),
             (Focus::Faq, KeyCode::Esc | KeyCode::Char('f')) => Some(Action::Close),
-            (Focus::Review, KeyCode::Enter | KeyCode::Char('y')) => Some(Action::Remembered),
-            (Focus::Review, KeyCode::Char('f')) => Some(Action::Forgot),
+            (Focus::Review, KeyCode::Char(c @ '1'..='4')) => Some(Action::Grade(c as u8 - b'0')),
+            (Focus::Review, KeyCode::Enter | KeyCode::Char('y')) => Some(Action::Grade(3)),
+            (Focus::Review, KeyCode::Char('f')) => Some(Action::Grade(1)),
             (Focus::Review, KeyCode::Char('o')) => Some(Action::Open),
             (Focus::Review, KeyCode::Char('e')) => Some(Action::EditNote),
             (Focus::Pane(_) | Focus::Review, KeyCode::Char('u')) => Some(Action::Undo),

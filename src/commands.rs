@@ -165,7 +165,7 @@ pub fn review(c: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json
                 let step = &c.steps()[d.step];
                 let topic = &step.topics[d.topic];
                 json!({ "key": step.key(topic), "title": topic.title.get_ref(), "step": step.title.get_ref(),
-                        "due": d.due.to_string(), "interval_days": crate::review::INTERVALS[d.stage] })
+                        "due": d.due.to_string(), "retrievability": rounded(d.retrievability) })
             })
             .collect();
         return format!("{:#}\n", serde_json::Value::Array(rows));
@@ -201,4 +201,9 @@ pub fn stats(c: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json:
         out.push('\n');
     }
     out
+}
+
+/// A chance of recall for JSON: three decimals, not f32's noise.
+fn rounded(p: f32) -> f64 {
+    (f64::from(p) * 1000.0).round() / 1000.0
 }

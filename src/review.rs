@@ -1,17 +1,68 @@
-//! Spaced review: a done topic comes due 1, 7, 30 and 90 days after it was
-//! completed or last reviewed. Remembering moves it to the next interval,
-//! forgetting back to the first. Pure: the time is always passed in.
+//! Spaced review with FSRS-6 (the `fsrs` crate, Anki's scheduler): every
+//! done topic has a memory state (stability and difficulty); a review
+//! graded 1–4 moves it on, and the topic comes due when the chance of
+//! recalling it has fallen to 90%. Pure: the time is always passed in.
+//!
+//! Ticking a topic done counts as its first "good" answer. Reviews kept
+//! in the fixed-interval form of earlier versions (`stage`, `at`) are read
+//! as the memory state that interval implies, the way Anki converts SM-2.
 
+use std::sync::OnceLock;
+
+use fsrs::{FSRS, MemoryState};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::curriculum::Curriculum;
-use crate::progress::{Progress, Status};
+use crate::progress::{Graded, Progress, ReviewEntry, Status};
 
-/// The intervals, in days; after the last one it stays there.
+/// The chance of recall a review is scheduled at.
+pub const RETENTION: f32 = 0.9;
+
+/// Below this chance of recall a done topic shows as fading.
+pub const FADING: f32 = 0.8;
+
+/// The fixed intervals of versions before FSRS, in days: read from old
+/// files, and still written (the nearest one) for those versions.
 pub const INTERVALS: [i64; 4] = [1, 7, 30, 90];
 
+/// An answer to "do you still know it?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grade {
+    /// Forgot it.
+    Again = 1,
+    /// Recalled it with effort.
+    Hard = 2,
+    /// Recalled it.
+    Good = 3,
+    /// Recalled it at once.
+    Easy = 4,
+}
+
+impl Grade {
+    /// The grade of key `1`–`4`.
+    pub fn from_digit(c: char) -> Option<Grade> {
+        Some(match c {
+            '1' => Grade::Again,
+            '2' => Grade::Hard,
+            '3' => Grade::Good,
+            '4' => Grade::Easy,
+            _ => return None,
+        })
+    }
+
+    /// The word for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grade::Again => "again",
+            Grade::Hard => "hard",
+            Grade::Good => "good",
+            Grade::Easy => "easy",
+        }
+    }
+}
+
 /// A topic due for review.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Due {
     /// Step index.
     pub step: usize,
@@ -19,47 +70,134 @@ pub struct Due {
     pub topic: usize,
     /// When it came due.
     pub due: Timestamp,
-    /// Which interval it is on (0 = one day).
-    pub stage: usize,
+    /// The chance of recalling it now.
+    pub retrievability: f32,
 }
 
-/// When topic `key` (done since `done_at`) next comes due, and on which
-/// interval, given its review record.
-pub fn next_due(progress: &Progress, curriculum: &str, key: &str, done_at: Timestamp) -> (Timestamp, usize) {
-    let (base, stage) = match progress.review(curriculum, key) {
-        // A review older than the completion belongs to an earlier round.
-        Some(r) if r.at >= done_at => (r.counts_from(), (r.stage as usize).min(INTERVALS.len() - 1)),
-        _ => (done_at, 0),
-    };
-    (base.saturating_add(SignedDuration::from_hours(24 * INTERVALS[stage])).unwrap_or(base), stage)
+/// What FSRS knows of one done topic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Memory {
+    /// Stability and difficulty after the last answer.
+    pub state: MemoryState,
+    /// When that answer was given (the tick, or the last review).
+    pub at: Timestamp,
 }
 
-/// Every done topic due at `now`, the longest overdue first.
-pub fn due(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Due> {
+fn scheduler() -> &'static FSRS {
+    static FSRS6: OnceLock<FSRS> = OnceLock::new();
+    FSRS6.get_or_init(FSRS::default)
+}
+
+fn days(from: Timestamp, to: Timestamp) -> f32 {
+    (to.as_second() - from.as_second()).max(0) as f32 / 86_400.0
+}
+
+/// The memory state the old fixed interval `stage` implies.
+fn from_stage(stage: u8) -> MemoryState {
+    let interval = INTERVALS[(stage as usize).min(INTERVALS.len() - 1)] as f32;
+    scheduler()
+        .memory_state_from_sm2(2.5, interval, RETENTION)
+        .unwrap_or(MemoryState { stability: interval, difficulty: 5.0 })
+}
+
+/// The first answer: ticking the topic done.
+fn ticked() -> MemoryState {
+    scheduler()
+        .next_states(None, RETENTION, 0)
+        .map(|n| n.good.memory)
+        .unwrap_or(MemoryState { stability: 2.3, difficulty: 2.1 })
+}
+
+/// The memory of topic `key`, done since `done_at`: from its last review
+/// when that belongs to this round, else from the tick.
+pub fn memory(progress: &Progress, curriculum: &str, key: &str, done_at: Timestamp) -> Memory {
+    match progress.review(curriculum, key) {
+        // A review older than the completion belongs to an earlier round;
+        // one that only puts back "no review yet" (an undo of the first,
+        // counting from the completion) means the tick.
+        Some(r) if r.at >= done_at && !undone_to_the_tick(r, done_at) => {
+            let state = match (r.stability, r.difficulty) {
+                (Some(stability), Some(difficulty)) => MemoryState { stability, difficulty },
+                _ => from_stage(r.stage),
+            };
+            Memory { state, at: r.counts_from() }
+        }
+        _ => Memory { state: ticked(), at: done_at },
+    }
+}
+
+fn undone_to_the_tick(r: &ReviewEntry, done_at: Timestamp) -> bool {
+    r.stability.is_none() && r.log.is_empty() && r.since == Some(done_at)
+}
+
+/// Whole days until a memory of `state` falls to [`RETENTION`], at least one.
+pub fn interval_days(state: MemoryState) -> i64 {
+    let days = scheduler().next_interval(Some(state.stability), RETENTION, 3);
+    (days.round() as i64).clamp(1, 36_500)
+}
+
+/// When `memory` comes due.
+pub fn due_at(memory: Memory) -> Timestamp {
+    let hours = 24 * interval_days(memory.state);
+    memory.at.saturating_add(SignedDuration::from_hours(hours)).unwrap_or(memory.at)
+}
+
+/// The chance of recalling `memory` at `now`.
+pub fn retrievability(memory: Memory, now: Timestamp) -> f32 {
+    fsrs::current_retrievability(memory.state, days(memory.at, now), fsrs::FSRS6_DEFAULT_DECAY)
+}
+
+/// The memory of every done topic of `c`, by step and topic index.
+pub fn memories(c: &Curriculum, progress: &Progress) -> Vec<(usize, usize, Memory)> {
     let id = c.id.get_ref();
-    let mut out: Vec<Due> = c
-        .steps()
+    c.steps()
         .iter()
         .enumerate()
         .flat_map(|(s, step)| step.topics.iter().enumerate().map(move |(t, topic)| (s, t, step.key(topic))))
         .filter_map(|(s, t, key)| {
-            let entry = progress.entry(id, &key)?;
-            if entry.status != Status::Done {
-                return None;
-            }
-            let (due, stage) = next_due(progress, id, &key, entry.counts_from());
-            (due <= now).then_some(Due { step: s, topic: t, due, stage })
+            let entry = progress.entry(id, &key).filter(|e| e.status == Status::Done)?;
+            Some((s, t, memory(progress, id, &key, entry.counts_from())))
         })
+        .collect()
+}
+
+/// Every done topic due at `now`, the longest overdue first.
+pub fn due(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Due> {
+    let mut out: Vec<Due> = memories(c, progress)
+        .into_iter()
+        .map(|(step, topic, m)| Due { step, topic, due: due_at(m), retrievability: retrievability(m, now) })
+        .filter(|d| d.due <= now)
         .collect();
     out.sort_by_key(|d| (d.due, d.step, d.topic));
     out
 }
 
-/// Records a review of `key` at `now`: remembered moves it to the next
-/// interval, forgotten back to the first.
-pub fn record(progress: &mut Progress, curriculum: &str, key: &str, remembered: bool, now: Timestamp) {
+/// Records a review of `key` graded `grade` at `now`, and returns the
+/// memory it leaves.
+pub fn record(progress: &mut Progress, curriculum: &str, key: &str, grade: Grade, now: Timestamp) -> Memory {
     let done_at = progress.entry(curriculum, key).map_or(now, |e| e.counts_from());
-    let (_, stage) = next_due(progress, curriculum, key, done_at);
-    let next = if remembered { (stage + 1).min(INTERVALS.len() - 1) } else { 0 };
-    progress.set_review(curriculum, key, next as u8, now);
+    let before = memory(progress, curriculum, key, done_at);
+    let elapsed = days(before.at, now) as u32;
+    let next = scheduler().next_states(Some(before.state), RETENTION, elapsed).map(|n| match grade {
+        Grade::Again => n.again.memory,
+        Grade::Hard => n.hard.memory,
+        Grade::Good => n.good.memory,
+        Grade::Easy => n.easy.memory,
+    });
+    let state = next.unwrap_or(before.state);
+    // The log of this round, with this grade.
+    let mut log: Vec<Graded> = progress
+        .review(curriculum, key)
+        .filter(|r| r.at >= done_at)
+        .map(|r| r.log.clone())
+        .unwrap_or_default();
+    log.push(Graded { at: now, grade: grade as u8 });
+    let interval = interval_days(state);
+    let stage = INTERVALS.iter().rposition(|&d| d <= interval).unwrap_or(0) as u8;
+    let mut entry = ReviewEntry::staged(stage, now);
+    entry.stability = Some(state.stability);
+    entry.difficulty = Some(state.difficulty);
+    entry.log = log;
+    progress.set_review(curriculum, key, entry);
+    Memory { state, at: now }
 }

@@ -23,7 +23,7 @@ fn history(home: &Path) {
     let now: Timestamp = NOW.parse().unwrap();
     let keys: Vec<String> = c.steps().iter().flat_map(|s| s.topics.iter().map(move |t| s.key(t))).collect();
     for (key, w) in keys.iter().zip([21, 20, 20, 15, 11, 10, 10, 9, 5, 3, 3, 2, 1, 0, 0]) {
-        p.set("backend", key, Status::Done, now - SignedDuration::from_hours(24 * (7 * w + 1)));
+        p.set("backend", key, Status::Done, now - SignedDuration::from_hours(24 * (7 * w + 2)));
     }
     p.save().unwrap();
 }
@@ -46,11 +46,11 @@ fn stats_and_review_with_months_of_history() {
     app.wait_for("Steps");
     app.send("r");
     app.wait_for("Review · 15 due");
-    app.wait_for("Do you still know it?");
+    app.wait_for("How well do you know it?");
     app.send("\r");
-    app.wait_for("Remembered: Variables and data; next review in 7 days");
-    app.send("f");
-    app.wait_for("Forgot: Comparison operators; back to tomorrow");
+    app.wait_for("Good: Variables and data; next review in");
+    app.send("1");
+    app.wait_for("Again: Comparison operators; next review tomorrow");
     app.wait_for("Review · 13 due");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);

@@ -23,32 +23,93 @@ fn days(n: i64) -> SignedDuration {
 const LOOPS: &str = "coding-basics/loops";
 
 #[test]
-fn a_done_topic_comes_due_after_1_7_30_and_90_days() {
+fn a_done_topic_is_scheduled_by_fsrs_and_each_grade_moves_it() {
     let c = Curriculum::shipped();
     let mut p = Progress::in_memory();
     let done = t("2026-01-01T10:00:00Z");
     p.set("backend", LOOPS, Status::Done, done);
-    assert!(review::due(&c, &p, done + days(1) - SignedDuration::from_secs(1)).is_empty());
-    let due = review::due(&c, &p, done + days(1));
-    assert_eq!((due.len(), due[0].stage, due[0].due), (1, 0, done + days(1)));
-    let mut now = done + days(1);
-    for (stage, interval) in [(1, 7), (2, 30), (3, 90), (3, 90)] {
-        review::record(&mut p, "backend", LOOPS, true, now);
-        assert_eq!(p.review("backend", LOOPS).unwrap().stage, stage);
-        assert!(review::due(&c, &p, now + days(interval) - SignedDuration::from_secs(1)).is_empty());
-        assert_eq!(review::due(&c, &p, now + days(interval)).len(), 1, "due again after {interval} days");
-        now += days(interval);
+    // The tick is the first "good" answer: due when recall falls to 90%.
+    let first = review::memory(&p, "backend", LOOPS, done);
+    let wait = review::interval_days(first.state);
+    assert_eq!(wait, 2, "FSRS-6's first good answer holds about 2.3 days");
+    assert!(review::due(&c, &p, done + days(wait) - SignedDuration::from_secs(1)).is_empty());
+    let due = review::due(&c, &p, done + days(wait));
+    assert_eq!((due.len(), due[0].due), (1, done + days(wait)));
+    let r = due[0].retrievability;
+    assert!((0.88..0.93).contains(&r), "about 90% when it comes due: {r}");
+    assert!(review::retrievability(first, done + days(30)) < review::retrievability(first, done + days(3)));
+    // Each grade from the same state: again < hard < good < easy.
+    let now = done + days(wait);
+    let intervals: Vec<i64> =
+        [review::Grade::Again, review::Grade::Hard, review::Grade::Good, review::Grade::Easy]
+            .into_iter()
+            .map(|g| review::interval_days(review::record(&mut p.clone(), "backend", LOOPS, g, now).state))
+            .collect();
+    assert!(intervals.windows(2).all(|w| w[0] < w[1]), "{intervals:?}");
+    assert_eq!(intervals[0], 1, "forgot: back tomorrow");
+    // Good answers on time make the wait grow.
+    let mut now = now;
+    let mut last = wait;
+    for _ in 0..3 {
+        let m = review::record(&mut p, "backend", LOOPS, review::Grade::Good, now);
+        let next = review::interval_days(m.state);
+        assert!(next > last, "{next} after {last}");
+        assert_eq!(review::due(&c, &p, now + days(next)).len(), 1);
+        assert!(review::due(&c, &p, now + days(next) - SignedDuration::from_secs(1)).is_empty());
+        (now, last) = (now + days(next), next);
     }
-    review::record(&mut p, "backend", LOOPS, false, now);
-    assert_eq!(p.review("backend", LOOPS).unwrap().stage, 0, "forgot: back to the first interval");
-    assert_eq!(review::due(&c, &p, now + days(1)).len(), 1);
+    let entry = p.review("backend", LOOPS).unwrap();
+    assert_eq!(entry.log.iter().map(|g| g.grade).collect::<Vec<_>>(), [3, 3, 3], "the log of this round");
+    assert_eq!(
+        entry.stage as usize,
+        review::INTERVALS.iter().rposition(|&d| d <= last).unwrap(),
+        "for older versions"
+    );
     // Done again after an untick: a fresh round from the new completion.
     p.set("backend", LOOPS, Status::Todo, now + days(2));
     p.set("backend", LOOPS, Status::Done, now + days(3));
-    assert_eq!(
-        review::next_due(&p, "backend", LOOPS, p.entry("backend", LOOPS).unwrap().at),
-        (now + days(4), 0)
+    let fresh = review::memory(&p, "backend", LOOPS, p.entry("backend", LOOPS).unwrap().at);
+    assert_eq!((fresh.at, fresh.state), (now + days(3), first.state));
+    let m = review::record(&mut p, "backend", LOOPS, review::Grade::Again, now + days(5));
+    assert_eq!(p.review("backend", LOOPS).unwrap().log.len(), 1, "the old round's grades are not this one's");
+    assert_eq!(review::interval_days(m.state), 1);
+}
+
+#[test]
+fn reviews_from_before_fsrs_load_as_the_memory_their_interval_implies() {
+    // A file as the fixed-interval version wrote it: stage 2 is 30 days.
+    let dir = tempfile::tempdir().unwrap();
+    let reviewed = "2026-01-10T00:00:00Z";
+    let old = format!(
+        r#"{{"format": 1, "curricula": {{"backend": {{
+            "topics": {{"{LOOPS}": {{"status": "done", "at": "2026-01-01T00:00:00Z"}},
+                        "coding-basics/lists": {{"status": "done", "at": "2026-01-01T00:00:00Z"}}}},
+            "reviews": {{"{LOOPS}": {{"stage": 2, "at": "{reviewed}", "kept": true}},
+                         "coding-basics/lists": {{"stage": 0, "at": "{reviewed}"}}}}}}}}}}"#
     );
+    std::fs::write(dir.path().join("progress.json"), &old).unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    let c = Curriculum::shipped();
+    let loops = review::memory(&p, "backend", LOOPS, t("2026-01-01T00:00:00Z"));
+    assert_eq!(loops.at, t(reviewed));
+    assert!((25.0..35.0).contains(&loops.state.stability), "about 30 days: {:?}", loops.state);
+    let wait = review::interval_days(loops.state);
+    assert!(review::due(&c, &p, t(reviewed) + days(wait) - days(1)).iter().all(|d| d.topic != 2));
+    assert!(review::due(&c, &p, t(reviewed) + days(wait)).iter().any(|d| d.topic == 2));
+    let lists = review::memory(&p, "backend", "coding-basics/lists", t("2026-01-01T00:00:00Z"));
+    assert!(lists.state.stability < loops.state.stability, "stage 0 is the shortest");
+    // Reviewing converts: the FSRS state is written, nothing else is lost.
+    review::record(&mut p, "backend", LOOPS, review::Grade::Good, t(reviewed) + days(wait));
+    p.save().unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("progress.json")).unwrap()).unwrap();
+    let entry = &saved["curricula"]["backend"]["reviews"][LOOPS];
+    assert!(entry["stability"].as_f64().unwrap() > f64::from(loops.state.stability));
+    assert!(entry["stage"].as_u64().unwrap() >= 2, "still readable by the version that wrote it");
+    assert_eq!(entry["log"][0]["grade"], 3);
+    assert_eq!(saved["curricula"]["backend"]["reviews"]["coding-basics/lists"]["stage"], 0);
+    assert_eq!(p.review("backend", "coding-basics/lists").unwrap().at, t(reviewed), "untouched");
+    let _ = Progress::open(dir.path()).unwrap();
 }
 
 #[test]
@@ -60,11 +121,11 @@ fn due_topics_come_oldest_first_and_reviews_merge_by_time() {
     let due = review::due(&c, &a, t("2026-02-01T00:00:00Z"));
     assert_eq!((due[0].step, due[0].topic), (0, 2), "the longest overdue first");
     let mut b = a.clone();
-    review::record(&mut a, "backend", LOOPS, true, t("2026-01-02T00:00:00Z"));
-    review::record(&mut b, "backend", LOOPS, false, t("2026-01-03T00:00:00Z"));
+    review::record(&mut a, "backend", LOOPS, review::Grade::Easy, t("2026-01-02T00:00:00Z"));
+    review::record(&mut b, "backend", LOOPS, review::Grade::Again, t("2026-01-03T00:00:00Z"));
     let m = merged(a.data(), b.data());
     assert_eq!(m, merged(b.data(), a.data()));
-    assert_eq!(m.curricula["backend"].reviews[LOOPS].stage, 0, "the later review wins");
+    assert_eq!(m.curricula["backend"].reviews[LOOPS].log[0].grade, 1, "the later review wins");
 }
 
 /// Topics done on fixed dates over several months.
@@ -76,7 +137,7 @@ fn history() -> (Curriculum, Progress, Timestamp) {
     // Week offsets (0 = the week ending now) of each completion, in path order.
     let weeks = [30, 29, 29, 20, 11, 10, 10, 9, 5, 3, 3, 2, 1, 0, 0];
     for (key, w) in keys.iter().zip(weeks) {
-        p.set("backend", key, Status::Done, now - days(7 * w + 1));
+        p.set("backend", key, Status::Done, now - days(7 * w + 2));
     }
     p.set("backend", &keys[20], Status::Skipped, now - days(3));
     (c, p, now)
@@ -172,7 +233,7 @@ fn app_with_history(dir: &std::path::Path) -> App {
 fn the_app_edits_notes_reviews_and_shows_stats() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_history(dir.path());
-    assert_eq!(app.due().len(), 15, "every done topic is overdue after a day");
+    assert_eq!(app.due().len(), 15, "every done topic is due two days after its tick");
     app.update(Action::FocusRight);
     let effect = app.update(Action::EditNote);
     let Some(Effect::Edit { path, step, topic }) = effect else { panic!("{effect:?}") };
@@ -193,12 +254,12 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     app.update(Action::OpenReview);
     assert_eq!(app.view(), View::Review);
     let first = app.due()[0].clone();
-    app.update(Action::Remembered);
+    app.update(Action::Grade(3));
     assert_eq!(app.due().len(), 14);
     let key = app.path.curriculum.steps()[first.step]
         .key(&app.path.curriculum.steps()[first.step].topics[first.topic]);
-    assert_eq!(app.progress.review("backend", &key).unwrap().stage, 1);
-    app.update(Action::Forgot);
+    assert_eq!(app.progress.review("backend", &key).unwrap().log[0].grade, 3);
+    app.update(Action::Grade(1));
     assert_eq!(app.due().len(), 13);
     assert!(matches!(app.update(Action::Open), Some(Effect::Open(_))));
     app.update(Action::Close);
@@ -218,7 +279,8 @@ fn stats_and_review_screens() {
     let (terminal, _) = common::run(&mut app, 100, 32, events);
     let text = common::screen(&terminal);
     assert!(text.contains("Review · 15 due"), "{text}");
-    assert!(text.contains("Do you still know it?"), "{text}");
+    assert!(text.contains("How well do you know it? 1 again"), "{text}");
+    assert!(text.contains("Check yourself:"), "the card shows the topic's checks: {text}");
     insta::assert_snapshot!("review_view_100x32", terminal.backend());
 }
 

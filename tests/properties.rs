@@ -52,8 +52,9 @@ const ACTIONS: &[Action] = &[
     Action::Wheel(60, 20, true),
     Action::Wheel(10, 5, false),
     Action::OpenReview,
-    Action::Remembered,
-    Action::Forgot,
+    Action::Grade(1),
+    Action::Grade(3),
+    Action::Grade(4),
     Action::OpenStats,
     Action::OpenPicker,
 ];
@@ -302,8 +303,20 @@ fn topic_entry() -> impl Strategy<Value = TopicEntry> {
 }
 
 fn review_entry() -> impl Strategy<Value = learnpath::progress::ReviewEntry> {
-    (0u8..4, instant(), prop::option::of(instant()), extra())
-        .prop_map(|(stage, at, since, extra)| learnpath::progress::ReviewEntry { stage, at, since, extra })
+    let memory = prop::option::of((0.1f32..400.0, 1f32..10.0));
+    let log = prop::collection::vec((instant(), 1u8..=4), 0..3);
+    (0u8..4, instant(), prop::option::of(instant()), memory, log, extra()).prop_map(
+        |(stage, at, since, memory, log, extra)| {
+            let mut entry = learnpath::progress::ReviewEntry::staged(stage, at);
+            entry.since = since;
+            entry.stability = memory.map(|m| m.0);
+            entry.difficulty = memory.map(|m| m.1);
+            entry.log =
+                log.into_iter().map(|(at, grade)| learnpath::progress::Graded { at, grade }).collect();
+            entry.extra = extra;
+            entry
+        },
+    )
 }
 
 /// A whole progress file: topics, resources and reviews, with unknown keys

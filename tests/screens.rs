@@ -214,5 +214,10 @@ fn empty_lists_say_so_in_full() {
         .collect::<Vec<_>>()
         .join(" ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("Nothing due. Done topics come back after 1, 7, 30 and 90 days."), "{text}");
+    assert!(
+        text.contains(
+            "Nothing due. A done topic comes back when the chance you still recall it falls to 90%."
+        ),
+        "{text}"
+    );
 }

@@ -81,8 +81,11 @@ impl App {
         self.lists.review.select(Some(0));
     }
 
-    /// Enter/y (remembered) or f (forgot) on the selected due topic.
-    pub(super) fn answer_review(&mut self, remembered: bool) {
+    /// `1`–`4` (Enter/y good, f again) on the selected due topic.
+    pub(super) fn answer_review(&mut self, grade: u8) {
+        let Some(grade) = char::from_digit(grade.into(), 10).and_then(review::Grade::from_digit) else {
+            return;
+        };
         let i = self.lists.review.selected().unwrap_or(0);
         let Some(due) = self.path.due.get(i).cloned() else { return };
         if self.progress.is_read_only() {
@@ -95,17 +98,16 @@ impl App {
         let id = self.path.curriculum.id.get_ref().clone();
         let now = self.now();
         let before = self.before(vec![(crate::progress::Record::Review, key.clone())]);
-        review::record(&mut self.progress, &id, &key, remembered, now);
+        let memory = review::record(&mut self.progress, &id, &key, grade, now);
         self.refresh_due();
         let len = self.path.due.len();
         self.lists.review.select(Some(i.min(len.saturating_sub(1))));
-        let next = if remembered {
-            let (_, stage) = review::next_due(&self.progress, &id, &key, now);
-            format!("next review in {} days", review::INTERVALS[stage])
-        } else {
-            "back to tomorrow".to_string()
+        let next = match review::interval_days(memory.state) {
+            1 => "next review tomorrow".to_string(),
+            days => format!("next review in {days} days"),
         };
-        let what = format!("{}: {title}; {next}", if remembered { "Remembered" } else { "Forgot" });
+        let name = grade.name();
+        let what = format!("{}{}: {title}; {next}", name[..1].to_uppercase(), &name[1..]);
         self.remember(before, &what);
         self.save(what);
     }

@@ -88,10 +88,13 @@ pub struct TopicEntry {
     pub extra: Map<String, Value>,
 }
 
-/// The last review of a topic: which interval it is on now, and when.
+/// The last review of a topic: its memory state after it (FSRS), the
+/// grades given since the topic was done, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewEntry {
-    /// The interval it moved to: 0 = 1 day, 1 = 7, 2 = 30, 3 = 90.
+    /// The fixed interval of versions before FSRS: 0 = 1 day, 1 = 7, 2 = 30,
+    /// 3 = 90. Still written (the one nearest the FSRS interval) so those
+    /// versions keep scheduling; read when `stability` is absent.
     pub stage: u8,
     /// When it was reviewed (RFC 3339, UTC).
     pub at: Timestamp,
@@ -99,9 +102,29 @@ pub struct ReviewEntry {
     /// undo restores the interval the topic was on, from its old time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Timestamp>,
+    /// FSRS stability after this review: the days until the chance of
+    /// recalling the topic falls to 90%. Absent in files from before FSRS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stability: Option<f32>,
+    /// FSRS difficulty after this review, from 1 (easy) to 10 (hard).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<f32>,
+    /// Every grade given since the topic was done, oldest first, so a later
+    /// version can fit FSRS's parameters to the learner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<Graded>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// One grade in a topic's review log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Graded {
+    /// When it was given.
+    pub at: Timestamp,
+    /// 1 again, 2 hard, 3 good, 4 easy.
+    pub grade: u8,
 }
 
 impl TopicEntry {
@@ -112,6 +135,19 @@ impl TopicEntry {
 }
 
 impl ReviewEntry {
+    /// A review in the fixed-interval form of versions before FSRS.
+    pub fn staged(stage: u8, at: Timestamp) -> ReviewEntry {
+        ReviewEntry {
+            stage,
+            at,
+            since: None,
+            stability: None,
+            difficulty: None,
+            log: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
     /// When the interval counts from: `since`, else the review's time.
     pub fn counts_from(&self) -> Timestamp {
         self.since.unwrap_or(self.at)

@@ -34,6 +34,8 @@ fn merge_curriculum(ours: &mut CurriculumProgress, theirs: &CurriculumProgress) 
             .then(a.stage.cmp(&b.stage))
             .then(a.since.cmp(&b.since))
             .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
+            // The FSRS fields last, as text: a total order on the rest.
+            .then_with(|| review_text(a).cmp(&review_text(b)))
     });
     changed
 }
@@ -69,6 +71,10 @@ pub fn compare(a: &TopicEntry, b: &TopicEntry) -> Ordering {
         .then((a.status as u8).cmp(&(b.status as u8)))
         .then(a.since.cmp(&b.since))
         .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
+}
+
+fn review_text(review: &super::ReviewEntry) -> String {
+    serde_json::to_string(review).unwrap_or_default()
 }
 
 fn extra_text(extra: &Map<String, Value>) -> String {

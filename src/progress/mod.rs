@@ -23,7 +23,7 @@ use anyhow::{Result, bail};
 use jiff::Timestamp;
 use serde_json::Map;
 
-pub use format::{CurriculumProgress, ProgressFile, ReviewEntry, Status, TopicEntry};
+pub use format::{CurriculumProgress, Graded, ProgressFile, ReviewEntry, Status, TopicEntry};
 pub use merge::{compare, merge_into, merged};
 pub use salvage::Unread;
 use store::Wait;
@@ -204,11 +204,12 @@ impl Progress {
         self.data.curricula.get(curriculum)?.reviews.get(key)
     }
 
-    /// Records a review of topic `key` at `at`, now on interval `stage`.
-    pub fn set_review(&mut self, curriculum: &str, key: &str, stage: u8, at: Timestamp) {
+    /// Records `review` of topic `key`, its time moved just past the
+    /// previous review's if it is not later, so the newest always wins.
+    pub fn set_review(&mut self, curriculum: &str, key: &str, mut review: ReviewEntry) {
         let reviews = &mut self.data.curricula.entry(curriculum.to_string()).or_default().reviews;
-        let at = after(reviews.get(key).map(|r| r.at), at);
-        reviews.insert(key.to_string(), ReviewEntry { stage, at, since: None, extra: Map::new() });
+        review.at = after(reviews.get(key).map(|r| r.at), review.at);
+        reviews.insert(key.to_string(), review);
     }
 
     /// Every resource entry of curriculum `curriculum`.

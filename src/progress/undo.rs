@@ -6,7 +6,6 @@
 //! with it in `since`, so stats and review see the old dates again.
 
 use jiff::Timestamp;
-use serde_json::Map;
 
 use super::{Progress, ReviewEntry, Status, TopicEntry, after, record};
 
@@ -55,13 +54,14 @@ impl Progress {
             }
             (Record::Review, Saved::Review(old)) => {
                 let at = after(c.reviews.get(key).map(|r| r.at), now);
-                // No review yet means the first interval, from completion.
-                let (stage, from, extra) = match old {
-                    Some(r) => (r.stage, r.counts_from(), r.extra.clone()),
-                    None => (0, done_from, Map::new()),
-                };
-                let since = (from < at).then_some(from);
-                c.reviews.insert(key.to_string(), ReviewEntry { stage, at, since, extra });
+                // No review yet: a bare entry counting from the completion,
+                // which the scheduler reads as the tick (and versions before
+                // FSRS as their first interval).
+                let mut back = old.clone().unwrap_or_else(|| ReviewEntry::staged(0, done_from));
+                let from = back.counts_from();
+                back.at = at;
+                back.since = (from < at).then_some(from);
+                c.reviews.insert(key.to_string(), back);
             }
             _ => {}
         }

@@ -6,7 +6,6 @@ use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::review::INTERVALS;
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the review view over the main panes' areas.
@@ -17,8 +16,11 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     let title = format!(" Review · {} due ", app.due().len());
     let block = pane::block(title, true, &theme);
     if app.due().is_empty() {
-        let empty =
-            pane::empty("Nothing due. Done topics come back after 1, 7, 30 and 90 days.", &theme, list);
+        let empty = pane::empty(
+            "Nothing due. A done topic comes back when the chance you still recall it falls to 90%.",
+            &theme,
+            list,
+        );
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
         let count = app.due().len();
@@ -38,9 +40,9 @@ fn item(app: &App, i: usize, width: usize) -> Text<'static> {
         Span::raw(topic.title.get_ref().clone()),
         Span::styled(
             format!(
-                "  (step {}, every {}d)",
+                "  (step {}, {:.0}% now)",
                 app.label(due.step).trim_end_matches('.'),
-                INTERVALS[due.stage]
+                due.retrievability * 100.0
             ),
             app.theme.dim,
         ),
@@ -60,16 +62,26 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         0,
     ));
     out.push(Line::default());
-    match app.notes().get(due.step, due.topic).and_then(|n| n.lines().find(|l| !l.trim().is_empty())) {
-        Some(first) => {
-            out.extend(wrap::wrap(&[Span::styled(format!("Note: {first}"), theme.goal)], width, 6))
+    if !topic.check.is_empty() {
+        out.extend(wrap::wrap(&[Span::styled("Check yourself:", theme.key)], width, 0));
+        for q in &topic.check {
+            out.extend(wrap::wrap(&[Span::styled(" • ", theme.dim), Span::raw(q.clone())], width, 3));
+        }
+        out.push(Line::default());
+    }
+    match app.notes().get(due.step, due.topic) {
+        Some(note) => {
+            out.extend(wrap::wrap(&[Span::styled("Your note:", theme.key)], width, 0));
+            for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
+                out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
+            }
         }
         None => out.extend(wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0)),
     }
     out.push(Line::default());
     out.extend(wrap::wrap(
         &[Span::styled(
-            "Do you still know it? Enter or y: yes · f: forgot · o: open the first link · e: edit the note",
+            "How well do you know it? 1 again · 2 hard · 3 good (Enter) · 4 easy · o first link · e note",
             theme.key,
         )],
         width,

@@ -74,14 +74,9 @@ fn hints(app: &App, width: usize) -> Line<'static> {
         }
         Focus::Prompt => &[("s", "step"), ("p", "path"), ("Esc", "cancel")],
         Focus::Picker => &[("j/k", "move"), ("Enter", "open"), ("Esc", "close"), ("q", "quit")],
-        Focus::Review => &[
-            ("Enter/y", "remembered"),
-            ("f", "forgot"),
-            ("o", "open"),
-            ("e", "note"),
-            ("Esc", "back"),
-            ("q", "quit"),
-        ],
+        Focus::Review => {
+            &[("1-4", "again/hard/good/easy"), ("o", "open"), ("e", "note"), ("Esc", "back"), ("q", "quit")]
+        }
         Focus::Stats => &[("j/k J/K", "scroll"), ("Esc", "back"), ("?", "help"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
         Focus::Pane(Pane::Steps) => &[
