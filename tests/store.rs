@@ -213,3 +213,21 @@ fn of_several_old_keys_for_one_topic_the_newest_change_is_carried() {
     assert_eq!(p.status("c", "s/t"), Status::Skipped, "the later of two old keys");
     assert_eq!(p.status("c", "s/u"), Status::Skipped, "whichever key sorts first");
 }
+
+#[test]
+fn on_a_clash_of_unknown_keys_the_greater_json_text_wins_either_way() {
+    // Two versions wrote the same unknown key with different values, at the
+    // file and at the curriculum level: the documented rule keeps the
+    // greater JSON text, whichever side merges into which.
+    let file = |v: &str| -> learnpath::progress::ProgressFile {
+        serde_json::from_str(&format!(
+            r#"{{"format": 1, "x": {v}, "curricula": {{"c": {{"topics": {{}}, "y": {v}}}}}}}"#
+        ))
+        .unwrap()
+    };
+    let (small, big) = (file(r#""a""#), file(r#""b""#));
+    for m in [learnpath::progress::merged(&small, &big), learnpath::progress::merged(&big, &small)] {
+        assert_eq!(m.extra["x"], "b");
+        assert_eq!(m.curricula["c"].extra["y"], "b");
+    }
+}
