@@ -51,14 +51,19 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp
     let done: usize = steps.iter().map(|s| s.1).sum();
     let skipped: usize = steps.iter().map(|s| s.2).sum();
     let total = curriculum.topic_count();
+    let recall = crate::review::recall(curriculum, progress, now);
+    let kept: Vec<_> = recall.iter().map(|r| crate::review::Retention::of(r)).collect();
+    let retained: usize = kept.iter().map(|k| k.retained).sum();
     if as_json {
         let value = json!({
             "curriculum": { "id": curriculum.id.get_ref(), "title": curriculum.title.get_ref() },
             "done": done,
+            "retained": retained,
             "skipped": skipped,
             "total": total,
-            "steps": steps.iter().map(|(s, done, skipped, total)| json!({
-                "id": s.id.get_ref(), "title": s.title.get_ref(), "done": done, "skipped": skipped, "total": total,
+            "steps": steps.iter().zip(&kept).map(|((s, done, skipped, total), kept)| json!({
+                "id": s.id.get_ref(), "title": s.title.get_ref(), "done": done, "retained": kept.retained,
+                "retention": kept.average.map(rounded), "skipped": skipped, "total": total,
             })).collect::<Vec<_>>(),
             "orphans": orphans,
             "due_for_review": due,
@@ -67,10 +72,11 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp
         return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     }
     let mut out = format!(
-        "{}: {done}/{total} topics done ({}%){}\n",
+        "{}: {done}/{total} topics done ({}%){}{}\n",
         curriculum.title.get_ref(),
         percent(done, total),
-        if skipped > 0 { format!(", {skipped} skipped") } else { String::new() }
+        if skipped > 0 { format!(", {skipped} skipped") } else { String::new() },
+        if done > 0 { format!(", {retained} retained") } else { String::new() }
     );
     for ((step, done, skipped, total), label) in steps.iter().zip(curriculum.labels()) {
         let mark = if *total > 0 && done + skipped == *total { "✓" } else { " " };

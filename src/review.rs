@@ -100,12 +100,16 @@ fn from_stage(stage: u8) -> MemoryState {
         .unwrap_or(MemoryState { stability: interval, difficulty: 5.0 })
 }
 
-/// The first answer: ticking the topic done.
+/// The first answer: ticking the topic done. Worked out once: a path has
+/// thousands of done topics, and the scheduler's step is not free.
 fn ticked() -> MemoryState {
-    scheduler()
-        .next_states(None, RETENTION, 0)
-        .map(|n| n.good.memory)
-        .unwrap_or(MemoryState { stability: 2.3, difficulty: 2.1 })
+    static TICKED: OnceLock<MemoryState> = OnceLock::new();
+    *TICKED.get_or_init(|| {
+        scheduler()
+            .next_states(None, RETENTION, 0)
+            .map(|n| n.good.memory)
+            .unwrap_or(MemoryState { stability: 2.3, difficulty: 2.1 })
+    })
 }
 
 /// The memory of topic `key`, done since `done_at`: from its last review
@@ -200,4 +204,34 @@ pub fn record(progress: &mut Progress, curriculum: &str, key: &str, grade: Grade
     entry.log = log;
     progress.set_review(curriculum, key, entry);
     Memory { state, at: now }
+}
+
+/// The chance of recalling each done topic of `c` at `now`, by step and
+/// topic index (`None` for topics not done).
+pub fn recall(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Vec<Option<f32>>> {
+    let mut out: Vec<Vec<Option<f32>>> = c.steps().iter().map(|s| vec![None; s.topics.len()]).collect();
+    for (s, t, m) in memories(c, progress) {
+        out[s][t] = Some(retrievability(m, now));
+    }
+    out
+}
+
+/// How much of one step's done work is likely still remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Retention {
+    /// Done topics you would recall with at least [`FADING`] chance.
+    pub retained: usize,
+    /// The average chance of recall over the done topics, if any.
+    pub average: Option<f32>,
+}
+
+impl Retention {
+    /// The retention of one step's topics, given their chances of recall.
+    pub fn of(recall: &[Option<f32>]) -> Retention {
+        let done: Vec<f32> = recall.iter().flatten().copied().collect();
+        Retention {
+            retained: done.iter().filter(|&&r| r >= FADING).count(),
+            average: (!done.is_empty()).then(|| done.iter().sum::<f32>() / done.len() as f32),
+        }
+    }
 }

@@ -63,6 +63,12 @@ pub struct StepSpan {
     pub last: Option<Timestamp>,
     /// Whole days from first to last.
     pub days: Option<i64>,
+    /// Done topics you would likely still recall (at least 80%).
+    pub retained: usize,
+    /// Topics done in the step.
+    pub done: usize,
+    /// The average chance of recall over the done topics, if any.
+    pub retention: Option<f32>,
 }
 
 const WEEK: SignedDuration = SignedDuration::from_hours(24 * 7);
@@ -74,7 +80,9 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
     let mut steps = Vec::new();
     let mut hours_left = 0.0;
     let mut has_hours = false;
-    for step in c.steps() {
+    let recall = crate::review::recall(c, progress, now);
+    for (step, recall) in c.steps().iter().zip(&recall) {
+        let kept = crate::review::Retention::of(recall);
         let mut times: Vec<Timestamp> = Vec::new();
         for topic in &step.topics {
             match progress.entry(id, &step.key(topic)) {
@@ -94,6 +102,9 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
             first,
             last,
             days,
+            retained: kept.retained,
+            done: times.len(),
+            retention: kept.average,
         });
         done_at.extend(times);
     }

@@ -39,7 +39,10 @@ fn next_mark_and_status_work_together() {
         serde_json::from_str(&stdout(&learnpath(h, &["status", "--json"]))).unwrap();
     assert_eq!((status["done"].as_u64(), status["skipped"].as_u64()), (Some(1), Some(1)));
     let text = stdout(&learnpath(h, &["status"]));
-    assert!(text.starts_with("Learn Backend Development: 1/61 topics done (1%), 1 skipped\n"), "{text}");
+    assert!(
+        text.starts_with("Learn Backend Development: 1/61 topics done (1%), 1 skipped, 1 retained\n"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn statuses_reset_next_and_hide_by_key() {
 
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
     // It reopens where it was left: the topics pane. h goes to the steps.
-    app.wait_for("Topics 3/7 · 1 skipped · 36/84 h ━");
+    app.wait_for("Topics 3/7 · 1 skipped · 3 retained ━");
     app.send("h");
     app.wait_for("j/k move");
     app.send("R");

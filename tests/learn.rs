@@ -302,3 +302,22 @@ fn unticking_a_due_topic_takes_it_out_of_the_queue() {
     assert_eq!(app.due().len(), 14);
     assert!(!app.due().iter().any(|d| (d.step, d.topic) == (first.step, first.topic)));
 }
+
+#[test]
+fn status_and_stats_say_how_much_is_retained_next_to_what_is_done() {
+    let (c, p, now) = history();
+    let status: serde_json::Value =
+        serde_json::from_str(&learnpath::commands::status(&c, &p, now, true)).unwrap();
+    let retained = status["retained"].as_u64().unwrap();
+    assert_eq!(status["done"], 15);
+    assert!(retained < 15, "months-old ticks never reviewed have faded: {retained}");
+    let steps = status["steps"].as_array().unwrap();
+    assert_eq!(steps.iter().map(|s| s["retained"].as_u64().unwrap()).sum::<u64>(), retained);
+    let first = steps[0]["retention"].as_f64().unwrap();
+    assert!((0.0..0.8).contains(&first), "step 1 was done 30 weeks ago: {first}");
+    assert!(steps[4]["retention"].is_null(), "nothing done in step 5");
+    let text = learnpath::commands::stats(&c, &p, now, false);
+    assert!(text.contains("Per step: retention"), "{text}");
+    assert!(text.contains("Learn basic coding skills: 0 of 7 done retained"), "{text}");
+    assert!(text.contains("Learn database fundamentals: nothing done yet"), "{text}");
+}

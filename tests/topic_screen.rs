@@ -153,6 +153,42 @@ fn hours_show_per_topic_and_as_done_of_all_per_step() {
     app.update(Action::Toggle);
     let (terminal, _) = run(&mut app, 100, 40, Vec::new());
     let s = screen(&terminal);
-    assert!(s.contains("Topics 1/7 · 12/84 h"), "{s}");
+    assert!(s.contains("Topics 1/7 · 1 retained · 12/84 h"), "{s}");
     assert!(s.contains("[x] Variables and data 12h"), "{s}");
+}
+
+#[test]
+fn a_done_topic_you_have_likely_forgotten_shows_a_faded_tick() {
+    use learnpath::progress::{Progress, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let long_ago = "2025-06-01T12:00:00Z".parse().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("backend", "coding-basics/variables", Status::Done, long_ago);
+    p.set("backend", "coding-basics/comparison-operators", Status::Done, common::NOW.parse().unwrap());
+    p.save().unwrap();
+    let mut app = common::app_in(dir.path());
+    app.update(Action::FocusRight);
+    app.update(Action::First);
+    assert!(app.recall_of(0, 0).unwrap() < learnpath::review::FADING);
+    assert!(app.recall_of(0, 1).unwrap() > 0.99);
+    assert_eq!(app.retention_in(0).retained, 1);
+    // The row below them selected, so both show their own colours.
+    let (terminal, _) = run(&mut app, 100, 40, keys(&[KeyCode::Down, KeyCode::Down]));
+    let buf = terminal.backend().buffer();
+    let row = |text: &str| {
+        (0..buf.area.height)
+            .find(|&y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().contains(text))
+            .unwrap()
+    };
+    let mark_x = |y: u16| {
+        (0..buf.area.width).find(|&x| buf[(x, y)].symbol() == "[" && buf[(x + 1, y)].symbol() == "x").unwrap()
+    };
+    let (faded, fresh) = (row("Variables and data 12h"), row("Comparison operators 12h"));
+    let theme = learnpath::ui::Theme::dark();
+    assert_eq!(buf[(mark_x(faded) + 1, faded)].fg, theme.dim.fg.unwrap(), "a faded tick");
+    assert_eq!(buf[(mark_x(fresh) + 1, fresh)].fg, theme.done.fg.unwrap(), "a fresh one");
+    assert!(screen(&terminal).contains("Topics 2/7 · 1 retained"), "{}", screen(&terminal));
+    let (terminal, _) = run(&mut app, 100, 40, keys(&[KeyCode::Home]));
+    let page = screen(&terminal);
+    assert!(page.contains("recall today") && page.contains("fading: r reviews it"), "{page}");
 }

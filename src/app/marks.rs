@@ -43,6 +43,16 @@ impl App {
         })
     }
 
+    /// The chance of recalling topic `t` of step `s` today, if it is done.
+    pub fn recall_of(&self, s: usize, t: usize) -> Option<f32> {
+        self.path.marks.recall.get(s)?.get(t).copied().flatten()
+    }
+
+    /// How much of step `s`'s done work is likely still remembered.
+    pub fn retention_in(&self, s: usize) -> crate::review::Retention {
+        crate::review::Retention::of(self.path.marks.recall.get(s).map_or(&[], Vec::as_slice))
+    }
+
     /// Topics done over the whole curriculum.
     pub fn done_total(&self) -> usize {
         self.path.marks.done.iter().sum()
@@ -86,6 +96,8 @@ impl App {
         let (id, now) = (self.path.curriculum.id.get_ref().clone(), self.now());
         self.progress.set(&id, &key, status, now);
         self.path.marks.topics[s][t] = status;
+        // Just done: remembered for sure; not done: nothing to remember.
+        self.path.marks.recall[s][t] = (status == Status::Done).then_some(1.0);
         for (st, delta) in [(old, -1isize), (status, 1)] {
             match st {
                 Status::Done => {

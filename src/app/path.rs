@@ -40,6 +40,9 @@ pub(super) struct Marks {
     /// Per step, the links marked read (a link listed on a topic and on
     /// its step is one link).
     pub(super) read: Vec<std::collections::HashSet<String>>,
+    /// Per step and topic, the chance of recalling a done topic, as of the
+    /// last count.
+    pub(super) recall: Vec<Vec<Option<f32>>>,
 }
 
 impl OpenPath {
@@ -69,7 +72,7 @@ impl OpenPath {
         let c = &self.curriculum;
         progress.carry_aliases(c);
         self.labels = c.labels();
-        self.marks = Marks::count(c, progress);
+        self.marks = Marks::count(c, progress, now);
         self.notes = Notes::load(data_dir, c);
         self.due = review::due(c, progress, now);
         self.searcher = None;
@@ -78,20 +81,21 @@ impl OpenPath {
     /// Recounts the marks and the review queue from `progress`, keeping
     /// the notes: after a change merged in from disk.
     pub fn recount(&mut self, progress: &Progress, now: Timestamp) {
-        self.marks = Marks::count(&self.curriculum, progress);
+        self.marks = Marks::count(&self.curriculum, progress, now);
         self.due = review::due(&self.curriculum, progress, now);
     }
 }
 
 impl Marks {
     /// The marks of `c` as `progress` has them.
-    pub(super) fn count(c: &Curriculum, progress: &Progress) -> Marks {
+    pub(super) fn count(c: &Curriculum, progress: &Progress, now: Timestamp) -> Marks {
         let steps = c.steps();
         let mut m = Marks {
             topics: steps.iter().map(|s| vec![Status::Todo; s.topics.len()]).collect(),
             done: vec![0; steps.len()],
             skipped: vec![0; steps.len()],
             read: vec![Default::default(); steps.len()],
+            recall: review::recall(c, progress, now),
         };
         let id = c.id.get_ref();
         for (key, entry) in progress.topics(id) {

@@ -70,6 +70,10 @@ fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(h) = topic.hours {
         head.push(Span::styled(format!(" · about {} h", hours(h)), theme.dim));
     }
+    if let Some(r) = app.recall_of(s, t) {
+        let fading = if r < crate::review::FADING { ", fading: r reviews it" } else { "" };
+        head.push(Span::styled(format!(" · recall today {:.0}%{fading}", r * 100.0), theme.dim));
+    }
     let mut out = wrap::wrap(&head, width, 0);
     // The learner's own note first: it is what they wrote to come back to.
     if let Some(note) = app.notes().get(s, t) {

@@ -97,6 +97,17 @@ pub fn lines(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         };
         rows.push((format!("  {}: {span}", s.title), theme.text));
     }
+    rows.push((String::new(), theme.text));
+    rows.push(("Per step: retention (the chance you still recall what you did)".into(), theme.title));
+    for s in &stats.steps {
+        let kept = match s.retention {
+            Some(average) => {
+                format!("{} of {} done retained, {:.0}% on average", s.retained, s.done, average * 100.0)
+            }
+            None => "nothing done yet".into(),
+        };
+        rows.push((format!("  {}: {kept}", s.title), theme.text));
+    }
     rows.into_iter().flat_map(|(text, style)| wrap::wrap(&[Span::styled(text, style)], width, 4)).collect()
 }
 

@@ -36,11 +36,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     if app.hide_done {
         title.push_str(" · done hidden");
     }
-    // The hours come last and only when the whole title fits.
+    // Then what fits, most telling first: how much is still remembered,
+    // and the hours.
+    let mut extras = Vec::new();
+    if app.done_in(s) > 0 {
+        extras.push(format!(" · {} retained", app.retention_in(s).retained));
+    }
     if let Some((done, all)) = app.hours_in(s) {
-        let with_hours = format!("{title} · {}/{} h", hours(done), hours(all));
-        if with_hours.chars().count() + 3 <= width {
-            title = with_hours;
+        extras.push(format!(" · {}/{} h", hours(done), hours(all)));
+    }
+    for extra in extras {
+        if title.chars().count() + extra.chars().count() + 3 <= width {
+            title.push_str(&extra);
         }
     }
     title.push(' ');
@@ -77,7 +84,11 @@ pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
 
 /// Row `t` (an index into the step's topics).
 pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
-    let (mark, style) = mark(app.status_of(app.step_index(), t), &app.theme);
+    let (mark, mut style) = mark(app.status_of(app.step_index(), t), &app.theme);
+    // A done topic you are likely to have forgotten: its tick fades.
+    if app.recall_of(app.step_index(), t).is_some_and(|r| r < crate::review::FADING) {
+        style = app.theme.dim;
+    }
     let title = app.step().topics[t].title.get_ref().clone();
     let title_style = if app.status_of(app.step_index(), t) == Status::Skipped {
         app.theme.skipped
