@@ -231,3 +231,77 @@ fn on_a_clash_of_unknown_keys_the_greater_json_text_wins_either_way() {
         assert_eq!(m.curricula["c"].extra["y"], "b");
     }
 }
+
+#[test]
+fn an_entry_not_understood_gives_way_to_a_new_change_at_its_place() {
+    // Bad entries in every section, and a whole curriculum that is not an
+    // object; a new change at each place replaces what was kept aside.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.json");
+    fs::write(
+        &file,
+        r#"{"format": 1, "curricula": {
+            "backend": {"topics": {"a/t": {"status": "wat"}}, "resources": {"a/https://x.y/": {"status": "wat"}},
+                        "reviews": {"a/t": {"stage": "x"}}},
+            "other": 5}}"#,
+    )
+    .unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    assert_eq!(p.unread(), 4);
+    let now = at("2026-02-01T00:00:00Z");
+    p.set("backend", "a/t", Status::Done, now);
+    p.save().unwrap();
+    assert_eq!(p.unread(), 3, "the topic's new status replaces its bad entry");
+    p.set_read("backend", "a/https://x.y/", true, now);
+    p.save().unwrap();
+    assert_eq!(p.unread(), 2, "so does a resource's read mark");
+    p.set_review("backend", "a/t", learnpath::progress::ReviewEntry::staged(1, now));
+    p.save().unwrap();
+    assert_eq!(p.unread(), 1, "and a review");
+    p.set("other", "s/t", Status::Done, now);
+    p.save().unwrap();
+    assert_eq!(p.unread(), 0, "and a curriculum that was not an object");
+    let saved: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["curricula"]["other"]["topics"]["s/t"]["status"], "done");
+    assert_eq!(saved["curricula"]["backend"]["resources"]["a/https://x.y/"]["status"], "done");
+    assert_eq!(saved["curricula"]["backend"]["reviews"]["a/t"]["stage"], 1);
+}
+
+#[test]
+fn read_marks_are_read_from_a_file_that_has_an_entry_not_understood() {
+    // One bad topic sends the file through salvage; its resources are
+    // still read as resources.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("progress.json"),
+        r#"{"format": 1, "curricula": {"backend": {"topics": {"a/t": {"status": "wat"}},
+            "resources": {"a/https://x.y/": {"status": "done", "at": "2026-01-01T00:00:00Z"}}}}}"#,
+    )
+    .unwrap();
+    let p = Progress::open_to_read(dir.path()).unwrap();
+    assert_eq!(p.unread(), 1);
+    assert!(p.is_read("backend", "a/https://x.y/"));
+}
+
+#[test]
+fn copies_of_damaged_files_are_numbered_from_one_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Timestamp::now().as_second();
+    // This second and the next already have a copy and a copy numbered 1.
+    for second in [now, now + 1] {
+        for name in [format!("corrupt-{second}"), format!("corrupt-{second}-1")] {
+            fs::write(dir.path().join(format!("progress.json.{name}")), "earlier").unwrap();
+        }
+    }
+    fs::write(dir.path().join("progress.json"), "not json").unwrap();
+    let _p = Progress::open(dir.path()).unwrap();
+    let newest: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| fs::read_to_string(dir.path().join(n)).is_ok_and(|t| t == "not json"))
+        .collect();
+    assert!(
+        [now, now + 1].iter().any(|s| newest == [format!("progress.json.corrupt-{s}-2")]),
+        "the next free number is 2: {newest:?}"
+    );
+}
