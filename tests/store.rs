@@ -305,3 +305,17 @@ fn copies_of_damaged_files_are_numbered_from_one_up() {
         "the next free number is 2: {newest:?}"
     );
 }
+
+#[test]
+fn a_short_wait_for_a_held_lock_says_busy_so_the_caller_can_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    p.set("backend", "a/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    let lock = fs::File::create(dir.path().join("progress.json.lock")).unwrap();
+    lock.lock().unwrap();
+    // Busy, not the "saving for over 10 s" error that a full wait ends in.
+    assert_eq!(p.save_within(std::time::Duration::from_millis(120)).unwrap(), None);
+    drop(lock);
+    assert_eq!(p.save_within(std::time::Duration::from_millis(120)).unwrap(), Some(false));
+    assert_eq!(Progress::open(dir.path()).unwrap().status("backend", "a/t"), Status::Done);
+}
