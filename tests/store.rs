@@ -319,3 +319,39 @@ fn a_short_wait_for_a_held_lock_says_busy_so_the_caller_can_retry() {
     assert_eq!(p.save_within(std::time::Duration::from_millis(120)).unwrap(), Some(false));
     assert_eq!(Progress::open(dir.path()).unwrap().status("backend", "a/t"), Status::Done);
 }
+
+/// Holds `dir`'s progress lock from another thread for `held`.
+fn held_for(dir: &std::path::Path, held: std::time::Duration) -> std::thread::JoinHandle<()> {
+    let lock = fs::File::create(dir.join("progress.json.lock")).unwrap();
+    lock.lock().unwrap();
+    std::thread::spawn(move || {
+        std::thread::sleep(held);
+        drop(lock);
+    })
+}
+
+#[test]
+fn a_save_that_waits_says_so_once_and_only_after_half_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Progress::open(dir.path()).unwrap();
+    let told = std::cell::Cell::new(0);
+    // A lock held briefly: the save waits in silence.
+    let brief = held_for(dir.path(), std::time::Duration::from_millis(150));
+    p.set("backend", "a/t", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.save_waiting(&|| told.set(told.get() + 1)).unwrap();
+    brief.join().unwrap();
+    assert_eq!(told.get(), 0, "under half a second: nothing to say");
+    // Held for over a second: one word, not one per retry.
+    let long = held_for(dir.path(), std::time::Duration::from_millis(1300));
+    p.set("backend", "a/u", Status::Done, at("2026-01-01T00:00:00Z"));
+    p.save_waiting(&|| told.set(told.get() + 1)).unwrap();
+    long.join().unwrap();
+    assert_eq!(told.get(), 1);
+    assert_eq!(Progress::open(dir.path()).unwrap().status("backend", "a/u"), Status::Done);
+}
+
+#[test]
+fn busy_says_what_it_means() {
+    let text = learnpath::progress::Busy.to_string();
+    assert!(text.contains("another learnpath") && text.contains("saving"), "{text}");
+}
