@@ -99,6 +99,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// What to do today: reviews due, then the next topics that are ready
+    Today {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// List the done topics due for review
     Review {
         /// Print JSON instead of text

@@ -97,9 +97,26 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp
     out
 }
 
-/// `learnpath next`: the first topic that is neither done nor skipped.
-pub fn next(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> String {
+/// `learnpath next`: a topic due for review, the longest overdue, if any;
+/// else the first topic that is neither done nor skipped.
+pub fn next(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json: bool) -> String {
     let id = curriculum.id.get_ref();
+    if let Some(due) = crate::review::due(curriculum, progress, now).first() {
+        let s = &curriculum.steps()[due.step];
+        let t = &s.topics[due.topic];
+        return if as_json {
+            format!(
+                "{:#}\n",
+                json!({
+                    "key": s.key(t), "step": { "id": s.id.get_ref(), "title": s.title.get_ref() },
+                    "topic": { "id": t.id.get_ref(), "title": t.title.get_ref() },
+                    "status": "done", "review": true, "retrievability": rounded(due.retrievability),
+                })
+            )
+        } else {
+            format!("Review: {} ({:.0}% recall)\n", t.title.get_ref(), due.retrievability * 100.0)
+        };
+    }
     let found = curriculum.steps().iter().enumerate().find_map(|(i, s)| {
         s.topics.iter().find(|t| !progress.status(id, &s.key(t)).is_finished()).map(|t| (i, s, t))
     });
@@ -109,7 +126,7 @@ pub fn next(curriculum: &Curriculum, progress: &Progress, as_json: bool) -> Stri
             json!({
                 "key": s.key(t), "step": { "id": s.id.get_ref(), "title": s.title.get_ref() },
                 "topic": { "id": t.id.get_ref(), "title": t.title.get_ref() },
-                "status": progress.status(id, &s.key(t)).name(),
+                "status": progress.status(id, &s.key(t)).name(), "review": false,
             })
         ),
         (Some((i, s, t)), false) => {
@@ -212,4 +229,59 @@ pub fn stats(c: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json:
 /// A chance of recall for JSON: three decimals, not f32's noise.
 fn rounded(p: f32) -> f64 {
     (f64::from(p) * 1000.0).round() / 1000.0
+}
+
+/// `learnpath today`: the reviews due now, then the topics to work on.
+pub fn today(
+    c: &Curriculum,
+    progress: &Progress,
+    now: jiff::Timestamp,
+    daily: Option<f64>,
+    as_json: bool,
+) -> String {
+    let plan = crate::today::plan(c, progress, now, crate::today::budget(c, daily));
+    let topic = |s: usize, t: usize| (&c.steps()[s], &c.steps()[s].topics[t]);
+    if as_json {
+        let reviews: Vec<_> = plan
+            .reviews
+            .iter()
+            .map(|d| {
+                let (step, t) = topic(d.step, d.topic);
+                json!({ "key": step.key(t), "title": t.title.get_ref(), "due": d.due.to_string(),
+                        "retrievability": rounded(d.retrievability) })
+            })
+            .collect();
+        let topics: Vec<_> = plan
+            .topics
+            .iter()
+            .map(|&(s, t)| {
+                let (step, t) = topic(s, t);
+                json!({ "key": step.key(t), "title": t.title.get_ref(), "hours": t.hours,
+                        "status": progress.status(c.id.get_ref(), &step.key(t)).name() })
+            })
+            .collect();
+        return format!(
+            "{:#}\n",
+            json!({ "minutes": plan.minutes.round(), "reviews": reviews, "topics": topics })
+        );
+    }
+    let mut out = String::new();
+    if !plan.reviews.is_empty() {
+        out.push_str(&format!("Review ({} due, press r in the TUI):\n", plan.reviews.len()));
+        for d in &plan.reviews {
+            let (_, t) = topic(d.step, d.topic);
+            out.push_str(&format!("  {} ({:.0}% recall)\n", t.title.get_ref(), d.retrievability * 100.0));
+        }
+    }
+    if plan.topics.is_empty() {
+        out.push_str("Nothing left to start: every topic is done, skipped or waiting on another.\n");
+    } else {
+        out.push_str(&format!("Learn (about {:.0} minutes today):\n", plan.minutes));
+        for &(s, t) in &plan.topics {
+            let (step, t) = topic(s, t);
+            let hours = t.hours.map(|h| format!(", about {} h", crate::text::hours(h))).unwrap_or_default();
+            out.push_str(&format!("  {} ({}{hours})\n", t.title.get_ref(), step.title.get_ref()));
+        }
+    }
+    out
 }

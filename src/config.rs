@@ -20,6 +20,9 @@ pub struct Config {
     /// Mouse support; `true` by default.
     #[serde(default)]
     pub mouse: Option<bool>,
+    /// Minutes a day for `today`; else the path's `weekly_hours` / 7.
+    #[serde(default)]
+    pub daily_minutes: Option<f64>,
     /// The curriculum file to open when none is given and none was picked.
     #[serde(default)]
     pub curriculum: Option<PathBuf>,

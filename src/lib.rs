@@ -26,6 +26,7 @@ pub mod stats;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod today;
 pub mod tui;
 pub mod ui;
 pub mod watch;

@@ -108,9 +108,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             script::write_out(&script::export(&curriculum, &progress, &notes, format), output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Next { json }) => print(commands::next(&curriculum, &progress, json)),
+        Some(Command::Next { json }) => print(commands::next(&curriculum, &progress, now(), json)),
         Some(Command::List { json }) => print(commands::list(&sources, &progress, json)),
         Some(Command::Review { json }) => print(commands::review(&curriculum, &progress, now(), json)),
+        Some(Command::Today { json }) => {
+            print(commands::today(&curriculum, &progress, now(), config.daily_minutes, json))
+        }
         Some(Command::Stats { json }) => print(commands::stats(&curriculum, &progress, now(), json)),
         Some(Command::Mark { topic, status }) => {
             let status = Status::from(status);

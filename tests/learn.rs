@@ -321,3 +321,39 @@ fn status_and_stats_say_how_much_is_retained_next_to_what_is_done() {
     assert!(text.contains("Learn basic coding skills: 0 of 7 done retained"), "{text}");
     assert!(text.contains("Learn database fundamentals: nothing done yet"), "{text}");
 }
+
+#[test]
+fn today_lists_due_reviews_then_ready_topics_up_to_the_days_budget() {
+    let c = Curriculum::shipped();
+    let mut p = Progress::in_memory();
+    let now = t("2026-03-10T12:00:00Z");
+    p.set("backend", "coding-basics/variables", Status::Done, now - days(3));
+    p.set("backend", "coding-basics/comparison-operators", Status::InProgress, now - days(1));
+    // The shipped path plans 10 hours a week: about 86 minutes a day.
+    assert_eq!(learnpath::today::budget(&c, None).round(), 86.0);
+    assert_eq!(learnpath::today::budget(&c, Some(30.0)), 30.0, "the config's daily_minutes wins");
+    let plan = learnpath::today::plan(&c, &p, now, 2000.0);
+    assert_eq!(plan.reviews.len(), 1, "the topic ticked 3 days ago is due");
+    let keys: Vec<String> =
+        plan.topics.iter().map(|&(s, t)| c.steps()[s].key(&c.steps()[s].topics[t])).collect();
+    // In progress first; then in path order the topics whose requirements
+    // are done (loops waits for comparison-operators, lists for loops), up
+    // to 2000 minutes of 12-hour topics.
+    assert_eq!(
+        keys,
+        ["coding-basics/comparison-operators", "coding-basics/functions", "coding-basics/errors"]
+    );
+    let small = learnpath::today::plan(&c, &p, now, 5.0);
+    assert_eq!(small.topics.len(), 1, "always one topic, however small the budget");
+    // `next` prefers the review; `today --json` says both.
+    let next = learnpath::commands::next(&c, &p, now, false);
+    assert!(next.starts_with("Review: Variables and data ("), "{next}");
+    let json: serde_json::Value =
+        serde_json::from_str(&learnpath::commands::today(&c, &p, now, Some(2000.0), true)).unwrap();
+    assert_eq!(json["reviews"][0]["key"], "coding-basics/variables");
+    assert_eq!(json["topics"].as_array().unwrap().len(), 3);
+    assert_eq!(json["minutes"], 2000.0);
+    p.set("backend", "coding-basics/variables", Status::Todo, now);
+    let next = learnpath::commands::next(&c, &p, now, true);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&next).unwrap()["review"], false);
+}

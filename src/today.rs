@@ -1,0 +1,61 @@
+//! What to do today: the reviews due now, then the next unfinished topics
+//! whose requirements are done, up to the day's budget of time. Pure: the
+//! time is always passed in.
+
+use jiff::Timestamp;
+
+use crate::curriculum::Curriculum;
+use crate::progress::{Progress, Status};
+use crate::review::{self, Due};
+
+/// The day's budget when neither the config nor the path gives one.
+pub const DEFAULT_MINUTES: f64 = 60.0;
+
+/// Today's plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Today {
+    /// Done topics due for review, the longest overdue first.
+    pub reviews: Vec<Due>,
+    /// Unfinished topics to work on, as (step, topic), in path order:
+    /// those in progress first.
+    pub topics: Vec<(usize, usize)>,
+    /// The day's budget in minutes.
+    pub minutes: f64,
+}
+
+/// The day's budget: `daily_minutes` from the config, else the path's
+/// `weekly_hours` over seven days, else [`DEFAULT_MINUTES`].
+pub fn budget(c: &Curriculum, daily_minutes: Option<f64>) -> f64 {
+    daily_minutes.or(c.weekly_hours.map(|h| h * 60.0 / 7.0)).filter(|m| *m > 0.0).unwrap_or(DEFAULT_MINUTES)
+}
+
+/// The plan for `now` with `minutes` to spend: every due review, then
+/// topics whose requirements are all done (or skipped) until their hours
+/// fill the budget, always at least one when any is left.
+pub fn plan(c: &Curriculum, progress: &Progress, now: Timestamp, minutes: f64) -> Today {
+    let id = c.id.get_ref();
+    let status = |s: usize, t: usize| {
+        let step = &c.steps()[s];
+        progress.status(id, &step.key(&step.topics[t]))
+    };
+    let ready: Vec<(usize, usize)> = c
+        .steps()
+        .iter()
+        .enumerate()
+        .flat_map(|(s, step)| (0..step.topics.len()).map(move |t| (s, t)))
+        .filter(|&(s, t)| !status(s, t).is_finished())
+        .filter(|&(s, t)| c.requires(s, t).iter().all(|&(rs, rt)| status(rs, rt).is_finished()))
+        .collect();
+    let (doing, todo): (Vec<_>, Vec<_>) =
+        ready.into_iter().partition(|&(s, t)| status(s, t) == Status::InProgress);
+    let mut topics = Vec::new();
+    let mut used = 0.0;
+    for (s, t) in doing.into_iter().chain(todo) {
+        if !topics.is_empty() && used >= minutes {
+            break;
+        }
+        used += c.steps()[s].topics[t].hours.unwrap_or(1.0) * 60.0;
+        topics.push((s, t));
+    }
+    Today { reviews: review::due(c, progress, now), topics, minutes }
+}
