@@ -355,3 +355,25 @@ fn busy_says_what_it_means() {
     let text = learnpath::progress::Busy.to_string();
     assert!(text.contains("another learnpath") && text.contains("saving"), "{text}");
 }
+
+#[test]
+fn two_reviews_at_the_same_instant_merge_the_same_way_round() {
+    // Same time, interval and extra keys; only the FSRS state and log
+    // differ: the merge must still pick one, whichever side it starts from.
+    let review = |stability: f32, grade: u8| {
+        let mut r = learnpath::progress::ReviewEntry::staged(1, at("2026-01-02T00:00:00Z"));
+        r.stability = Some(stability);
+        r.difficulty = Some(5.0);
+        r.log = vec![learnpath::progress::Graded { at: at("2026-01-02T00:00:00Z"), grade }];
+        r
+    };
+    let file = |r: learnpath::progress::ReviewEntry| {
+        let mut p = Progress::in_memory();
+        p.set_review("backend", "a/t", r);
+        p.data().clone()
+    };
+    let (a, b) = (file(review(3.0, 3)), file(review(9.0, 4)));
+    let (ab, ba) = (learnpath::progress::merged(&a, &b), learnpath::progress::merged(&b, &a));
+    assert_eq!(ab, ba);
+    assert!(ab == a || ab == b);
+}
