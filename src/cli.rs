@@ -99,6 +99,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print a JSON Schema of the curriculum format (for editors)
+    Schema,
     /// What to do today: reviews due, then the next topics that are ready
     Today {
         /// Print JSON instead of text

@@ -40,6 +40,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(&script::new(file)?)?;
             return Ok(ExitCode::SUCCESS);
         }
+        Some(Command::Schema) => {
+            out(learnpath::curriculum::SCHEMA)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "learnpath", &mut script);

@@ -24,6 +24,10 @@ pub const FORMAT: i64 = 1;
 /// works from any directory.
 pub const SHIPPED: &str = include_str!("../../content/backend.toml");
 
+/// A JSON Schema (draft 2020-12) of the format, for editors: taplo and Even
+/// Better TOML complete and check a curriculum with it.
+pub const SCHEMA: &str = include_str!("../../content/schema.json");
+
 /// The largest curriculum file accepted.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
