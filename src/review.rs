@@ -81,6 +81,10 @@ pub struct Memory {
     pub state: MemoryState,
     /// When that answer was given (the tick, or the last review).
     pub at: Timestamp,
+    /// Whether that answer was "again": the topic comes back the next day
+    /// to be learnt again, as Anki's relearning step does, whatever the
+    /// stability.
+    pub lapsed: bool,
 }
 
 fn scheduler() -> &'static FSRS {
@@ -124,9 +128,10 @@ pub fn memory(progress: &Progress, curriculum: &str, key: &str, done_at: Timesta
                 (Some(stability), Some(difficulty)) => MemoryState { stability, difficulty },
                 _ => from_stage(r.stage),
             };
-            Memory { state, at: r.counts_from() }
+            let lapsed = r.log.last().is_some_and(|g| g.grade == Grade::Again as u8);
+            Memory { state, at: r.counts_from(), lapsed }
         }
-        _ => Memory { state: ticked(), at: done_at },
+        _ => Memory { state: ticked(), at: done_at, lapsed: false },
     }
 }
 
@@ -140,9 +145,15 @@ pub fn interval_days(state: MemoryState) -> i64 {
     (days.round() as i64).clamp(1, 36_500)
 }
 
+/// Whole days until `memory` comes due: one after "again", else until
+/// recall falls to [`RETENTION`].
+pub fn wait_days(memory: Memory) -> i64 {
+    if memory.lapsed { 1 } else { interval_days(memory.state) }
+}
+
 /// When `memory` comes due.
 pub fn due_at(memory: Memory) -> Timestamp {
-    let hours = 24 * interval_days(memory.state);
+    let hours = 24 * wait_days(memory);
     memory.at.saturating_add(SignedDuration::from_hours(hours)).unwrap_or(memory.at)
 }
 
@@ -203,7 +214,7 @@ pub fn record(progress: &mut Progress, curriculum: &str, key: &str, grade: Grade
     entry.difficulty = Some(state.difficulty);
     entry.log = log;
     progress.set_review(curriculum, key, entry);
-    Memory { state, at: now }
+    Memory { state, at: now, lapsed: grade == Grade::Again }
 }
 
 /// The chance of recalling each done topic of `c` at `now`, by step and

@@ -100,3 +100,72 @@ fn notes_with_vi() {
     let note = home.path().join("data/notes/backend/coding-basics/variables.md");
     assert_eq!(std::fs::read_to_string(note).unwrap(), "Hello from vi\n");
 }
+
+/// `args` run at time `now` in `home`, parsed as JSON.
+fn json_at(home: &Path, now: &str, args: &[&str]) -> serde_json::Value {
+    let out = common::learnpath(home, args, &[("LEARNPATH_NOW", now)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_topic_ticked_reviewed_forgotten_and_undone_over_days() {
+    let home = tempfile::tempdir().unwrap();
+    let day = |n: i64| {
+        let t: Timestamp = "2026-03-01T09:00:00Z".parse().unwrap();
+        (t + SignedDuration::from_hours(24 * n)).to_string()
+    };
+    // Day 0: tick the first topic.
+    let day0 = day(0);
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &[("LEARNPATH_NOW", &day0)]);
+    app.wait_for("Steps");
+    app.send("l ");
+    app.wait_for("Done: Variables and data");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    // Day 2: it is due; grade 3 (good) sends it more than 3 days away.
+    let day2 = day(2);
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &[("LEARNPATH_NOW", &day2)]);
+    app.wait_for("1 due for review (r)");
+    app.send("r");
+    app.wait_for("Review · 1 due");
+    app.send("3");
+    app.wait_for("Good: Variables and data; next review in");
+    let screen = app.contents();
+    let days: i64 = screen
+        .split("next review in ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(days > 3, "good on day 2: next due more than 3 days later, not {days}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(json_at(home.path(), &day2, &["today", "--json"])["reviews"].as_array().unwrap().len(), 0);
+    // When it is due again: grade 1 (again) brings it back within a day,
+    // then the grade is undone.
+    let due = day(2 + days);
+    let today = json_at(home.path(), &due, &["today", "--json"]);
+    assert_eq!(today["reviews"][0]["key"], "coding-basics/variables");
+    let recall = today["reviews"][0]["retrievability"].as_f64().unwrap();
+    assert!((0.85..0.95).contains(&recall), "due when recall is about 90%: {recall}");
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &[("LEARNPATH_NOW", &due)]);
+    app.wait_for("1 due for review (r)");
+    app.send("r");
+    app.wait_for("Review · 1 due");
+    app.send("1");
+    app.wait_for("Again: Variables and data; next review tomorrow");
+    let status = json_at(home.path(), &due, &["status", "--json"]);
+    assert_eq!((status["done"].as_u64(), status["retained"].as_u64()), (Some(1), Some(1)), "just answered");
+    app.send("u");
+    app.wait_for("Undid “Again: Variables and data");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    // After the undo: due again as before the grade, with the same chance.
+    let today = json_at(home.path(), &due, &["today", "--json"]);
+    assert_eq!(today["reviews"][0]["key"], "coding-basics/variables");
+    assert!((today["reviews"][0]["retrievability"].as_f64().unwrap() - recall).abs() < 0.001);
+    let status = json_at(home.path(), &due, &["status", "--json"]);
+    assert_eq!(status["due_for_review"], 1);
+    assert_eq!(status["steps"][0]["retained"], 1, "about 90% is still above the 80% of fading");
+}

@@ -43,7 +43,7 @@ fn a_done_topic_is_scheduled_by_fsrs_and_each_grade_moves_it() {
     let intervals: Vec<i64> =
         [review::Grade::Again, review::Grade::Hard, review::Grade::Good, review::Grade::Easy]
             .into_iter()
-            .map(|g| review::interval_days(review::record(&mut p.clone(), "backend", LOOPS, g, now).state))
+            .map(|g| review::wait_days(review::record(&mut p.clone(), "backend", LOOPS, g, now)))
             .collect();
     assert!(intervals.windows(2).all(|w| w[0] < w[1]), "{intervals:?}");
     assert_eq!(intervals[0], 1, "forgot: back tomorrow");
@@ -72,7 +72,9 @@ fn a_done_topic_is_scheduled_by_fsrs_and_each_grade_moves_it() {
     assert_eq!((fresh.at, fresh.state), (now + days(3), first.state));
     let m = review::record(&mut p, "backend", LOOPS, review::Grade::Again, now + days(5));
     assert_eq!(p.review("backend", LOOPS).unwrap().log.len(), 1, "the old round's grades are not this one's");
-    assert_eq!(review::interval_days(m.state), 1);
+    assert_eq!(review::wait_days(m), 1);
+    assert_eq!(review::memory(&p, "backend", LOOPS, now + days(3)), m, "read back the same, lapse and all");
+    assert_eq!(review::due(&c, &p, now + days(6)).len(), 1, "again: due the next day");
 }
 
 #[test]

@@ -371,3 +371,19 @@ fn a_paste_is_one_edit_of_the_search_box_and_nothing_elsewhere() {
     );
     assert!(Action::from_paste("q", Focus::Pane(Pane::Topics)).is_empty());
 }
+
+#[test]
+fn a_new_search_starts_at_the_top_of_its_results() {
+    // Found by the model test: the last result of one search scrolled the
+    // list, and the next search kept that scroll over its empty list.
+    let mut app = common::app();
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput('t'));
+    app.update(Action::Last);
+    common::draw(&mut app, 60, 15);
+    assert!(app.lists.results.offset() > 0, "the long list scrolled");
+    app.update(Action::Close);
+    app.update(Action::OpenSearch);
+    assert_eq!((app.lists.results.selected(), app.lists.results.offset()), (Some(0), 0));
+    common::draw(&mut app, 60, 15);
+}

@@ -102,7 +102,7 @@ impl App {
         self.refresh_due();
         let len = self.path.due.len();
         self.lists.review.select(Some(i.min(len.saturating_sub(1))));
-        let next = match review::interval_days(memory.state) {
+        let next = match review::wait_days(memory) {
             1 => "next review tomorrow".to_string(),
             days => format!("next review in {days} days"),
         };

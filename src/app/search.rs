@@ -49,7 +49,8 @@ impl App {
             total: 0,
             full: false,
         }));
-        self.lists.results.select(Some(0));
+        // A new search starts at the top: no offset left from the last one.
+        self.lists.results = ratatui::widgets::ListState::default().with_selected(Some(0));
     }
 
     pub(super) fn search_input(&mut self, c: char) {
