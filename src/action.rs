@@ -34,6 +34,8 @@ pub enum Focus {
     Review,
     /// The stats view.
     Stats,
+    /// Today's plan.
+    Today,
 }
 
 /// Something the learner asked for.
@@ -103,6 +105,8 @@ pub enum Action {
     Grade(u8),
     /// Open the stats view.
     OpenStats,
+    /// Open today's plan: reviews due, then topics to learn.
+    OpenToday,
     /// A left click at this column and row.
     Click(u16, u16),
     /// The wheel turned at this column and row (down: true).
@@ -165,8 +169,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("e", "edit the topic's note in $VISUAL / $EDITOR (also in review)"),
     ("r", "review due topics: 1 again, 2 hard, 3 good (Enter), 4 easy; o link, e note"),
     ("S", "stats: topics per week, streaks, your pace and the plan's"),
+    ("T", "today: reviews due, then topics to learn (Enter goes there)"),
     ("?", "this help"),
-    ("Esc", "close what is on top: help, search, prompt, picker, FAQ, review, stats"),
+    ("Esc", "close what is on top: a popup, the FAQ, review, stats or today"),
     (SUSPEND_KEY, "suspend to the shell (fg to come back); not on Windows"),
     ("q / Ctrl-C", "quit"),
 ];
@@ -213,7 +218,12 @@ impl Action {
             (Focus::Review, KeyCode::Char('e')) => Some(Action::EditNote),
             (Focus::Pane(_) | Focus::Review, KeyCode::Char('u')) => Some(Action::Undo),
             (Focus::Pane(_) | Focus::Review, KeyCode::Char('U')) => Some(Action::Redo),
-            (Focus::Review | Focus::Stats, KeyCode::Esc) => Some(Action::Close),
+            (Focus::Review | Focus::Stats | Focus::Today, KeyCode::Esc) => Some(Action::Close),
+            (Focus::Today, KeyCode::Char('T')) => Some(Action::Close),
+            (Focus::Today, KeyCode::Enter | KeyCode::Char('o')) => Some(Action::Confirm),
+            (Focus::Today, KeyCode::Char('j') | KeyCode::Down) => Some(Action::Down),
+            (Focus::Today, KeyCode::Char('k') | KeyCode::Up) => Some(Action::Up),
+            (Focus::Today, _) => None,
             (Focus::Review, KeyCode::Char('r')) | (Focus::Stats, KeyCode::Char('S')) => Some(Action::Close),
             (Focus::Stats, KeyCode::Char('J')) => Some(Action::ScrollDown),
             (Focus::Stats, KeyCode::Char('K')) => Some(Action::ScrollUp),
@@ -295,6 +305,7 @@ fn pane_key(pane: Pane, code: KeyCode) -> Option<Action> {
         (_, KeyCode::Char('c')) => Action::OpenPicker,
         (_, KeyCode::Char('r')) => Action::OpenReview,
         (_, KeyCode::Char('S')) => Action::OpenStats,
+        (_, KeyCode::Char('T')) => Action::OpenToday,
         (Pane::Topics, KeyCode::Char('e')) => Action::EditNote,
         (Pane::Steps | Pane::Topics, KeyCode::Char('R')) => Action::Reset,
         (Pane::Steps, KeyCode::Enter) => Action::FocusRight,

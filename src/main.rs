@@ -130,7 +130,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let theme = Theme::choose(cli.theme.or(config.theme).unwrap_or_default(), no_color());
             let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
-            let mut app = App::new(curriculum, progress).with_theme(theme).with_remote(is_remote());
+            let mut app = App::new(curriculum, progress)
+                .with_theme(theme)
+                .with_remote(is_remote())
+                .with_daily_minutes(config.daily_minutes);
             if let Some(at) = fixed_now {
                 app = app.with_clock(Box::new(move || at));
             }

@@ -359,3 +359,29 @@ fn today_lists_due_reviews_then_ready_topics_up_to_the_days_budget() {
     let next = learnpath::commands::next(&c, &p, now, true);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&next).unwrap()["review"], false);
 }
+
+#[test]
+fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
+    use learnpath::app::TodayItem;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_history(dir.path()).with_daily_minutes(Some(30.0));
+    app.update(Action::OpenToday);
+    assert_eq!(app.view(), View::Today);
+    let items = app.today_items();
+    assert_eq!(items.iter().filter(|i| matches!(i, TodayItem::Review(_))).count(), 15);
+    assert!(matches!(items[..15], [TodayItem::Review(0), ..]), "reviews first");
+    assert_eq!(items.len(), 16, "then one topic: 30 minutes is less than any topic");
+    let (terminal, _) = common::run(&mut app, 100, 32, Vec::new());
+    let screen = common::screen(&terminal);
+    assert!(screen.contains("Today · 15 to review, 1 to learn"), "{screen}");
+    // Enter on the last row: the topic to learn, on the main screen.
+    app.update(Action::Last);
+    app.update(Action::Confirm);
+    let TodayItem::Learn(s, t) = items[15] else { panic!("{items:?}") };
+    assert_eq!((app.view(), app.step_index(), app.selected_topic()), (View::Main, s, Some(t)));
+    // Enter on the second row: that review.
+    app.update(Action::OpenToday);
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert_eq!((app.view(), app.lists.review.selected()), (View::Review, Some(1)));
+}

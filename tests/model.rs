@@ -61,6 +61,7 @@ const ACTIONS: &[Action] = &[
     Action::Grade(3),
     Action::Grade(4),
     Action::OpenStats,
+    Action::OpenToday,
     Action::OpenPicker,
     Action::Undo,
     Action::Redo,

@@ -56,6 +56,7 @@ const ACTIONS: &[Action] = &[
     Action::Grade(3),
     Action::Grade(4),
     Action::OpenStats,
+    Action::OpenToday,
     Action::OpenPicker,
 ];
 

@@ -10,6 +10,7 @@ mod overlays;
 mod path;
 mod picker;
 mod search;
+mod today;
 mod types;
 mod undo;
 mod walk;
@@ -26,6 +27,7 @@ pub use overlays::Overlay;
 pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
 pub use search::{MAX_QUERY, SearchState};
+pub use today::TodayItem;
 pub use types::{Clock, Effect, Lists, Message, Prompt, View};
 
 /// Everything the UI shows and the keys change.
@@ -46,6 +48,8 @@ pub struct App {
     pub hide_done: bool,
     /// The one kind of link the resources pane shows, if filtered.
     pub kind_filter: Option<crate::curriculum::Kind>,
+    /// Minutes a day for today's plan, from the config.
+    pub daily_minutes: Option<f64>,
     /// Over SSH with no display: Enter copies links instead of opening them.
     pub remote: bool,
     /// Lists' selections and offsets.
@@ -94,6 +98,7 @@ impl App {
             catalog: Catalog::default(),
             hide_done: false,
             kind_filter: None,
+            daily_minutes: None,
             remote: false,
             lists: Lists::default(),
             about_scroll: 0,
@@ -144,6 +149,12 @@ impl App {
     /// Replaces the theme.
     pub fn with_theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
+        self
+    }
+
+    /// Sets the day's budget for `T` (the config's `daily_minutes`).
+    pub fn with_daily_minutes(mut self, minutes: Option<f64>) -> Self {
+        self.daily_minutes = minutes;
         self
     }
 
@@ -223,6 +234,7 @@ impl App {
             Action::Confirm => match self.top() {
                 Some(Overlay::Picker(_)) => self.confirm_picker(),
                 Some(Overlay::Search(_)) => self.confirm_search(),
+                Some(Overlay::Today) => self.confirm_today(),
                 _ => {}
             },
             Action::OpenPicker => self.open_picker(),
@@ -230,6 +242,7 @@ impl App {
             Action::OpenReview => self.open_review(),
             Action::Grade(g) => self.answer_review(g),
             Action::OpenStats => self.open_stats(),
+            Action::OpenToday => self.open_today(),
             Action::Open => return self.open(),
             Action::Copy => return self.copy(),
             Action::Click(x, y) => self.click(x, y),

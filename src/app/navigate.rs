@@ -47,6 +47,10 @@ impl App {
                 move_list(&mut self.lists.picker, delta, len);
             }
             Some(Overlay::Stats) => self.scroll(delta),
+            Some(Overlay::Today) => {
+                let len = self.today_items().len();
+                move_list(&mut self.lists.today, delta, len);
+            }
             Some(Overlay::Review) => {
                 let len = self.path.due.len();
                 move_list(&mut self.lists.review, delta, len);
@@ -87,7 +91,7 @@ impl App {
             return;
         }
         match self.view() {
-            View::Review => {}
+            View::Review | View::Today => {}
             View::Stats => {
                 self.stats_scroll = step_u16(self.stats_scroll, delta, self.drawn.max_scroll(Scroll::Stats))
             }

@@ -17,6 +17,8 @@ pub enum Overlay {
     Review,
     /// The stats, filling the screen.
     Stats,
+    /// Today's plan, filling the screen.
+    Today,
     /// The curriculum picker, with the paths it offers.
     Picker(Vec<Choice>),
     /// The search box.
@@ -34,6 +36,7 @@ impl Overlay {
             Overlay::Faq => Focus::Faq,
             Overlay::Review => Focus::Review,
             Overlay::Stats => Focus::Stats,
+            Overlay::Today => Focus::Today,
             Overlay::Picker(_) => Focus::Picker,
             Overlay::Search(_) => Focus::Search,
             Overlay::Prompt(_) => Focus::Prompt,
@@ -47,6 +50,7 @@ impl Overlay {
             Overlay::Faq => Some(View::Faq),
             Overlay::Review => Some(View::Review),
             Overlay::Stats => Some(View::Stats),
+            Overlay::Today => Some(View::Today),
             _ => None,
         }
     }

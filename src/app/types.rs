@@ -44,6 +44,8 @@ pub enum View {
     Review,
     /// Pace and progress over time.
     Stats,
+    /// Today's reviews and topics.
+    Today,
 }
 
 /// A question waiting for a one-key answer.
@@ -70,6 +72,8 @@ pub struct Lists {
     pub picker: ListState,
     /// The review queue.
     pub review: ListState,
+    /// Today's plan.
+    pub today: ListState,
 }
 
 /// A clock, injected so tests can fix the time.

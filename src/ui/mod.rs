@@ -14,6 +14,7 @@ pub mod search;
 pub mod stats;
 pub mod status;
 pub mod steps;
+pub mod today;
 pub mod topics;
 pub mod wrap;
 
@@ -48,6 +49,7 @@ pub fn render(frame: &mut Frame, app: &mut App) -> Geometry {
         View::Faq => faq::render(frame, &areas, app, &mut g),
         View::Review => review::render(frame, &areas, app),
         View::Stats => stats::render(frame, &areas, app, &mut g),
+        View::Today => today::render(frame, &areas, app),
     }
     status::render(frame, areas.status, app);
     // The popups, bottom first, so the one on top is drawn last.
@@ -58,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &mut App) -> Geometry {
             Overlay::Search(_) => search::render(frame, space, app),
             Overlay::Prompt(_) => prompt::render(frame, space, app),
             Overlay::Help(_) => help::render(frame, space, app, &mut g),
-            Overlay::Faq | Overlay::Review | Overlay::Stats => {}
+            Overlay::Faq | Overlay::Review | Overlay::Stats | Overlay::Today => {}
         }
     }
     g.page = page_rows(app, area, &areas);
@@ -72,6 +74,7 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
         View::Faq => " · FAQ",
         View::Review => " · Review",
         View::Stats => " · Stats",
+        View::Today => " · Today",
     };
     let mut spans = vec![
         Span::styled(" learnpath ", app.theme.key),
@@ -90,7 +93,7 @@ fn page_rows(app: &App, area: Rect, areas: &layout::Areas) -> usize {
         return search::popup_area(help::space(area, areas)).height.saturating_sub(5) as usize;
     }
     let area = match (app.view(), app.focus) {
-        (View::Faq | View::Review | View::Stats, _) | (View::Main, Pane::Steps) => areas.left,
+        (View::Faq | View::Review | View::Stats | View::Today, _) | (View::Main, Pane::Steps) => areas.left,
         (View::Main, Pane::Topics) => areas.topics,
         (View::Main, Pane::Resources) => areas.resources,
     };

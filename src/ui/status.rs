@@ -78,6 +78,7 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             &[("1-4", "again/hard/good/easy"), ("o", "open"), ("e", "note"), ("Esc", "back"), ("q", "quit")]
         }
         Focus::Stats => &[("j/k J/K", "scroll"), ("Esc", "back"), ("?", "help"), ("q", "quit")],
+        Focus::Today => &[("j/k", "move"), ("Enter", "go"), ("Esc", "back"), ("q", "quit")],
         Focus::Faq => &[("j/k", "question"), ("J/K", "scroll"), ("Esc", "back"), ("q", "quit")],
         Focus::Pane(Pane::Steps) => &[
             ("j/k", "move"),

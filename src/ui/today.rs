@@ -1,0 +1,88 @@
+//! Today's plan: the reviews due, then the topics to learn; the selected
+//! one's summary on the right.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span, Text};
+
+use crate::app::{App, TodayItem};
+use crate::ui::{layout, pane, wrap};
+
+/// Draws the today view over the main panes' areas.
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
+    let theme = app.theme;
+    let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
+    let width = list.width.saturating_sub(2) as usize;
+    let items = app.today_items();
+    let reviews = items.iter().filter(|i| matches!(i, TodayItem::Review(_))).count();
+    let title = format!(" Today · {reviews} to review, {} to learn ", items.len() - reviews);
+    let block = pane::block(title, true, &theme);
+    if items.is_empty() {
+        let empty = pane::empty("Nothing to do: every topic is done and nothing is due.", &theme, list);
+        frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
+    } else {
+        let mut state = std::mem::take(&mut app.lists.today);
+        pane::render_list(
+            frame,
+            list,
+            block,
+            items.len(),
+            |i| row(app, items[i], width),
+            &mut state,
+            true,
+            &theme,
+        );
+        app.lists.today = state;
+    }
+    let selected = items.get(app.lists.today.selected().unwrap_or(0)).copied();
+    let lines = selected.map(|item| detail_lines(app, item, detail.width.saturating_sub(2) as usize));
+    pane::render_text(
+        frame,
+        detail,
+        pane::block(" Topic ", false, &theme),
+        lines.unwrap_or_default(),
+        0,
+        &theme,
+    );
+}
+
+/// Where a row points: (step, topic).
+fn place(app: &App, item: TodayItem) -> (usize, usize) {
+    match item {
+        TodayItem::Review(i) => app.due().get(i).map_or((0, 0), |d| (d.step, d.topic)),
+        TodayItem::Learn(s, t) => (s, t),
+    }
+}
+
+fn row(app: &App, item: TodayItem, width: usize) -> Text<'static> {
+    let (s, t) = place(app, item);
+    let topic = &app.path.curriculum.steps()[s].topics[t];
+    let tag = match item {
+        TodayItem::Review(_) => Span::styled("review ", app.theme.progress),
+        TodayItem::Learn(..) => Span::styled("learn  ", app.theme.key),
+    };
+    Text::from(wrap::wrap(&[Span::raw(" "), tag, Span::raw(topic.title.get_ref().clone())], width, 8))
+}
+
+fn detail_lines(app: &App, item: TodayItem, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let (s, t) = place(app, item);
+    let step = &app.path.curriculum.steps()[s];
+    let topic = &step.topics[t];
+    let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);
+    out.extend(wrap::wrap(
+        &[Span::styled(format!("{} {}", app.label(s), step.title.get_ref()), theme.dim)],
+        width,
+        0,
+    ));
+    if let Some(summary) = &topic.summary {
+        out.push(Line::default());
+        out.extend(wrap::paragraphs(summary, theme.goal, width));
+    }
+    out.push(Line::default());
+    let what = match item {
+        TodayItem::Review(_) => "Enter: review it now",
+        TodayItem::Learn(..) => "Enter: go to it (its page and links)",
+    };
+    out.extend(wrap::wrap(&[Span::styled(what, theme.key)], width, 0));
+    out
+}
