@@ -6,6 +6,7 @@
 mod diagnostic;
 mod requires;
 mod resource;
+mod step;
 mod validate;
 
 use std::path::Path;
@@ -15,6 +16,8 @@ use toml::Spanned;
 
 pub use diagnostic::{Diagnostic, LoadError};
 pub use resource::{Cost, Kind, Resource};
+use step::requirement_key;
+pub use step::{Step, Topic};
 pub use validate::{http_url, is_valid_id};
 
 /// The only format number this build understands.
@@ -70,63 +73,6 @@ pub struct Curriculum {
     /// are.
     #[serde(skip)]
     names: (std::collections::HashMap<String, usize>, Vec<std::collections::HashMap<String, usize>>),
-}
-
-/// One step of the path.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Step {
-    /// Identifier, unique among steps; first half of a progress key.
-    pub id: Spanned<String>,
-    /// Name of the step.
-    pub title: Spanned<String>,
-    /// One or two sentences: what the learner should be able to do after it.
-    #[serde(default)]
-    pub goal: Option<String>,
-    /// Longer text; paragraphs are split by blank lines.
-    #[serde(default)]
-    pub body: Option<String>,
-    /// Former ids of this step; progress recorded under them carries over.
-    #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
-    /// `true` for an extra that comes after the numbered steps.
-    #[serde(default)]
-    pub optional: bool,
-    /// The things to learn, ticked off one by one.
-    #[serde(default)]
-    pub topics: Vec<Topic>,
-    /// Links to courses, articles and sites for this step.
-    #[serde(default)]
-    pub resources: Vec<Resource>,
-}
-
-/// One thing to learn; its progress key is `STEP_ID/TOPIC_ID`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Topic {
-    /// Identifier, unique within its step.
-    pub id: Spanned<String>,
-    /// What is shown in the checklist.
-    pub title: Spanned<String>,
-    /// Former ids of this topic; progress recorded under them carries over.
-    #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
-    /// Estimated hours to learn it.
-    #[serde(default)]
-    pub hours: Option<f64>,
-    /// One to three sentences: what the learner can do once they know it.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Self-check questions, one per entry.
-    #[serde(default)]
-    pub check: Vec<String>,
-    /// Topics to know first: `TOPIC_ID` in the same step, or
-    /// `STEP_ID/TOPIC_ID`. They must exist and form no cycle.
-    #[serde(default)]
-    pub requires: Vec<Spanned<String>>,
-    /// Links for this topic alone, listed before the step's.
-    #[serde(default)]
-    pub resources: Vec<Resource>,
 }
 
 /// A frequently asked question.
@@ -336,54 +282,5 @@ impl Curriculum {
             line(&mut faq.question);
             faq.answer = sanitize_block(&faq.answer);
         }
-    }
-}
-
-/// The progress key a `requires` entry of a topic in `step` names: an
-/// entry without a `/` is a topic of the same step.
-pub(super) fn requirement_key(step: &Step, entry: &str) -> String {
-    if entry.contains('/') { entry.to_string() } else { format!("{}/{entry}", step.id.get_ref()) }
-}
-
-impl Step {
-    /// The progress key of one of this step's topics.
-    pub fn key(&self, topic: &Topic) -> String {
-        format!("{}/{}", self.id.get_ref(), topic.id.get_ref())
-    }
-
-    /// The resources the pane lists for topic `topic` (or for the step
-    /// alone): the topic's own first, then the step's, each link once.
-    pub fn resources_for(&self, topic: Option<usize>) -> Vec<&Resource> {
-        let own = topic.and_then(|t| self.topics.get(t)).map(|t| t.resources.as_slice()).unwrap_or_default();
-        let step = self.resources.iter().filter(|r| !own.iter().any(|o| o.url.get_ref() == r.url.get_ref()));
-        own.iter().chain(step).collect()
-    }
-
-    /// Every resource of the step: its own, then each topic's in order.
-    pub fn all_resources(&self) -> impl Iterator<Item = &Resource> {
-        self.resources.iter().chain(self.topics.iter().flat_map(|t| &t.resources))
-    }
-
-    /// Resource `i` of [`Step::all_resources`], with the topic it is on
-    /// (none for the step's own).
-    pub fn resource_at(&self, i: usize) -> Option<(Option<usize>, &Resource)> {
-        if let Some(r) = self.resources.get(i) {
-            return Some((None, r));
-        }
-        let mut i = i - self.resources.len();
-        for (t, topic) in self.topics.iter().enumerate() {
-            match topic.resources.get(i) {
-                Some(r) => return Some((Some(t), r)),
-                None => i -= topic.resources.len(),
-            }
-        }
-        None
-    }
-
-    /// The progress key of one of this step's resources: `STEP_ID/URL`.
-    /// A link on a topic shares its step's key space, so one link listed
-    /// on a topic and on its step is read in both places at once.
-    pub fn resource_key(&self, resource: &Resource) -> String {
-        format!("{}/{}", self.id.get_ref(), resource.url.get_ref())
     }
 }
