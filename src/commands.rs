@@ -101,40 +101,35 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp
 /// else the first topic that is neither done nor skipped.
 pub fn next(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json: bool) -> String {
     let id = curriculum.id.get_ref();
-    if let Some(due) = crate::review::due(curriculum, progress, now).first() {
-        let s = &curriculum.steps()[due.step];
-        let t = &s.topics[due.topic];
-        return if as_json {
-            format!(
-                "{:#}\n",
-                json!({
-                    "key": s.key(t), "step": { "id": s.id.get_ref(), "title": s.title.get_ref() },
-                    "topic": { "id": t.id.get_ref(), "title": t.title.get_ref() },
-                    "status": "done", "review": true, "retrievability": rounded(due.retrievability),
-                })
-            )
-        } else {
-            format!("Review: {} ({:.0}% recall)\n", t.title.get_ref(), due.retrievability * 100.0)
-        };
-    }
-    let found = curriculum.steps().iter().enumerate().find_map(|(i, s)| {
-        s.topics.iter().find(|t| !progress.status(id, &s.key(t)).is_finished()).map(|t| (i, s, t))
+    // (step, topic, the chance of recall when it is a review).
+    let review = crate::review::due(curriculum, progress, now)
+        .first()
+        .map(|d| (d.step, d.topic, Some(d.retrievability)));
+    let found = review.or_else(|| {
+        curriculum.steps().iter().enumerate().find_map(|(i, s)| {
+            let t = s.topics.iter().position(|t| !progress.status(id, &s.key(t)).is_finished())?;
+            Some((i, t, None))
+        })
     });
-    match (found, as_json) {
-        (Some((_, s, t)), true) => format!(
-            "{:#}\n",
-            json!({
-                "key": s.key(t), "step": { "id": s.id.get_ref(), "title": s.title.get_ref() },
-                "topic": { "id": t.id.get_ref(), "title": t.title.get_ref() },
-                "status": progress.status(id, &s.key(t)).name(), "review": false,
-            })
-        ),
-        (Some((i, s, t)), false) => {
-            let label = &curriculum.labels()[i];
-            format!("{} ({label} {})\n", t.title.get_ref(), s.title.get_ref())
+    let Some((i, t, recall)) = found else {
+        return if as_json { "null\n" } else { "Nothing left: every topic is done or skipped.\n" }
+            .to_string();
+    };
+    let (s, t) = (&curriculum.steps()[i], &curriculum.steps()[i].topics[t]);
+    if as_json {
+        let mut value = json!({
+            "key": s.key(t), "step": { "id": s.id.get_ref(), "title": s.title.get_ref() },
+            "topic": { "id": t.id.get_ref(), "title": t.title.get_ref() },
+            "status": progress.status(id, &s.key(t)).name(), "review": recall.is_some(),
+        });
+        if let Some(r) = recall {
+            value["retrievability"] = json!(rounded(r));
         }
-        (None, true) => "null\n".to_string(),
-        (None, false) => "Nothing left: every topic is done or skipped.\n".to_string(),
+        return format!("{value:#}\n");
+    }
+    match recall {
+        Some(r) => format!("Review: {} ({:.0}% recall)\n", t.title.get_ref(), r * 100.0),
+        None => format!("{} ({} {})\n", t.title.get_ref(), curriculum.labels()[i], s.title.get_ref()),
     }
 }
 

@@ -39,24 +39,24 @@ pub enum Grade {
 }
 
 impl Grade {
-    /// The grade of key `1`–`4`.
-    pub fn from_digit(c: char) -> Option<Grade> {
-        Some(match c {
-            '1' => Grade::Again,
-            '2' => Grade::Hard,
-            '3' => Grade::Good,
-            '4' => Grade::Easy,
+    /// Grade `n`, 1 to 4, as keys and the review log number them.
+    pub fn from_number(n: u8) -> Option<Grade> {
+        Some(match n {
+            1 => Grade::Again,
+            2 => Grade::Hard,
+            3 => Grade::Good,
+            4 => Grade::Easy,
             _ => return None,
         })
     }
 
-    /// The word for it.
+    /// The word for it, as messages start with it.
     pub fn name(self) -> &'static str {
         match self {
-            Grade::Again => "again",
-            Grade::Hard => "hard",
-            Grade::Good => "good",
-            Grade::Easy => "easy",
+            Grade::Again => "Again",
+            Grade::Hard => "Hard",
+            Grade::Good => "Good",
+            Grade::Easy => "Easy",
         }
     }
 }

@@ -30,9 +30,15 @@ pub fn budget(c: &Curriculum, daily_minutes: Option<f64>) -> f64 {
 }
 
 /// The plan for `now` with `minutes` to spend: every due review, then
-/// topics whose requirements are all done (or skipped) until their hours
-/// fill the budget, always at least one when any is left.
+/// [`topics`].
 pub fn plan(c: &Curriculum, progress: &Progress, now: Timestamp, minutes: f64) -> Today {
+    Today { reviews: review::due(c, progress, now), topics: topics(c, progress, minutes), minutes }
+}
+
+/// Unfinished topics whose requirements are all done (or skipped), those in
+/// progress first, until their hours fill `minutes`; always at least one
+/// when any is left.
+pub fn topics(c: &Curriculum, progress: &Progress, minutes: f64) -> Vec<(usize, usize)> {
     let id = c.id.get_ref();
     let status = |s: usize, t: usize| {
         let step = &c.steps()[s];
@@ -57,5 +63,5 @@ pub fn plan(c: &Curriculum, progress: &Progress, now: Timestamp, minutes: f64) -
         used += c.steps()[s].topics[t].hours.unwrap_or(1.0) * 60.0;
         topics.push((s, t));
     }
-    Today { reviews: review::due(c, progress, now), topics, minutes }
+    topics
 }

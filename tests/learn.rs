@@ -368,8 +368,9 @@ fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
     app.update(Action::OpenToday);
     assert_eq!(app.view(), View::Today);
     let items = app.today_items();
-    assert_eq!(items.iter().filter(|i| matches!(i, TodayItem::Review(_))).count(), 15);
-    assert!(matches!(items[..15], [TodayItem::Review(0), ..]), "reviews first");
+    assert_eq!(items.iter().filter(|i| matches!(i, TodayItem::Review(..))).count(), 15);
+    let first = &app.due()[0];
+    assert_eq!(items[0], TodayItem::Review(first.step, first.topic), "reviews first");
     assert_eq!(items.len(), 16, "then one topic: 30 minutes is less than any topic");
     let (terminal, _) = common::run(&mut app, 100, 32, Vec::new());
     let screen = common::screen(&terminal);
@@ -384,4 +385,16 @@ fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
     app.update(Action::Down);
     app.update(Action::Confirm);
     assert_eq!((app.view(), app.lists.review.selected()), (View::Review, Some(1)));
+}
+
+#[test]
+fn the_today_view_never_shows_a_cut_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_history(dir.path());
+    app.update(Action::OpenToday);
+    let (terminal, _) = common::run(&mut app, 60, 15, Vec::new());
+    let screen = common::screen(&terminal);
+    assert!(screen.contains("┏ Today ━"), "too narrow for the counts: the plain title\n{screen}");
+    let (terminal, _) = common::run(&mut app, 120, 30, Vec::new());
+    assert!(common::screen(&terminal).contains("Today · 15 to review, 1 to learn"));
 }

@@ -83,9 +83,7 @@ impl App {
 
     /// `1`–`4` (Enter/y good, f again) on the selected due topic.
     pub(super) fn answer_review(&mut self, grade: u8) {
-        let Some(grade) = char::from_digit(grade.into(), 10).and_then(review::Grade::from_digit) else {
-            return;
-        };
+        let Some(grade) = review::Grade::from_number(grade) else { return };
         let i = self.lists.review.selected().unwrap_or(0);
         let Some(due) = self.path.due.get(i).cloned() else { return };
         if self.progress.is_read_only() {
@@ -106,8 +104,7 @@ impl App {
             1 => "next review tomorrow".to_string(),
             days => format!("next review in {days} days"),
         };
-        let name = grade.name();
-        let what = format!("{}{}: {title}; {next}", name[..1].to_uppercase(), &name[1..]);
+        let what = format!("{}: {title}; {next}", grade.name());
         self.remember(before, &what);
         self.save(what);
     }

@@ -82,6 +82,7 @@ impl App {
         let now = self.now();
         self.path.recount(&self.progress, now);
         self.clamp_topic_selection();
+        self.replan_today();
     }
 
     /// Records topic `t` of step `s` as `status`, keeping the counts right.
@@ -111,14 +112,13 @@ impl App {
         }
     }
 
-    fn set_read(&mut self, s: usize, url: &str, read: bool) {
-        let step = &self.path.curriculum.steps()[s];
-        let key = format!("{}/{url}", step.id.get_ref());
+    fn set_read(&mut self, s: usize, resource: &Resource, read: bool) {
+        let key = self.path.curriculum.steps()[s].resource_key(resource);
         let (id, now) = (self.path.curriculum.id.get_ref().clone(), self.now());
         self.progress.set_read(&id, &key, read, now);
-        let marks = &mut self.path.marks.read[s];
+        let (marks, url) = (&mut self.path.marks.read[s], resource.url.get_ref());
         if read {
-            marks.insert(url.to_string())
+            marks.insert(url.clone())
         } else {
             marks.remove(url)
         };
@@ -154,7 +154,7 @@ impl App {
                 let read = !self.is_read(s, &resource);
                 let before = self.before(vec![(Record::Resource, self.step().resource_key(&resource))]);
                 let title = resource.title.get_ref().clone();
-                self.set_read(s, resource.url.get_ref(), read);
+                self.set_read(s, &resource, read);
                 let what = format!("{}: {title}", if read { "Read" } else { "Not read" });
                 self.remember(before, &what);
                 self.save(what);

@@ -234,7 +234,7 @@ impl App {
             Action::Confirm => match self.top() {
                 Some(Overlay::Picker(_)) => self.confirm_picker(),
                 Some(Overlay::Search(_)) => self.confirm_search(),
-                Some(Overlay::Today) => self.confirm_today(),
+                Some(Overlay::Today(_)) => self.confirm_today(),
                 _ => {}
             },
             Action::OpenPicker => self.open_picker(),

@@ -47,8 +47,8 @@ impl App {
                 move_list(&mut self.lists.picker, delta, len);
             }
             Some(Overlay::Stats) => self.scroll(delta),
-            Some(Overlay::Today) => {
-                let len = self.today_items().len();
+            Some(Overlay::Today(items)) => {
+                let len = items.len();
                 move_list(&mut self.lists.today, delta, len);
             }
             Some(Overlay::Review) => {

@@ -17,8 +17,9 @@ pub enum Overlay {
     Review,
     /// The stats, filling the screen.
     Stats,
-    /// Today's plan, filling the screen.
-    Today,
+    /// Today's plan, filling the screen, as worked out when it opened
+    /// (and again on each merge).
+    Today(Vec<super::TodayItem>),
     /// The curriculum picker, with the paths it offers.
     Picker(Vec<Choice>),
     /// The search box.
@@ -36,7 +37,7 @@ impl Overlay {
             Overlay::Faq => Focus::Faq,
             Overlay::Review => Focus::Review,
             Overlay::Stats => Focus::Stats,
-            Overlay::Today => Focus::Today,
+            Overlay::Today(_) => Focus::Today,
             Overlay::Picker(_) => Focus::Picker,
             Overlay::Search(_) => Focus::Search,
             Overlay::Prompt(_) => Focus::Prompt,
@@ -50,7 +51,7 @@ impl Overlay {
             Overlay::Faq => Some(View::Faq),
             Overlay::Review => Some(View::Review),
             Overlay::Stats => Some(View::Stats),
-            Overlay::Today => Some(View::Today),
+            Overlay::Today(_) => Some(View::Today),
             _ => None,
         }
     }

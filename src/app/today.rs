@@ -4,28 +4,64 @@
 use super::{App, Overlay};
 use crate::action::Pane;
 
-/// One row of today's plan.
+/// One row of today's plan, as (step, topic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TodayItem {
-    /// Due for review: an index into [`App::due`].
-    Review(usize),
-    /// To learn: (step, topic).
+    /// Due for review.
+    Review(usize, usize),
+    /// To learn.
     Learn(usize, usize),
 }
 
+impl TodayItem {
+    /// The topic the row is about, as (step, topic).
+    pub fn place(self) -> (usize, usize) {
+        match self {
+            TodayItem::Review(s, t) | TodayItem::Learn(s, t) => (s, t),
+        }
+    }
+}
+
 impl App {
-    /// Today's plan for the open path: the reviews due, then the topics.
+    /// Today's plan as the `T` view shows it (empty when it is not open).
     pub fn today_items(&self) -> Vec<TodayItem> {
-        let minutes = crate::today::budget(&self.path.curriculum, self.daily_minutes);
-        let plan = crate::today::plan(&self.path.curriculum, &self.progress, self.now(), minutes);
-        let reviews = (0..self.path.due.len()).map(TodayItem::Review);
-        reviews.chain(plan.topics.into_iter().map(|(s, t)| TodayItem::Learn(s, t))).collect()
+        self.overlays
+            .iter()
+            .rev()
+            .find_map(|o| match o {
+                Overlay::Today(items) => Some(items.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Works out today's plan: the reviews due, then the topics to learn.
+    /// Once when the view opens, and again when the progress changes.
+    fn plan_today(&self) -> Vec<TodayItem> {
+        let c = &self.path.curriculum;
+        let minutes = crate::today::budget(c, self.daily_minutes);
+        let reviews = self.path.due.iter().map(|d| TodayItem::Review(d.step, d.topic));
+        let topics = crate::today::topics(c, &self.progress, minutes).into_iter();
+        reviews.chain(topics.map(|(s, t)| TodayItem::Learn(s, t))).collect()
     }
 
     pub(super) fn open_today(&mut self) {
         self.refresh_due();
-        self.push(Overlay::Today);
+        self.push(Overlay::Today(self.plan_today()));
         self.lists.today = ratatui::widgets::ListState::default().with_selected(Some(0));
+    }
+
+    /// Plans today again if the view is open: another instance's ticks or
+    /// reviews were merged in.
+    pub(super) fn replan_today(&mut self) {
+        let plan = self.plan_today();
+        for overlay in &mut self.overlays {
+            if let Overlay::Today(items) = overlay {
+                items.clone_from(&plan);
+            }
+        }
+        let len = plan.len();
+        self.lists.today.select(Some(self.lists.today.selected().unwrap_or(0).min(len.saturating_sub(1))));
     }
 
     /// Enter on a row: review that topic, or go to it on the main screen.
@@ -34,8 +70,9 @@ impl App {
         let Some(&item) = items.get(self.lists.today.selected().unwrap_or(0)) else { return };
         self.overlays.clear();
         match item {
-            TodayItem::Review(i) => {
+            TodayItem::Review(s, t) => {
                 self.push(Overlay::Review);
+                let i = self.path.due.iter().position(|d| (d.step, d.topic) == (s, t)).unwrap_or(0);
                 self.lists.review.select(Some(i));
             }
             TodayItem::Learn(s, t) => {

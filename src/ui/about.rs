@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::{App, Geometry, Scroll};
+use crate::curriculum::Topic;
 use crate::text::hours;
-use crate::ui::{pane, wrap};
+use crate::ui::{Theme, pane, wrap};
 
 /// Draws the step description.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
@@ -25,9 +26,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     pane::render_text(frame, area, block, lines, scroll, &app.theme);
 }
 
+/// The topic whose page the pane shows: the selected one while the topics
+/// or its links have the focus; none (the step's page) otherwise.
+fn page_topic(app: &App) -> Option<usize> {
+    app.selected_topic().filter(|_| matches!(app.focus, Pane::Topics | Pane::Resources))
+}
+
 fn title(app: &App) -> String {
     let i = app.step_index();
-    if let Some(t) = app.selected_topic().filter(|_| matches!(app.focus, Pane::Topics | Pane::Resources)) {
+    if let Some(t) = page_topic(app) {
         return format!(" Topic {} of {} ", t + 1, app.step().topics.len());
     }
     if app.step().optional {
@@ -41,9 +48,9 @@ fn title(app: &App) -> String {
 /// The description as wrapped lines: the selected topic's page while the
 /// topics or its links have the focus, else the step's.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    match app.selected_topic() {
-        Some(t) if matches!(app.focus, Pane::Topics | Pane::Resources) => topic_page(app, t, width),
-        _ => step_page(app, width),
+    match page_topic(app) {
+        Some(t) => topic_page(app, t, width),
+        None => step_page(app, width),
     }
 }
 
@@ -76,15 +83,8 @@ fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
     }
     let mut out = wrap::wrap(&head, width, 0);
     // The learner's own note first: it is what they wrote to come back to.
-    if let Some(note) = app.notes().get(s, t) {
-        out.extend(wrap::wrap(&[Span::styled("Your note (e edits):", theme.key)], width, 0));
-        if app.notes().is_lossy(s, t) {
-            let warn = "⚠ this note is not UTF-8 text: � marks the bytes that could not be read";
-            out.extend(wrap::wrap(&[Span::styled(warn, theme.error)], width, 0));
-        }
-        for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
-            out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
-        }
+    if app.notes().get(s, t).is_some() {
+        out.extend(note(app, s, t, width));
     }
     if let Some(summary) = &topic.summary {
         out.push(Line::default());
@@ -107,14 +107,39 @@ fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
     }
     if !topic.check.is_empty() {
         out.push(Line::default());
-        out.extend(wrap::wrap(&[Span::styled("Check yourself:", theme.key)], width, 0));
-        for q in &topic.check {
-            out.extend(wrap::wrap(&[Span::styled(" • ", theme.dim), Span::raw(q.clone())], width, 3));
-        }
+        out.extend(checks(topic, theme, width));
     }
     if app.notes().get(s, t).is_none() {
         out.push(Line::default());
-        out.extend(wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0));
+        out.extend(note(app, s, t, width));
+    }
+    out
+}
+
+/// A topic's self-check questions under their heading (the topic page and
+/// the review card).
+pub fn checks(topic: &Topic, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = wrap::wrap(&[Span::styled("Check yourself:", theme.key)], width, 0);
+    for q in &topic.check {
+        out.extend(wrap::wrap(&[Span::styled(" • ", theme.dim), Span::raw(q.clone())], width, 3));
+    }
+    out
+}
+
+/// The learner's note on topic `t` of step `s` (its first lines), or an
+/// invitation to write one (the topic page and the review card).
+pub fn note(app: &App, s: usize, t: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let Some(note) = app.notes().get(s, t) else {
+        return wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0);
+    };
+    let mut out = wrap::wrap(&[Span::styled("Your note (e edits):", theme.key)], width, 0);
+    if app.notes().is_lossy(s, t) {
+        let warn = "⚠ this note is not UTF-8 text: � marks the bytes that could not be read";
+        out.extend(wrap::wrap(&[Span::styled(warn, theme.error)], width, 0));
+    }
+    for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
+        out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
     }
     out
 }

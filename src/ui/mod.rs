@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &mut App) -> Geometry {
             Overlay::Search(_) => search::render(frame, space, app),
             Overlay::Prompt(_) => prompt::render(frame, space, app),
             Overlay::Help(_) => help::render(frame, space, app, &mut g),
-            Overlay::Faq | Overlay::Review | Overlay::Stats | Overlay::Today => {}
+            Overlay::Faq | Overlay::Review | Overlay::Stats | Overlay::Today(_) => {}
         }
     }
     g.page = page_rows(app, area, &areas);

@@ -63,21 +63,10 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     ));
     out.push(Line::default());
     if !topic.check.is_empty() {
-        out.extend(wrap::wrap(&[Span::styled("Check yourself:", theme.key)], width, 0));
-        for q in &topic.check {
-            out.extend(wrap::wrap(&[Span::styled(" • ", theme.dim), Span::raw(q.clone())], width, 3));
-        }
+        out.extend(super::about::checks(topic, theme, width));
         out.push(Line::default());
     }
-    match app.notes().get(due.step, due.topic) {
-        Some(note) => {
-            out.extend(wrap::wrap(&[Span::styled("Your note:", theme.key)], width, 0));
-            for line in note.lines().filter(|l| !l.trim().is_empty()).take(6) {
-                out.extend(wrap::wrap(&[Span::styled(line.to_string(), theme.goal)], width, 0));
-            }
-        }
-        None => out.extend(wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0)),
-    }
+    out.extend(super::about::note(app, due.step, due.topic, width));
     out.push(Line::default());
     out.extend(wrap::wrap(
         &[Span::styled(

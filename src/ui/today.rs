@@ -13,8 +13,10 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
     let items = app.today_items();
-    let reviews = items.iter().filter(|i| matches!(i, TodayItem::Review(_))).count();
-    let title = format!(" Today · {reviews} to review, {} to learn ", items.len() - reviews);
+    let reviews = items.iter().filter(|i| matches!(i, TodayItem::Review(..))).count();
+    // The counts only when they fit: a cut label says nothing.
+    let counts = format!(" Today · {reviews} to review, {} to learn ", items.len() - reviews);
+    let title = if counts.chars().count() + 2 <= list.width as usize { counts } else { " Today ".into() };
     let block = pane::block(title, true, &theme);
     if items.is_empty() {
         let empty = pane::empty("Nothing to do: every topic is done and nothing is due.", &theme, list);
@@ -45,19 +47,11 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
     );
 }
 
-/// Where a row points: (step, topic).
-fn place(app: &App, item: TodayItem) -> (usize, usize) {
-    match item {
-        TodayItem::Review(i) => app.due().get(i).map_or((0, 0), |d| (d.step, d.topic)),
-        TodayItem::Learn(s, t) => (s, t),
-    }
-}
-
 fn row(app: &App, item: TodayItem, width: usize) -> Text<'static> {
-    let (s, t) = place(app, item);
+    let (s, t) = item.place();
     let topic = &app.path.curriculum.steps()[s].topics[t];
     let tag = match item {
-        TodayItem::Review(_) => Span::styled("review ", app.theme.progress),
+        TodayItem::Review(..) => Span::styled("review ", app.theme.progress),
         TodayItem::Learn(..) => Span::styled("learn  ", app.theme.key),
     };
     Text::from(wrap::wrap(&[Span::raw(" "), tag, Span::raw(topic.title.get_ref().clone())], width, 8))
@@ -65,7 +59,7 @@ fn row(app: &App, item: TodayItem, width: usize) -> Text<'static> {
 
 fn detail_lines(app: &App, item: TodayItem, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let (s, t) = place(app, item);
+    let (s, t) = item.place();
     let step = &app.path.curriculum.steps()[s];
     let topic = &step.topics[t];
     let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);
@@ -80,7 +74,7 @@ fn detail_lines(app: &App, item: TodayItem, width: usize) -> Vec<Line<'static>> 
     }
     out.push(Line::default());
     let what = match item {
-        TodayItem::Review(_) => "Enter: review it now",
+        TodayItem::Review(..) => "Enter: review it now",
         TodayItem::Learn(..) => "Enter: go to it (its page and links)",
     };
     out.extend(wrap::wrap(&[Span::styled(what, theme.key)], width, 0));
