@@ -1,4 +1,5 @@
-//! Watching the progress file for changes made by another process, with
+//! Watching the progress file (and a sync tool's conflict copies of it)
+//! for changes made by another process, with
 //! the system's own notifications (inotify, FSEvents,
 //! ReadDirectoryChangesW): nothing polls.
 //!
@@ -58,7 +59,12 @@ fn handler(
         if event.kind.is_access() {
             return;
         }
-        if event.paths.iter().any(|p| p.file_name() == Some(&name)) {
+        // A sync tool's conflict copy is part of the progress too.
+        let ours = |file: &std::ffi::OsStr| {
+            file == name
+                || matches!((name.to_str(), file.to_str()), (Some(n), Some(f)) if crate::progress::conflict_copy_tool(n, f).is_some())
+        };
+        if event.paths.iter().any(|p| p.file_name().is_some_and(ours)) {
             changed();
         }
         let recreated =
@@ -80,9 +86,7 @@ fn handler(
     }
 }
 
-// Windows refuses to remove a directory that is being watched, so the
-// case this tests cannot happen there.
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use std::sync::mpsc;
     use std::time::Duration;
@@ -93,10 +97,14 @@ mod tests {
     /// only a guard so a lost event fails instead of hanging.
     const PATIENCE: Duration = Duration::from_secs(20);
 
+    #[cfg(unix)]
     fn drain(rx: &mpsc::Receiver<()>) {
         while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
     }
 
+    // Windows refuses to remove a directory that is being watched, so the
+    // case this tests cannot happen there.
+    #[cfg(unix)]
     #[test]
     fn a_data_dir_removed_and_made_again_is_still_watched() {
         let home = tempfile::tempdir().unwrap();
@@ -116,5 +124,22 @@ mod tests {
         drain(&rx);
         std::fs::write(&file, "2").unwrap();
         rx.recv_timeout(PATIENCE).expect("a change in the new data dir is seen");
+    }
+
+    #[test]
+    fn a_sync_tools_conflict_copy_is_a_change_and_other_files_are_not() {
+        let home = tempfile::tempdir().unwrap();
+        let file = home.path().join("progress.json");
+        let (tx, rx) = mpsc::channel();
+        let tx = Mutex::new(tx);
+        let _watch = Watch::start(&file, move || {
+            let _ = tx.lock().unwrap().send(());
+        })
+        .expect("a watch");
+        std::fs::write(home.path().join("notes.txt"), "x").unwrap();
+        assert!(rx.recv_timeout(Duration::from_millis(500)).is_err(), "not the progress");
+        std::fs::write(home.path().join("progress.sync-conflict-20260202-101500-7XQK2PA.json"), "{}")
+            .unwrap();
+        rx.recv_timeout(PATIENCE).expect("a conflict copy is seen");
     }
 }

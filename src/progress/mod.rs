@@ -10,6 +10,7 @@
 //! not know are kept on every rewrite.
 
 mod carry;
+mod copies;
 mod format;
 mod merge;
 mod salvage;
@@ -23,6 +24,7 @@ use anyhow::{Result, bail};
 use jiff::Timestamp;
 use serde_json::Map;
 
+pub use copies::{Tool, tool as conflict_copy_tool};
 pub use format::{CurriculumProgress, Graded, ProgressFile, ReviewEntry, Status, TopicEntry};
 pub use merge::{compare, merge_into, merged};
 pub use salvage::Unread;
@@ -46,6 +48,9 @@ pub struct Progress {
     unread: Unread,
     /// Whether a damaged file may be moved aside (not by read-only commands).
     may_move: bool,
+    /// Conflict copies merged into memory, as they were when read: the
+    /// next save removes each one still like that.
+    copies: Vec<(PathBuf, Option<store::Stamp>)>,
     /// Something the learner should be told about the file.
     pub notice: Option<String>,
 }
@@ -67,6 +72,7 @@ impl Progress {
         store::clean(&path);
         progress.seen = store::stamp(&path);
         progress.absorb(store::read(&path)?)?;
+        progress.absorb_copies();
         Ok(progress)
     }
 
@@ -79,6 +85,7 @@ impl Progress {
         let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
         progress.seen = store::stamp(&path);
         progress.absorb(store::read(&path)?)?;
+        progress.absorb_copies();
         progress.read_only = true;
         Ok(progress)
     }
@@ -143,12 +150,16 @@ impl Progress {
     /// Returns whether anything changed.
     pub fn reload(&mut self) -> Result<bool> {
         let Some(path) = self.path.clone() else { return Ok(false) };
-        let now = store::stamp(&path);
-        if store::unchanged(self.seen, now) || self.read_only {
+        if self.read_only {
             return Ok(false);
         }
-        self.seen = now;
-        self.absorb(store::read(&path)?)
+        let now = store::stamp(&path);
+        let mut changed = false;
+        if !store::unchanged(self.seen, now) {
+            self.seen = now;
+            changed = self.absorb(store::read(&path)?)?;
+        }
+        Ok(self.absorb_copies() | changed)
     }
 
     /// The file this progress is saved to, if any.
@@ -258,9 +269,11 @@ impl Progress {
         if self.read_only {
             bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
         }
+        let merged = self.absorb_copies() | merged;
         self.unread.drop_replaced(&self.data);
         store::write(&path, &self.data, &self.unread)?;
         self.seen = store::stamp(&path);
+        self.remove_copies();
         Ok(merged)
     }
 

@@ -37,7 +37,7 @@ pub fn unchanged(seen: Option<Stamp>, now: Option<Stamp>) -> bool {
 
 /// The real file behind `path` (see [`crate::atomic_file::resolve`]): the
 /// lock, the temp files and a damaged file's copy go beside it.
-fn real(path: &Path) -> PathBuf {
+pub fn real(path: &Path) -> PathBuf {
     crate::atomic_file::resolve(path).unwrap_or_else(|_| path.to_path_buf())
 }
 

@@ -1,0 +1,169 @@
+//! A data dir in a file-sync folder: each tool's conflict copies of
+//! `progress.json` are read as part of the progress, by every command, and
+//! the first save folds them into the file and removes them.
+
+mod common;
+
+use std::path::Path;
+
+use common::learnpath;
+use learnpath::progress::{Progress, Status};
+use serde_json::{Value, json};
+
+const TOPIC_A: &str = "coding-basics/variables";
+const TOPIC_B: &str = "coding-basics/loops";
+const TOPIC_C: &str = "coding-basics/functions";
+
+fn entry(status: &str, at: &str) -> Value {
+    json!({ "status": status, "at": at })
+}
+
+fn file(topics: Value) -> String {
+    json!({ "format": 1, "curricula": { "backend": { "topics": topics } } }).to_string()
+}
+
+fn status_of(data: &Path, key: &str) -> Status {
+    Progress::open_to_read(data).unwrap().status("backend", key)
+}
+
+/// This machine ticked A; the other machine, while apart, ticked B and
+/// later unticked A. The tool kept the other side's file as `copy`.
+fn conflicted(home: &Path, copy: &str) -> std::path::PathBuf {
+    let data = home.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("progress.json"),
+        file(json!({ TOPIC_A: entry("done", "2026-02-01T10:00:00Z") })),
+    )
+    .unwrap();
+    let other = json!({
+        TOPIC_A: entry("todo", "2026-02-02T10:00:00Z"),
+        TOPIC_B: entry("done", "2026-02-01T09:00:00Z"),
+    });
+    std::fs::write(data.join(copy), file(other)).unwrap();
+    data.join(copy)
+}
+
+/// Reading merges the copy and changes nothing on disk; the first save
+/// takes it into `progress.json` and removes it.
+fn a_copy_is_merged_then_folded_in(copy: &str) {
+    let home = tempfile::tempdir().unwrap();
+    let copy = conflicted(home.path(), copy);
+    let data = home.path().join("data");
+    let before = std::fs::read(data.join("progress.json")).unwrap();
+
+    let out = learnpath(home.path(), &["status", "--json"], &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let status: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(status["done"], 1, "B is done and A's untick is newer: {status}");
+    assert!(copy.exists(), "a command that only prints removes nothing");
+    assert_eq!(std::fs::read(data.join("progress.json")).unwrap(), before, "and writes nothing");
+
+    let out = learnpath(home.path(), &["mark", TOPIC_C, "done"], &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!copy.exists(), "the save folded the copy in and removed it");
+    let saved: Value = serde_json::from_slice(&std::fs::read(data.join("progress.json")).unwrap()).unwrap();
+    let topics = &saved["curricula"]["backend"]["topics"];
+    assert_eq!(topics[TOPIC_A]["status"], "todo");
+    assert_eq!(topics[TOPIC_B]["status"], "done");
+    assert_eq!(topics[TOPIC_C]["status"], "done");
+}
+
+#[test]
+fn syncthing_conflict_copies_are_merged() {
+    a_copy_is_merged_then_folded_in("progress.sync-conflict-20260202-101500-7XQK2PA.json");
+}
+
+#[test]
+fn dropbox_conflicted_copies_are_merged() {
+    a_copy_is_merged_then_folded_in("progress (Ana's conflicted copy 2026-02-02).json");
+}
+
+#[test]
+fn nextcloud_and_owncloud_conflicted_copies_are_merged() {
+    a_copy_is_merged_then_folded_in("progress (conflicted copy 2026-02-02 101500).json");
+    a_copy_is_merged_then_folded_in("progress_conflict-20260202-101500.json");
+}
+
+#[test]
+fn onedrive_copies_named_for_the_machine_are_merged() {
+    a_copy_is_merged_then_folded_in("progress-LAPTOP-ANA.json");
+}
+
+#[test]
+fn resilio_conflict_copies_are_merged() {
+    a_copy_is_merged_then_folded_in("progress.Conflict.json");
+    a_copy_is_merged_then_folded_in("progress.Conflict2.json");
+}
+
+#[test]
+fn several_copies_at_once_all_count_and_all_go() {
+    let home = tempfile::tempdir().unwrap();
+    let first = conflicted(home.path(), "progress.sync-conflict-20260202-101500-7XQK2PA.json");
+    let second = home.path().join("data/progress (conflicted copy 2026-02-03).json");
+    std::fs::write(&second, file(json!({ TOPIC_C: entry("skipped", "2026-02-03T08:00:00Z") }))).unwrap();
+    let data = home.path().join("data");
+    assert_eq!(status_of(&data, TOPIC_B), Status::Done);
+    assert_eq!(status_of(&data, TOPIC_C), Status::Skipped);
+
+    let mut progress = Progress::open(&data).unwrap();
+    progress.set("backend", "coding-basics/lists", Status::Done, "2026-02-04T08:00:00Z".parse().unwrap());
+    progress.save().unwrap();
+    assert!(!first.exists() && !second.exists());
+    assert_eq!(status_of(&data, TOPIC_A), Status::Todo);
+    assert_eq!(status_of(&data, TOPIC_C), Status::Skipped);
+}
+
+#[test]
+fn a_copy_that_is_not_progress_is_left_alone_and_named() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let copy = data.join("progress.sync-conflict-20260202-101500-7XQK2PA.json");
+    std::fs::write(&copy, "{ half a file").unwrap();
+    let out = learnpath(home.path(), &["mark", TOPIC_A, "done"], &[]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("conflict copy") && stderr.contains("left as it is"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), "{ half a file", "kept byte for byte");
+    assert_eq!(status_of(&data, TOPIC_A), Status::Done);
+}
+
+#[test]
+fn a_copy_that_arrives_while_the_app_runs_is_picked_up_by_reload() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut progress = Progress::open(&data).unwrap();
+    progress.set("backend", TOPIC_A, Status::Done, "2026-02-01T10:00:00Z".parse().unwrap());
+    progress.save().unwrap();
+    assert!(!progress.reload().unwrap(), "nothing new yet");
+
+    let copy = data.join("progress (conflicted copy 2026-02-02).json");
+    std::fs::write(&copy, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
+    assert!(progress.reload().unwrap(), "the copy's tick came in");
+    assert_eq!(progress.status("backend", TOPIC_B), Status::Done);
+    assert!(!progress.reload().unwrap(), "the same copy counts once");
+    assert!(copy.exists(), "reading removes nothing");
+
+    progress.set("backend", TOPIC_C, Status::Done, "2026-02-03T09:00:00Z".parse().unwrap());
+    progress.save().unwrap();
+    assert!(!copy.exists());
+    assert_eq!(status_of(&data, TOPIC_B), Status::Done);
+}
+
+#[test]
+fn a_copy_rewritten_after_it_was_read_is_read_again_before_it_goes() {
+    let home = tempfile::tempdir().unwrap();
+    let copy = conflicted(home.path(), "progress.Conflict.json");
+    let data = home.path().join("data");
+    let mut progress = Progress::open(&data).unwrap();
+    // The tool writes the copy again, with a longer file, after it was read.
+    let newer = json!({
+        TOPIC_B: entry("done", "2026-02-01T09:00:00Z"),
+        TOPIC_C: entry("done", "2026-02-05T09:00:00Z"),
+    });
+    std::fs::write(&copy, file(newer)).unwrap();
+    // Saving reads it again under the lock, so nothing is lost either way.
+    progress.save().unwrap();
+    assert_eq!(status_of(&data, TOPIC_C), Status::Done);
+}
