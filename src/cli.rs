@@ -131,6 +131,27 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Sync progress and notes with other machines through git
+    #[command(
+        after_long_help = "`learnpath sync init REMOTE` once per machine, then `learnpath sync` (or `sync = \"git\"` in config.toml)"
+    )]
+    Sync {
+        /// `init [REMOTE]`: make the data dir a git repository (cloning REMOTE into an empty one)
+        #[command(subcommand)]
+        init: Option<SyncCommand>,
+    },
+    /// Git's merge driver for progress.json and notes (set up by `sync init`)
+    MergeFile {
+        /// Merge a note (keep both texts) instead of progress
+        #[arg(long)]
+        note: bool,
+        /// The common ancestor's version
+        base: PathBuf,
+        /// This side's version; the merge is written here
+        ours: PathBuf,
+        /// The other side's version
+        theirs: PathBuf,
+    },
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -138,6 +159,16 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+/// What `learnpath sync` may be followed by.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Make the data dir a git repository and install the merge drivers
+    Init {
+        /// A git remote (URL or path) to clone from or sync with
+        remote: Option<String>,
+    },
 }
 
 /// A status as given on the command line.

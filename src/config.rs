@@ -26,6 +26,18 @@ pub struct Config {
     /// The curriculum file to open when none is given and none was picked.
     #[serde(default)]
     pub curriculum: Option<PathBuf>,
+    /// `"git"`: the TUI runs `learnpath sync` in the background when it
+    /// starts and after it quits. Absent: only `learnpath sync` syncs.
+    #[serde(default)]
+    pub sync: Option<SyncEngine>,
+}
+
+/// How progress is synced across machines automatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SyncEngine {
+    /// Through git (`learnpath sync`).
+    Git,
 }
 
 impl Config {

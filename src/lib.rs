@@ -23,6 +23,7 @@ pub mod script;
 pub mod search;
 pub mod signals;
 pub mod stats;
+pub mod sync;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser};
 
 use learnpath::app::App;
-use learnpath::cli::{Cli, Command};
+use learnpath::cli::{Cli, Command, SyncCommand};
 use learnpath::config::{self, Config, Source};
 use learnpath::events::Events;
 use learnpath::progress::{Progress, Status};
@@ -44,6 +44,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out(learnpath::curriculum::SCHEMA)?;
             return Ok(ExitCode::SUCCESS);
         }
+        Some(Command::MergeFile { note, base, ours, theirs }) => {
+            learnpath::sync::merge_file(*note, base, ours, theirs)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "learnpath", &mut script);
@@ -70,6 +74,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     let data_dir = config::data_dir(cli.data_dir().as_deref())?;
+    if let Some(Command::Sync { init }) = &cli.command {
+        let prompts = learnpath::sync::Prompts::Allowed;
+        let said = match init {
+            Some(SyncCommand::Init { remote }) => {
+                learnpath::sync::init(&data_dir, remote.as_deref(), prompts)?
+            }
+            None => learnpath::sync::sync(&data_dir, prompts)?.summary(),
+        };
+        out(&format!("{said}\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let sources = config::sources(&config_dir);
     let (mut source, remembered) = choose_source(&cli, &config, &config_dir, &data_dir);
     let curriculum = match config::load(&source) {

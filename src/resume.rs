@@ -45,6 +45,9 @@ struct State {
     curriculum: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     places: BTreeMap<String, Place>,
+    /// When `learnpath sync` last finished on this machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    synced: Option<jiff::Timestamp>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -88,5 +91,17 @@ pub fn place(data_dir: &Path, curriculum: &str) -> Option<Place> {
 pub fn remember_place(data_dir: &Path, curriculum: &str, place: &Place) -> Result<()> {
     let mut state = read(data_dir);
     state.places.insert(curriculum.to_string(), place.clone());
+    write(data_dir, &state)
+}
+
+/// When this machine last synced, if ever.
+pub fn last_sync(data_dir: &Path) -> Option<jiff::Timestamp> {
+    read(data_dir).synced
+}
+
+/// Remembers that this machine synced at `at`.
+pub fn remember_sync(data_dir: &Path, at: jiff::Timestamp) -> Result<()> {
+    let mut state = read(data_dir);
+    state.synced = Some(at);
     write(data_dir, &state)
 }

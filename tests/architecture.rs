@@ -50,6 +50,7 @@ fn dependencies_go_one_way() {
                 "review",
                 "search",
                 "stats",
+                "sync",
                 "today",
                 "text",
                 "theme",

@@ -11,6 +11,7 @@
 
 mod carry;
 mod copies;
+mod file_merge;
 mod format;
 mod merge;
 mod salvage;
@@ -25,11 +26,12 @@ use jiff::Timestamp;
 use serde_json::Map;
 
 pub use copies::{Tool, tool as conflict_copy_tool};
+pub use file_merge::merge_files;
 pub use format::{CurriculumProgress, Graded, ProgressFile, ReviewEntry, Status, TopicEntry};
 pub use merge::{compare, merge_into, merged};
 pub use salvage::Unread;
 use store::Wait;
-pub use store::{Busy, LOCK_PATIENCE};
+pub use store::{Busy, LOCK_PATIENCE, Lock};
 pub use undo::{Record, Saved};
 
 /// The progress format this build writes.
@@ -74,6 +76,14 @@ impl Progress {
         progress.absorb(store::read(&path)?)?;
         progress.absorb_copies();
         Ok(progress)
+    }
+
+    /// Takes the lock saves take on `DIR/progress.json`, waiting for
+    /// another learnpath's save as [`Progress::save`] does: while it is
+    /// held, no learnpath writes the file (`sync` holds it while git
+    /// changes the file).
+    pub fn lock(dir: &Path) -> Result<Lock> {
+        store::lock(&dir.join(FILE_NAME), Wait::Bounded(LOCK_PATIENCE, &|| {}))
     }
 
     /// Opens `DIR/progress.json` to read only: nothing is created, cleaned,
