@@ -130,6 +130,8 @@ pub enum Action {
     Suspend,
     /// The progress file changed on disk: merge it in.
     Reload,
+    /// A background sync finished, leaving this state.
+    Synced(crate::sync::State),
     /// Undo the last change to the progress.
     Undo,
     /// Redo the last change undone.

@@ -44,7 +44,14 @@ fn counts<'c>(
 }
 
 /// `learnpath status`: progress per step, as text or JSON.
-pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp, as_json: bool) -> String {
+pub fn status(
+    curriculum: &Curriculum,
+    progress: &Progress,
+    now: jiff::Timestamp,
+    sync: &crate::sync::Info,
+    as_json: bool,
+) -> String {
+    let ahead = progress.ahead(curriculum.id.get_ref(), now);
     let due = crate::review::due(curriculum, progress, now).len();
     let orphans = progress.orphans(curriculum);
     let steps = counts(curriculum, progress);
@@ -68,6 +75,8 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp
             "orphans": orphans,
             "due_for_review": due,
             "progress_file": progress.path(),
+            "sync": sync,
+            "ahead": ahead.iter().map(|(key, at)| json!({ "key": key, "at": at })).collect::<Vec<_>>(),
         });
         return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     }
@@ -91,8 +100,18 @@ pub fn status(curriculum: &Curriculum, progress: &Progress, now: jiff::Timestamp
             "{orphans} ticked topic(s) in the progress file are not in this curriculum (kept in the file)\n"
         ));
     }
+    for (key, at) in &ahead {
+        out.push_str(&format!(
+            "{key} is stamped {at}, over a day ahead of this clock: it wins every merge until then (is a machine's clock wrong?)\n"
+        ));
+    }
     if let Some(path) = progress.path() {
         out.push_str(&format!("Progress file: {}\n", path.display()));
+    }
+    if sync.engine.is_some() {
+        let last = sync.last.map_or("never".to_string(), |t| t.to_string());
+        let pending = sync.pending.map_or(String::new(), |n| format!(", {n} change(s) to send"));
+        out.push_str(&format!("Synced with git: last {last}{pending}\n"));
     }
     out
 }

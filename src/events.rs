@@ -15,6 +15,8 @@ pub enum Event {
     Input(crossterm::event::Event),
     /// The progress file was changed on disk.
     ProgressChanged,
+    /// A background sync finished (see [`Events::sync_in_background`]).
+    Synced(crate::sync::State, Option<String>),
     /// A request to stop from outside (SIGTERM, SIGHUP; on Windows
     /// Ctrl-Break or closing the console): restore the terminal and leave
     /// (every change is already saved).
@@ -47,6 +49,7 @@ pub struct Events {
     ready: VecDeque<Event>,
     panic_key: bool,
     _watcher: Option<crate::watch::Watch>,
+    tx: mpsc::Sender<Msg>,
 }
 
 impl Events {
@@ -88,6 +91,7 @@ impl Events {
                 let _ = tx.send(Msg::Event(Event::Terminate));
             }
         }));
+        let own = tx.clone();
         let tx = std::sync::Mutex::new(tx);
         let watcher = progress.and_then(|path| {
             crate::watch::Watch::start(path, move || {
@@ -96,7 +100,18 @@ impl Events {
                 }
             })
         });
-        Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: watcher }
+        Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: watcher, tx: own }
+    }
+
+    /// Syncs `data_dir` on another thread; its outcome comes as
+    /// [`Event::Synced`]. Keys are read and answered meanwhile: a slow or
+    /// unreachable remote never holds up the screen.
+    pub fn sync_in_background(&self, data_dir: std::path::PathBuf) {
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let (state, error) = crate::sync::in_background(&data_dir);
+            let _ = tx.send(Msg::Event(Event::Synced(state, error)));
+        });
     }
 
     fn checked(&self, event: Event) -> Event {

@@ -106,6 +106,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // without touching anything, whatever the file holds.
     let writes = matches!(cli.command, None | Some(Command::Mark { .. } | Command::Reset { .. }));
     let mut progress = if writes { Progress::open(&data_dir)? } else { Progress::open_to_read(&data_dir)? };
+    if writes {
+        progress.set_device(learnpath::resume::device(&data_dir));
+    }
     if let (Some(notice), Some(_)) = (&progress.notice, &cli.command) {
         eprintln!("learnpath: {notice}");
     }
@@ -115,7 +118,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     let print = |text: String| out(&text).map(|()| ExitCode::SUCCESS);
     match cli.command {
-        Some(Command::Status { json }) => print(commands::status(&curriculum, &progress, now(), json)),
+        Some(Command::Status { json }) => {
+            print(commands::status(&curriculum, &progress, now(), &learnpath::sync::info(&data_dir), json))
+        }
         Some(Command::Export { format, output }) => {
             let notes = learnpath::notes::Notes::load(Some(&data_dir), &curriculum);
             if notes.lossy_count() > 0 {
@@ -153,11 +158,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 app = app.with_clock(Box::new(move || at));
             }
             let place = learnpath::resume::place(&data_dir, app.path.curriculum.id.get_ref());
-            let app = app
+            let mut app = app
                 .with_catalog(config_dir, source, data_dir.clone())
-                .with_data_dir(data_dir)
+                .with_data_dir(data_dir.clone())
                 .with_place(place);
-            run_tui(app, mouse)
+            let sync = config.sync.is_some().then_some(data_dir);
+            if let Some(dir) = &sync
+                && !learnpath::sync::is_git(dir)
+            {
+                app.message = Some(learnpath::app::Message::Error(format!(
+                    "config.toml says sync = \"git\", but {} is not synced yet: quit and run `learnpath sync init REMOTE`",
+                    dir.display()
+                )));
+            }
+            let sync = sync.filter(|dir| learnpath::sync::is_git(dir));
+            if sync.is_some() {
+                app.sync = Some(learnpath::sync::State::Syncing);
+            }
+            run_tui(app, mouse, sync)
         }
     }
 }
@@ -215,7 +233,7 @@ fn is_remote() -> bool {
     (set("SSH_CONNECTION") || set("SSH_TTY")) && !set("DISPLAY") && !set("WAYLAND_DISPLAY")
 }
 
-fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
+fn run_tui(mut app: App, mouse: bool, sync: Option<std::path::PathBuf>) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the TUI needs a terminal; for plain output try `learnpath status`");
     }
@@ -224,6 +242,9 @@ fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
     // debug builds (the tests'); a release build ignores the variable.
     let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
     let events = Events::start(app.progress.path(), panic_key);
+    if let Some(dir) = &sync {
+        events.sync_in_background(dir.clone());
+    }
     let mut terminal = ratatui::init();
     let mut host = RealHost::new(mouse);
     host.start()?;
@@ -247,6 +268,13 @@ fn run_tui(mut app: App, mouse: bool) -> Result<ExitCode> {
         if let Err(e) = app.progress.save_waiting(&waiting) {
             eprintln!("learnpath: your last changes could not be saved: {e:#}");
             return Ok(ExitCode::from(1));
+        }
+    }
+    if let Some(dir) = &sync {
+        eprintln!("learnpath: syncing…");
+        match learnpath::sync::sync(dir, learnpath::sync::Prompts::Never) {
+            Ok(report) => eprintln!("learnpath: {}", report.summary()),
+            Err(e) => eprintln!("learnpath: not synced, your changes wait here for the next sync: {e:#}"),
         }
     }
     if app.unsaved {

@@ -45,6 +45,10 @@ struct State {
     curriculum: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     places: BTreeMap<String, Place>,
+    /// This machine's id, stamped on the changes it makes (see
+    /// [`device`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    device: Option<String>,
     /// When `learnpath sync` last finished on this machine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     synced: Option<jiff::Timestamp>,
@@ -104,4 +108,31 @@ pub fn remember_sync(data_dir: &Path, at: jiff::Timestamp) -> Result<()> {
     let mut state = read(data_dir);
     state.synced = Some(at);
     write(data_dir, &state)
+}
+
+/// This machine's id: made at random the first time and kept in
+/// `state.json`, which is never synced. Changes made at the same instant
+/// on two machines order by it, the same way on every machine.
+pub fn device(data_dir: &Path) -> String {
+    let mut state = read(data_dir);
+    if let Some(id) = state.device.as_ref().filter(|id| !id.is_empty()) {
+        return id.clone();
+    }
+    let id = random_id();
+    state.device = Some(id.clone());
+    // Unsaved, the id is only this run's: changes still order the same.
+    let _ = write(data_dir, &state);
+    id
+}
+
+/// 16 hex digits from the standard library's per-process random hash keys,
+/// mixed with the time and the process id.
+fn random_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
 }

@@ -76,6 +76,12 @@ where
             Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse),
             Event::Input(_) => None,
             Event::ProgressChanged => Some(Action::Reload),
+            Event::Synced(state, error) => {
+                if let Some(error) = error {
+                    app.sync_failed(&error);
+                }
+                Some(Action::Synced(state))
+            }
             Event::Terminate => Some(Action::Quit),
         };
         match action.and_then(|a| app.update(a)) {

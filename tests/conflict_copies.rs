@@ -167,3 +167,37 @@ fn a_copy_rewritten_after_it_was_read_is_read_again_before_it_goes() {
     progress.save().unwrap();
     assert_eq!(status_of(&data, TOPIC_C), Status::Done);
 }
+
+#[test]
+fn a_file_replaced_by_a_version_without_our_ticks_is_written_back_at_once() {
+    use learnpath::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut app = common::app_in(&data);
+    app.update(Action::FocusRight);
+    app.update(Action::Toggle);
+    let ours = app.path.curriculum.steps()[0].key(&app.path.curriculum.steps()[0].topics[0]);
+    assert_eq!(status_of(&data, &ours), Status::Done);
+    // A sync tool puts the other machine's file in place: it has B, not ours.
+    let other = data.join("incoming.json");
+    std::fs::write(&other, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
+    std::fs::rename(&other, data.join("progress.json")).unwrap();
+    app.update(Action::Reload);
+    assert_eq!(status_of(&data, &ours), Status::Done, "our tick is back in the file without another change");
+    assert_eq!(status_of(&data, TOPIC_B), Status::Done);
+}
+
+#[test]
+fn a_conflict_copy_seen_by_the_app_is_folded_in_at_once() {
+    use learnpath::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut app = common::app_in(&data);
+    let copy = data.join("progress.Conflict.json");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(&copy, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
+    app.update(Action::Reload);
+    assert_eq!(app.done_total(), 1, "the copy's tick counts on screen");
+    assert!(!copy.exists(), "and is in progress.json, the copy gone");
+    assert_eq!(status_of(&data, TOPIC_B), Status::Done);
+}

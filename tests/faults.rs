@@ -44,7 +44,7 @@ fn kill_9_during_a_burst_of_ticks_never_leaves_a_broken_file() {
         assert!(progress.notice.is_none(), "round {round}: {:?}", progress.notice);
         let names = files_in(&data);
         assert!(
-            names.iter().all(|n| n == "progress.json" || n == "progress.json.lock"),
+            names.iter().all(|n| ["progress.json", "progress.json.lock", "state.json"].contains(&n.as_str())),
             "round {round}: {names:?}"
         );
     }

@@ -309,7 +309,7 @@ fn unticking_a_due_topic_takes_it_out_of_the_queue() {
 fn status_and_stats_say_how_much_is_retained_next_to_what_is_done() {
     let (c, p, now) = history();
     let status: serde_json::Value =
-        serde_json::from_str(&learnpath::commands::status(&c, &p, now, true)).unwrap();
+        serde_json::from_str(&learnpath::commands::status(&c, &p, now, &Default::default(), true)).unwrap();
     let retained = status["retained"].as_u64().unwrap();
     assert_eq!(status["done"], 15);
     assert!(retained < 15, "months-old ticks never reviewed have faded: {retained}");

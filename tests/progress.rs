@@ -61,7 +61,7 @@ fn unknown_keys_survive_a_rewrite() {
     fs::write(
         &path,
         r#"{"format":1,"theme":"x","curricula":{"backend":{"notes":{"a":1},"topics":{
-            "s/t":{"status":"done","at":"2026-01-01T00:00:00Z","by":"phone"}}}}}"#,
+            "s/t":{"status":"done","at":"2026-01-01T00:00:00Z","via":"phone"}}}}}"#,
     )
     .unwrap();
     let mut p = Progress::open(dir.path()).unwrap();
@@ -71,7 +71,7 @@ fn unknown_keys_survive_a_rewrite() {
     let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(json["theme"], "x");
     assert_eq!(json["curricula"]["backend"]["notes"]["a"], 1);
-    assert_eq!(json["curricula"]["backend"]["topics"]["s/t"]["by"], "phone");
+    assert_eq!(json["curricula"]["backend"]["topics"]["s/t"]["via"], "phone");
     assert_eq!(json["curricula"]["backend"]["topics"]["s/t"]["status"], "todo");
 }
 

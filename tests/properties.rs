@@ -299,21 +299,27 @@ fn instant() -> impl Strategy<Value = Timestamp> {
 fn topic_entry() -> impl Strategy<Value = TopicEntry> {
     let status =
         prop_oneof![Just(Status::Todo), Just(Status::InProgress), Just(Status::Done), Just(Status::Skipped)];
-    (status, instant(), prop::option::of(instant()), extra())
-        .prop_map(|(status, at, since, extra)| TopicEntry { status, at, since, extra })
+    (status, instant(), prop::option::of(instant()), device(), extra())
+        .prop_map(|(status, at, since, by, extra)| TopicEntry { status, at, since, by, extra })
+}
+
+/// Which device made a change: two, or none (files from before sync).
+fn device() -> impl Strategy<Value = Option<String>> {
+    prop::option::of("[xy]")
 }
 
 fn review_entry() -> impl Strategy<Value = learnpath::progress::ReviewEntry> {
     let memory = prop::option::of((0.1f32..400.0, 1f32..10.0));
     let log = prop::collection::vec((instant(), 1u8..=4), 0..3);
-    (0u8..4, instant(), prop::option::of(instant()), memory, log, extra()).prop_map(
-        |(stage, at, since, memory, log, extra)| {
+    (0u8..4, instant(), prop::option::of(instant()), memory, log, (device(), extra())).prop_map(
+        |(stage, at, since, memory, log, (by, extra))| {
             let mut entry = learnpath::progress::ReviewEntry::staged(stage, at);
             entry.since = since;
             entry.stability = memory.map(|m| m.0);
             entry.difficulty = memory.map(|m| m.1);
             entry.log =
                 log.into_iter().map(|(at, grade)| learnpath::progress::Graded { at, grade }).collect();
+            entry.by = by;
             entry.extra = extra;
             entry
         },

@@ -6,13 +6,13 @@
 use jiff::Timestamp;
 use learnpath::progress::{ProgressFile, ReviewEntry, Status, TopicEntry, merged};
 use proptest::prelude::*;
-use serde_json::Map;
 
 /// What happens on one device, in the order of the history.
 #[derive(Debug, Clone)]
 enum Step {
     /// Device `0` sets entry `1` (a topic, a resource or a review) to a
-    /// status; the change is stamped with its place in the history.
+    /// status; the change is stamped with half its place in the history,
+    /// so two changes often share an instant, and with the device's id.
     Change(usize, usize, Status),
     /// Device `0` takes in device `1`'s file (a sync, a conflict copy).
     Receive(usize, usize),
@@ -34,10 +34,11 @@ fn at(second: usize) -> Timestamp {
 }
 
 /// Applies change `k` (topic, resource or review of `KEYS[k % 4]`).
-fn change(file: &mut ProgressFile, k: usize, status: Status, when: Timestamp) {
+fn change(file: &mut ProgressFile, k: usize, status: Status, when: Timestamp, device: &str) {
     let c = file.curricula.entry("backend".into()).or_default();
     let key = KEYS[k % KEYS.len()].to_string();
-    let entry = TopicEntry { status, at: when, since: None, extra: Map::new() };
+    let by = Some(device.to_string());
+    let entry = TopicEntry { by: by.clone(), ..TopicEntry::new(status, when) };
     match k / KEYS.len() {
         0 => {
             c.topics.insert(key, entry);
@@ -46,19 +47,19 @@ fn change(file: &mut ProgressFile, k: usize, status: Status, when: Timestamp) {
             c.resources.insert(key, entry);
         }
         _ => {
-            c.reviews.insert(key, ReviewEntry::staged(status as u8, when));
+            c.reviews.insert(key, ReviewEntry { by, ..ReviewEntry::staged(status as u8, when) });
         }
     }
 }
 
-/// The time of change `k` in `file`, if it has that entry.
-fn time_of(file: &ProgressFile, k: usize) -> Option<Timestamp> {
+/// When and by which device entry `k` in `file` was last changed.
+fn stamp_of(file: &ProgressFile, k: usize) -> Option<(Timestamp, Option<String>)> {
     let c = file.curricula.get("backend")?;
     let key = KEYS[k % KEYS.len()];
     match k / KEYS.len() {
-        0 => c.topics.get(key).map(|e| e.at),
-        1 => c.resources.get(key).map(|e| e.at),
-        _ => c.reviews.get(key).map(|e| e.at),
+        0 => c.topics.get(key).map(|e| (e.at, e.by.clone())),
+        1 => c.resources.get(key).map(|e| (e.at, e.by.clone())),
+        _ => c.reviews.get(key).map(|e| (e.at, e.by.clone())),
     }
 }
 
@@ -71,13 +72,16 @@ proptest! {
         order in Just([0usize, 1, 2]).prop_shuffle(),
     ) {
         let mut devices = vec![ProgressFile::default(); 3];
-        // Per device and entry, the latest change it made: (time, status).
+        // Per device and entry, the stamp of the latest change it made.
         let mut latest = std::collections::BTreeMap::new();
         for (i, step) in history.iter().enumerate() {
             match *step {
                 Step::Change(d, k, status) => {
-                    change(&mut devices[d], k, status, at(i));
-                    latest.insert((d, k), at(i));
+                    let device = format!("device-{d}");
+                    // A device's own clock never goes back.
+                    let when = at(i / 2).max(stamp_of(&devices[d], k).map_or(at(0), |s| s.0));
+                    change(&mut devices[d], k, status, when, &device);
+                    latest.insert((d, k), (when, Some(device)));
                 }
                 Step::Receive(d, e) => {
                     devices[d] = merged(&devices[d], &devices[e]);
@@ -107,15 +111,15 @@ proptest! {
             prop_assert_eq!(device, &all);
         }
         // No device's latest change is lost: each entry is at least as new
-        // as every device's last change to it, and the newest change made
-        // anywhere is the one kept.
-        for ((d, k), when) in &latest {
-            let kept = time_of(&all, *k);
-            prop_assert!(kept >= Some(*when), "device {d}'s change to entry {k} was lost");
+        // as every device's last change to it, and the change kept is the
+        // newest made anywhere, by (time, device id).
+        for ((d, k), stamp) in &latest {
+            let kept = stamp_of(&all, *k);
+            prop_assert!(kept.as_ref() >= Some(stamp), "device {d}'s change to entry {k} was lost");
         }
         for k in 0..KEYS.len() * 3 {
-            let newest = latest.iter().filter(|((_, key), _)| *key == k).map(|(_, t)| *t).max();
-            prop_assert_eq!(time_of(&all, k), newest, "entry {} is the newest change made to it", k);
+            let newest = latest.iter().filter(|((_, key), _)| *key == k).map(|(_, s)| s.clone()).max();
+            prop_assert_eq!(stamp_of(&all, k), newest, "entry {} is the newest change made to it", k);
         }
     }
 }

@@ -87,6 +87,7 @@ impl App {
                 }
                 self.unsaved = false;
                 self.waiting = false;
+                self.sync = self.sync.map(crate::sync::State::changed);
                 self.message = Some(Message::Info(what));
             }
             Ok(None) => {
@@ -105,6 +106,12 @@ impl App {
         self.take_notice();
     }
 
+    /// A background sync failed: say why on the status line (the state
+    /// itself comes as [`crate::action::Action::Synced`]).
+    pub fn sync_failed(&mut self, error: &str) {
+        self.message = Some(Message::Error(format!("Not synced: {error}")));
+    }
+
     /// Merges in what another process saved (and makes a save that was
     /// waiting for it).
     pub(super) fn reload(&mut self) {
@@ -113,15 +120,26 @@ impl App {
             self.save_within("Saved".into(), std::time::Duration::from_millis(500));
             return;
         }
+        let updated = "Updated with changes saved elsewhere";
         match self.progress.reload() {
             Ok(true) => {
                 self.recount();
-                self.message = Some(Message::Info("Updated with changes saved by another learnpath".into()));
+                self.message = Some(Message::Info(updated.into()));
             }
             Ok(false) => {}
             Err(e) => self.message = Some(Message::Error(format!("Cannot read changes from disk: {e:#}"))),
         }
         self.take_notice();
+        // A sync tool put a version without our changes in place, or left
+        // conflict copies: write the whole merge back now, not at the next
+        // tick, which may never come.
+        if self.progress.needs_save() {
+            let what = match &self.message {
+                Some(Message::Info(text)) => text.clone(),
+                _ => "Saved".into(),
+            };
+            self.save_within(what, std::time::Duration::ZERO);
+        }
     }
 
     /// Shows (and remembers) what the store had to say about the file.

@@ -75,6 +75,8 @@ pub struct App {
     pub stats: Option<crate::stats::Stats>,
     /// Scroll of the stats text.
     pub stats_scroll: u16,
+    /// Where syncing stands, when the config turns it on.
+    pub sync: Option<crate::sync::State>,
     overlays: Vec<Overlay>,
     drawn: Geometry,
     history: undo::History,
@@ -111,6 +113,7 @@ impl App {
             size: (80, 24),
             stats: None,
             stats_scroll: 0,
+            sync: None,
             overlays: Vec::new(),
             drawn: Geometry::default(),
             history: undo::History::default(),
@@ -192,7 +195,7 @@ impl App {
 
     /// Applies `action`; returns what the run loop must do outside the state.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Reload) {
+        if !matches!(action, Action::Resize(..) | Action::Reload | Action::Synced(_)) {
             self.message = None;
         }
         match action {
@@ -249,6 +252,7 @@ impl App {
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Reload => self.reload(),
+            Action::Synced(state) => self.sync = Some(state),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
         }

@@ -83,6 +83,11 @@ pub struct TopicEntry {
     /// otherwise, and ignored by versions that do not know it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Timestamp>,
+    /// The device that made the change (its id from its `state.json`):
+    /// two changes at the same instant order by it. Absent in files
+    /// written before sync, and in changes made outside a data dir.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -113,6 +118,9 @@ pub struct ReviewEntry {
     /// version can fit FSRS's parameters to the learner.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<Graded>,
+    /// The device that reviewed, as in [`TopicEntry::by`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -128,6 +136,11 @@ pub struct Graded {
 }
 
 impl TopicEntry {
+    /// A change to `status` made at `at` on no particular device.
+    pub fn new(status: Status, at: Timestamp) -> TopicEntry {
+        TopicEntry { status, at, since: None, by: None, extra: Map::new() }
+    }
+
     /// When the topic reached its status: `since`, else the change's time.
     pub fn counts_from(&self) -> Timestamp {
         self.since.unwrap_or(self.at)
@@ -144,6 +157,7 @@ impl ReviewEntry {
             stability: None,
             difficulty: None,
             log: Vec::new(),
+            by: None,
             extra: Map::new(),
         }
     }

@@ -31,6 +31,7 @@ fn merge_curriculum(ours: &mut CurriculumProgress, theirs: &CurriculumProgress) 
     changed |= merge_topics(&mut ours.resources, &theirs.resources);
     changed |= merge_map(&mut ours.reviews, &theirs.reviews, |a, b| {
         a.at.cmp(&b.at)
+            .then_with(|| a.by.cmp(&b.by))
             .then(a.stage.cmp(&b.stage))
             .then(a.since.cmp(&b.since))
             .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))
@@ -64,10 +65,12 @@ fn merge_map<T: Clone>(
     changed
 }
 
-/// Orders two changes to one topic: later time first; for the same instant
-/// a total order on the rest, so the merge is the same in either direction.
+/// Orders two changes to one topic: by time, then by the device that made
+/// them; for the same instant on the same device a total order on the
+/// rest, so the merge is the same in either direction.
 pub fn compare(a: &TopicEntry, b: &TopicEntry) -> Ordering {
     a.at.cmp(&b.at)
+        .then_with(|| a.by.cmp(&b.by))
         .then((a.status as u8).cmp(&(b.status as u8)))
         .then(a.since.cmp(&b.since))
         .then_with(|| extra_text(&a.extra).cmp(&extra_text(&b.extra)))

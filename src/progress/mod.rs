@@ -10,6 +10,7 @@
 //! not know are kept on every rewrite.
 
 mod carry;
+mod clock;
 mod copies;
 mod file_merge;
 mod format;
@@ -23,8 +24,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use jiff::Timestamp;
-use serde_json::Map;
 
+pub use clock::AHEAD;
 pub use copies::{Tool, tool as conflict_copy_tool};
 pub use file_merge::merge_files;
 pub use format::{CurriculumProgress, Graded, ProgressFile, ReviewEntry, Status, TopicEntry};
@@ -53,6 +54,11 @@ pub struct Progress {
     /// Conflict copies merged into memory, as they were when read: the
     /// next save removes each one still like that.
     copies: Vec<(PathBuf, Option<store::Stamp>)>,
+    /// This device's id, stamped on every change it records.
+    device: Option<String>,
+    /// Memory holds changes the file last read lacks: a sync tool put an
+    /// older version in its place.
+    behind: bool,
     /// Something the learner should be told about the file.
     pub notice: Option<String>,
 }
@@ -100,6 +106,13 @@ impl Progress {
         Ok(progress)
     }
 
+    /// Stamps every change recorded from now on with device `id`, so
+    /// changes at the same instant on two machines merge the same way
+    /// everywhere.
+    pub fn set_device(&mut self, id: String) {
+        self.device = Some(id);
+    }
+
     /// How many entries of the file this build could not read; they are
     /// kept as they are.
     pub fn unread(&self) -> usize {
@@ -114,6 +127,7 @@ impl Progress {
             store::Read::Missing => Ok(false),
             store::Read::Current(disk, unread) => {
                 let changed = merge::merge_into(&mut self.data, &disk);
+                self.behind = self.data != disk;
                 let before = self.unread.len();
                 self.unread.merge(&unread);
                 self.unread.drop_replaced(&self.data);
@@ -172,6 +186,14 @@ impl Progress {
         Ok(self.absorb_copies() | changed)
     }
 
+    /// Whether a save is needed though nothing new was recorded: the file
+    /// was replaced by one that lacks changes made here (a file-sync tool
+    /// wrote another machine's version), or conflict copies wait to be
+    /// folded in.
+    pub fn needs_save(&self) -> bool {
+        !self.read_only && self.path.is_some() && (self.behind || !self.copies.is_empty())
+    }
+
     /// The file this progress is saved to, if any.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -202,7 +224,7 @@ impl Progress {
     /// merge even if the clock went back.
     pub fn set(&mut self, curriculum: &str, key: &str, status: Status, at: Timestamp) {
         let topics = &mut self.data.curricula.entry(curriculum.to_string()).or_default().topics;
-        record(topics, key, status, at);
+        record(topics, key, status, at, self.device.as_deref());
     }
 
     /// Whether resource `key` (`STEP_ID/URL`) was marked read.
@@ -217,7 +239,7 @@ impl Progress {
     /// Records resource `key` as read or unread at `at`.
     pub fn set_read(&mut self, curriculum: &str, key: &str, read: bool, at: Timestamp) {
         let resources = &mut self.data.curricula.entry(curriculum.to_string()).or_default().resources;
-        record(resources, key, if read { Status::Done } else { Status::Todo }, at);
+        record(resources, key, if read { Status::Done } else { Status::Todo }, at, self.device.as_deref());
     }
 
     /// The last review of topic `key`, if any.
@@ -230,6 +252,7 @@ impl Progress {
     pub fn set_review(&mut self, curriculum: &str, key: &str, mut review: ReviewEntry) {
         let reviews = &mut self.data.curricula.entry(curriculum.to_string()).or_default().reviews;
         review.at = after(reviews.get(key).map(|r| r.at), review.at);
+        review.by.clone_from(&self.device);
         reviews.insert(key.to_string(), review);
     }
 
@@ -283,6 +306,7 @@ impl Progress {
         self.unread.drop_replaced(&self.data);
         store::write(&path, &self.data, &self.unread)?;
         self.seen = store::stamp(&path);
+        self.behind = false;
         self.remove_copies();
         Ok(merged)
     }
@@ -300,15 +324,23 @@ impl Progress {
 
 /// Records a change in `map`, stamped at least a nanosecond after the
 /// change it replaces so it wins every merge even if the clock went back.
-fn record(map: &mut BTreeMap<String, TopicEntry>, key: &str, status: Status, at: Timestamp) {
+fn record(
+    map: &mut BTreeMap<String, TopicEntry>,
+    key: &str,
+    status: Status,
+    at: Timestamp,
+    by: Option<&str>,
+) {
+    let by = by.map(str::to_string);
     match map.get_mut(key) {
         Some(entry) => {
             entry.at = after(Some(entry.at), at);
             entry.status = status;
             entry.since = None;
+            entry.by = by;
         }
         None => {
-            map.insert(key.to_string(), TopicEntry { status, at, since: None, extra: Map::new() });
+            map.insert(key.to_string(), TopicEntry { by, ..TopicEntry::new(status, at) });
         }
     }
 }

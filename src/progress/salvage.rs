@@ -211,12 +211,7 @@ mod tests {
         assert_eq!(unread.len(), 1);
         data.curricula.get_mut("a").unwrap().topics.insert(
             "s/t".into(),
-            TopicEntry {
-                status: super::super::Status::Done,
-                at: "2026-01-01T00:00:00Z".parse().unwrap(),
-                since: None,
-                extra: Map::new(),
-            },
+            TopicEntry::new(super::super::Status::Done, "2026-01-01T00:00:00Z".parse().unwrap()),
         );
         unread.drop_replaced(&data);
         assert!(unread.is_empty());

@@ -47,7 +47,13 @@ impl Progress {
         match (which, saved) {
             (Record::Topic | Record::Resource, Saved::Entry(old)) => {
                 let map = if which == Record::Topic { &mut c.topics } else { &mut c.resources };
-                record(map, key, old.as_ref().map_or(Status::Todo, |e| e.status), now);
+                record(
+                    map,
+                    key,
+                    old.as_ref().map_or(Status::Todo, |e| e.status),
+                    now,
+                    self.device.as_deref(),
+                );
                 if let (Some(old), Some(entry)) = (old, map.get_mut(key)) {
                     entry.since = (old.counts_from() < entry.at).then_some(old.counts_from());
                 }
@@ -61,6 +67,7 @@ impl Progress {
                 let from = back.counts_from();
                 back.at = at;
                 back.since = (from < at).then_some(from);
+                back.by.clone_from(&self.device);
                 c.reviews.insert(key.to_string(), back);
             }
             _ => {}

@@ -7,6 +7,7 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use crate::action::{Focus, Pane};
 use crate::app::{App, Message};
+use crate::sync::State as SyncState;
 use crate::ui::wrap;
 
 /// Width of the progress gauge at the left of the status line.
@@ -22,8 +23,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let (done, total) = (app.done_total(), app.path.curriculum.topic_count());
     let label = format!("{done}/{total} · {}%", crate::progress::percent(done, total));
     let [first, below] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let [gauge, rest] =
+    let [gauge, mut rest] =
         Layout::horizontal([Constraint::Length(GAUGE), Constraint::Fill(1)]).spacing(1).areas(first);
+    if let Some(state) = app.sync {
+        let [left, sync] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(sync_width(app))])
+            .spacing(1)
+            .areas(rest);
+        let style = if matches!(state, SyncState::Offline(_)) { theme.error } else { theme.dim };
+        frame.render_widget(Paragraph::new(Span::styled(state.label(), style)), sync);
+        rest = left;
+    }
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     frame.render_widget(Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(label), gauge);
     let message = message_lines(app, rest.width as usize, area.width as usize);
@@ -39,9 +48,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// Columns the sync state takes at the right, when syncing is on.
+fn sync_width(app: &App) -> u16 {
+    app.sync.map_or(0, |s| Span::raw(s.label()).width() as u16)
+}
+
 /// Rows the status line needs at `width` columns.
 pub fn rows(app: &App, width: u16) -> u16 {
-    let beside = width.saturating_sub(GAUGE + 1) as usize;
+    let sync = if app.sync.is_some() { sync_width(app) + 1 } else { 0 };
+    let beside = width.saturating_sub(GAUGE + 1 + sync) as usize;
     match message_lines(app, beside, width as usize) {
         Some(lines) if lines.len() > 1 || lines[0].width() > beside => 1 + lines.len() as u16,
         _ => 1,
