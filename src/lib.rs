@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod atomic_file;
+pub mod children;
 pub mod cli;
 pub mod commands;
 pub mod config;

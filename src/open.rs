@@ -32,24 +32,6 @@ pub fn open_url(url: &str) -> Result<()> {
         bail!("{why}");
     }
     webbrowser::open(url).map_err(|e| anyhow::anyhow!("{e}"))?;
-    reap_children();
+    crate::children::reap_others();
     Ok(())
-}
-
-/// Collects exited browser launchers so they don't linger as zombies.
-/// `webbrowser` spawns GUI browsers without waiting for them, so the real
-/// terminal's host calls this after every event (never a test's host: it
-/// would collect children other test threads are waiting for). Windows has
-/// no zombies: nothing to do.
-pub fn reap_children() {
-    #[cfg(unix)]
-    loop {
-        let mut status = 0;
-        // SAFETY: waitpid with WNOHANG only inspects our own children and
-        // writes to the local `status`.
-        let pid = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) };
-        if pid <= 0 {
-            break;
-        }
-    }
 }

@@ -108,7 +108,7 @@ impl Host for RealHost {
     }
 
     fn after_event(&mut self) {
-        open::reap_children();
+        crate::children::reap_others();
     }
 
     fn copy(&mut self, text: &str) -> Result<()> {

@@ -201,3 +201,26 @@ fn a_conflict_copy_seen_by_the_app_is_folded_in_at_once() {
     assert!(!copy.exists(), "and is in progress.json, the copy gone");
     assert_eq!(status_of(&data, TOPIC_B), Status::Done);
 }
+
+#[test]
+fn a_file_half_written_under_the_lock_is_read_again_not_moved_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let lock = Progress::lock(&data).unwrap();
+    // `sync`'s git merge is writing the file, holding the lock.
+    std::fs::write(data.join("progress.json"), "{\"format\": 1, \"curr").unwrap();
+    let mut progress = Progress::open(&data).unwrap();
+    assert!(progress.notice.is_none(), "{:?}", progress.notice);
+    assert!(!progress.reload().unwrap());
+    let names: Vec<_> = std::fs::read_dir(&data).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!names.iter().any(|n| n.to_string_lossy().contains("corrupt")), "{names:?}");
+    std::fs::write(
+        data.join("progress.json"),
+        file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") })),
+    )
+    .unwrap();
+    drop(lock);
+    assert!(progress.reload().unwrap(), "the whole file is read once written");
+    assert_eq!(progress.status("backend", TOPIC_B), Status::Done);
+}

@@ -74,13 +74,18 @@ fn the_tui_syncs_when_it_starts_and_after_it_quits() {
     lp(home.path(), &a, &["sync", "init", &remote]);
     lp(home.path(), &b, &["sync", "init", &remote]);
     lp(home.path(), &b, &["mark", "dsa/big-o", "done"]);
+    let note = b.join("notes/backend/coding-basics/variables.md");
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(&note, "written on the desktop\n").unwrap();
     lp(home.path(), &b, &["sync"]);
 
     let path = std::env::var("PATH").unwrap();
     let mut app = tui(home.path(), &a, &path);
     app.wait_for("⇅ synced");
     app.wait_for("1/61");
-    app.send("l ");
+    app.send("l");
+    app.wait_for("written on the desktop");
+    app.send(" ");
     app.wait_for("⇅ 1 to send");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);

@@ -252,7 +252,14 @@ impl App {
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Reload => self.reload(),
-            Action::Synced(state) => self.sync = Some(state),
+            Action::Synced(state) => {
+                self.sync = Some(state);
+                // A pull may have brought notes; the progress comes in
+                // through the file watcher.
+                self.path.notes = crate::notes::Notes::load(self.data_dir.as_deref(), &self.path.curriculum);
+                self.path.searcher = None;
+                self.reload();
+            }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
         }

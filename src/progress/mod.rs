@@ -79,7 +79,7 @@ impl Progress {
         let mut progress = Progress { path: Some(path.clone()), may_move: true, ..Progress::default() };
         store::clean(&path);
         progress.seen = store::stamp(&path);
-        progress.absorb(store::read(&path)?)?;
+        progress.absorb(store::read(&path)?, false)?;
         progress.absorb_copies();
         Ok(progress)
     }
@@ -100,7 +100,7 @@ impl Progress {
         let path = dir.join(FILE_NAME);
         let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
         progress.seen = store::stamp(&path);
-        progress.absorb(store::read(&path)?)?;
+        progress.absorb(store::read(&path)?, false)?;
         progress.absorb_copies();
         progress.read_only = true;
         Ok(progress)
@@ -120,8 +120,9 @@ impl Progress {
     }
 
     /// Takes in what was read from disk: merges it, or deals with a newer
-    /// or damaged file. Returns whether memory changed.
-    fn absorb(&mut self, read: store::Read) -> Result<bool> {
+    /// or damaged file (`locked`: this process holds the lock). Returns
+    /// whether memory changed.
+    fn absorb(&mut self, read: store::Read, locked: bool) -> Result<bool> {
         let path = self.path.clone().unwrap_or_default();
         match read {
             store::Read::Missing => Ok(false),
@@ -159,6 +160,13 @@ impl Progress {
                 ));
                 Ok(false)
             }
+            store::Read::Damaged(_) if !locked && store::lock(&path, Wait::No).is_err() => {
+                // Someone holds the lock: a file half-written by `sync`'s
+                // git merge looks damaged until it is done. Read it again
+                // next time.
+                self.seen = None;
+                Ok(false)
+            }
             store::Read::Damaged(why) => {
                 let aside = store::keep_aside(&path)?;
                 self.notice = Some(format!(
@@ -181,7 +189,7 @@ impl Progress {
         let mut changed = false;
         if !store::unchanged(self.seen, now) {
             self.seen = now;
-            changed = self.absorb(store::read(&path)?)?;
+            changed = self.absorb(store::read(&path)?, false)?;
         }
         Ok(self.absorb_copies() | changed)
     }
@@ -298,7 +306,8 @@ impl Progress {
         let _lock = store::lock(&path, wait)?;
         // Under the lock, an unchanged stamp (inode, size, mtime) means no
         // one else wrote since we last read or wrote: skip the re-read.
-        let merged = !store::unchanged(self.seen, store::stamp(&path)) && self.absorb(store::read(&path)?)?;
+        let merged =
+            !store::unchanged(self.seen, store::stamp(&path)) && self.absorb(store::read(&path)?, true)?;
         if self.read_only {
             bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
         }

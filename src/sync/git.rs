@@ -54,7 +54,7 @@ impl<'a> Git<'a> {
             // Its prompts go to the terminal; its output is read.
             cmd.stdin(Stdio::inherit());
         }
-        cmd.output().map_err(|e| {
+        crate::children::output(&mut cmd).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 anyhow::anyhow!(
                     "git is not installed (or not on PATH); syncing uses it: install it from https://git-scm.com and try again"

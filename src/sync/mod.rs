@@ -267,8 +267,17 @@ pub fn sync(data_dir: &Path, prompts: Prompts) -> Result<Report> {
         )?;
         let theirs = format!("refs/remotes/origin/{branch}");
         if git.ok(&["rev-parse", "-q", "--verify", &theirs])? {
-            let _lock = Progress::lock(data_dir)?;
-            merge(&git, &theirs)?;
+            {
+                let _lock = Progress::lock(data_dir)?;
+                merge(&git, &theirs)?;
+            }
+            // A running TUI skipped the file while git wrote it under the
+            // lock; a fresh modification time tells its watcher to look
+            // again now that it is whole.
+            let _ = std::fs::File::options()
+                .write(true)
+                .open(data_dir.join(crate::progress::FILE_NAME))
+                .and_then(|f| f.set_modified(std::time::SystemTime::now()));
         }
         let pushed = git.output(&["push", "-q", "origin", &format!("HEAD:refs/heads/{branch}")])?;
         if pushed.status.success() {
