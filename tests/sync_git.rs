@@ -304,3 +304,30 @@ fn gits_merge_runs_learnpaths_drivers_and_never_conflicts() {
     assert!(text.contains("this side") && text.contains("other side") && !text.contains("<<<<<<<"), "{text}");
     assert!(git(&data, &["status", "--porcelain"]).is_empty(), "nothing left unmerged");
 }
+
+#[test]
+fn status_json_says_how_syncing_stands() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let remote = bare(home);
+    let data = home.join("data");
+    let sync = |data: &Path| -> Value {
+        let v: Value = serde_json::from_str(&ok(lp(home, data, &["status", "--json"], None))).unwrap();
+        v["sync"].clone()
+    };
+    assert_eq!(sync(&data), serde_json::json!({ "engine": null, "last": null, "pending": null }));
+    ok(lp(home, &data, &["sync", "init", &remote], None));
+    let now = sync(&data);
+    assert_eq!((now["engine"].as_str(), now["pending"].as_u64()), (Some("git"), Some(0)), "{now}");
+    assert!(now["last"].is_string(), "{now}");
+    ok(lp(home, &data, &["mark", TOPICS[0], "done"], None));
+    ok(lp(home, &data, &["mark", TOPICS[1], "skipped"], None));
+    let note = data.join(NOTES[0]);
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(&note, "a note\n").unwrap();
+    assert_eq!(sync(&data)["pending"], 3, "two entries and a note wait");
+    ok(lp(home, &data, &["sync"], None));
+    assert_eq!(sync(&data)["pending"], 0);
+    let text = ok(lp(home, &data, &["status"], None));
+    assert!(text.contains("Synced with git: last 20") && text.contains("0 change(s) to send"), "{text}");
+}

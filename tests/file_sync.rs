@@ -1,6 +1,8 @@
 //! A data dir in a file-sync folder: each tool's conflict copies of
 //! `progress.json` are read as part of the progress, by every command, and
-//! the first save folds them into the file and removes them.
+//! the first save folds them into the file and removes them. Also what
+//! every way of syncing relies on: each change names its device, and a
+//! clock far ahead is named.
 
 mod common;
 
@@ -223,4 +225,57 @@ fn a_file_half_written_under_the_lock_is_read_again_not_moved_aside() {
     drop(lock);
     assert!(progress.reload().unwrap(), "the whole file is read once written");
     assert_eq!(progress.status("backend", TOPIC_B), Status::Done);
+}
+
+#[test]
+fn each_change_names_this_machines_device_and_a_clock_far_ahead_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let then = [("LEARNPATH_NOW", "2026-03-01T11:00:00Z")];
+    let out = learnpath(home.path(), &["mark", TOPIC_A, "done"], &then);
+    assert!(out.status.success());
+    let state: Value = serde_json::from_slice(&std::fs::read(data.join("state.json")).unwrap()).unwrap();
+    let device = state["device"].as_str().expect("a device id in state.json");
+    assert_eq!(device.len(), 16);
+    let saved: Value = serde_json::from_slice(&std::fs::read(data.join("progress.json")).unwrap()).unwrap();
+    assert_eq!(saved["curricula"]["backend"]["topics"][TOPIC_A]["by"], device);
+    let again = learnpath(home.path(), &["mark", TOPIC_B, "done"], &then);
+    assert!(again.status.success());
+    let saved: Value = serde_json::from_slice(&std::fs::read(data.join("progress.json")).unwrap()).unwrap();
+    assert_eq!(saved["curricula"]["backend"]["topics"][TOPIC_B]["by"], device, "the same id every time");
+
+    // Another machine's clock was a year ahead when it ticked C.
+    let copy = data.join("progress.sync-conflict-20260202-101500-7XQK2PA.json");
+    std::fs::write(&copy, file(json!({ TOPIC_C: entry("done", "2027-03-01T12:00:00Z") }))).unwrap();
+    let now = [("LEARNPATH_NOW", "2026-03-01T12:00:00Z")];
+    let text = String::from_utf8(learnpath(home.path(), &["status"], &now).stdout).unwrap();
+    assert!(text.contains(&format!("{TOPIC_C} is stamped 2027-03-01T12:00:00Z, over a day ahead")), "{text}");
+    let json: Value =
+        serde_json::from_slice(&learnpath(home.path(), &["status", "--json"], &now).stdout).unwrap();
+    assert_eq!(json["ahead"], json!([{ "key": TOPIC_C, "at": "2027-03-01T12:00:00Z" }]));
+    assert_eq!(json["done"], 3, "it still counts: the change is real");
+    let fine = [("LEARNPATH_NOW", "2027-02-28T13:00:00Z")];
+    let json: Value =
+        serde_json::from_slice(&learnpath(home.path(), &["status", "--json"], &fine).stdout).unwrap();
+    assert_eq!(json["ahead"], json!([]), "less than a day ahead is a clock's ordinary drift");
+}
+
+#[test]
+fn two_changes_at_the_same_instant_on_two_machines_merge_the_same_way_everywhere() {
+    let at = "2026-02-02T10:00:00Z";
+    let mut a = Progress::in_memory();
+    a.set_device("aaaa".into());
+    a.set("backend", TOPIC_A, Status::Done, at.parse().unwrap());
+    let mut b = Progress::in_memory();
+    b.set_device("bbbb".into());
+    b.set("backend", TOPIC_A, Status::Skipped, at.parse().unwrap());
+    let ab = learnpath::progress::merged(a.data(), b.data());
+    let ba = learnpath::progress::merged(b.data(), a.data());
+    assert_eq!(ab, ba);
+    let kept = &ab.curricula["backend"].topics[TOPIC_A];
+    assert_eq!(
+        (kept.status, kept.by.as_deref()),
+        (Status::Skipped, Some("bbbb")),
+        "the greater device id wins a tie"
+    );
 }
