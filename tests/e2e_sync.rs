@@ -166,10 +166,15 @@ impl SyncTool {
     fn pass(&mut self) {
         let read = |d: &PathBuf| std::fs::read(d.join("progress.json")).ok();
         let (a, b) = (read(&self.dirs[0]), read(&self.dirs[1]));
+        // What both sides hold after this pass: the version it settles on.
+        let mut settled = a.clone();
         if a != b {
             match (&a, &b) {
                 (Some(a), b) if b.is_none() || b == &self.last => put(&self.dirs[1].join("progress.json"), a),
-                (a, Some(b)) if a.is_none() || a == &self.last => put(&self.dirs[0].join("progress.json"), b),
+                (a, Some(b)) if a.is_none() || a == &self.last => {
+                    put(&self.dirs[0].join("progress.json"), b);
+                    settled = Some(b.clone());
+                }
                 (Some(a), Some(b)) => {
                     // Both changed: the first side's version wins, the
                     // other's is kept as a conflict copy on both sides.
@@ -182,7 +187,7 @@ impl SyncTool {
                 _ => {}
             }
         }
-        self.last = read(&self.dirs[0]);
+        self.last = settled;
         // Copies: new ones travel, removed ones are removed on the other side.
         for name in COPY_NAMES {
             let here: Vec<Option<Vec<u8>>> =
@@ -213,13 +218,15 @@ fn two_tuis_in_a_file_sync_folder_converge_with_nothing_lost() {
     for d in &dirs {
         std::fs::create_dir_all(d).unwrap();
     }
-    let stop = Arc::new(AtomicBool::new(false));
+    let (stop, online) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
     let tool = {
-        let (stop, dirs) = (stop.clone(), dirs.clone());
+        let (stop, online, dirs) = (stop.clone(), online.clone(), dirs.clone());
         std::thread::spawn(move || {
             let mut tool = SyncTool { dirs, last: None, copies: BTreeMap::new(), conflicts: 0 };
             while !stop.load(Ordering::SeqCst) {
-                tool.pass();
+                if online.load(Ordering::SeqCst) {
+                    tool.pass();
+                }
                 std::thread::sleep(Duration::from_millis(15));
             }
             tool.conflicts
@@ -230,11 +237,20 @@ fn two_tuis_in_a_file_sync_folder_converge_with_nothing_lost() {
     let mut desktop = tui(home.path(), &dirs[1], &path);
     laptop.wait_for("Steps");
     desktop.wait_for("Steps");
-    // The laptop ticks the first step's topics, the desktop the second's,
-    // both at once.
+    // Apart: the laptop ticks two of the first step's topics, the desktop
+    // two of the second's. Both files change, so the tool must make a
+    // conflict copy when the machines meet.
     laptop.send("l");
     desktop.send("jl");
-    for i in 0..5 {
+    laptop.send(" j j");
+    desktop.send(" j j");
+    laptop.wait_for("2/61");
+    desktop.wait_for("2/61");
+    online.store(true, Ordering::SeqCst);
+    laptop.wait_for("4/61");
+    desktop.wait_for("4/61");
+    // Together: both tick at once while the tool copies back and forth.
+    for i in 0..3 {
         laptop.send(" j");
         desktop.send(" j");
         std::thread::sleep(Duration::from_millis(10 + 7 * i));
@@ -248,8 +264,8 @@ fn two_tuis_in_a_file_sync_folder_converge_with_nothing_lost() {
     std::thread::sleep(Duration::from_millis(300));
     stop.store(true, Ordering::SeqCst);
     let conflicts = tool.join().unwrap();
+    assert!(conflicts >= 1, "the machines met with both files changed: a conflict copy");
     for d in &dirs {
         assert_eq!(done(d), 10, "{} has every tick of both machines", d.display());
     }
-    eprintln!("{conflicts} conflict copies were made and merged");
 }

@@ -279,3 +279,22 @@ fn two_changes_at_the_same_instant_on_two_machines_merge_the_same_way_everywhere
         "the greater device id wins a tie"
     );
 }
+
+#[test]
+fn a_file_replaced_by_one_of_the_same_size_and_time_is_still_read() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let path = data.join("progress.json");
+    std::fs::write(&path, file(json!({ TOPIC_A: entry("done", "2026-02-01T10:00:00Z") }))).unwrap();
+    let mut progress = Progress::open(&data).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    // What a sync tool may leave: other bytes of the same length, in the
+    // same file, with the same modification time.
+    let other = file(json!({ TOPIC_A: entry("todo", "2026-02-02T10:00:00Z") }));
+    assert_eq!(other.len(), std::fs::metadata(&path).unwrap().len() as usize);
+    std::fs::write(&path, &other).unwrap();
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
+    assert!(progress.reload().unwrap(), "the change is seen");
+    assert_eq!(progress.status("backend", TOPIC_A), Status::Todo);
+}

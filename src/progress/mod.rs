@@ -304,8 +304,8 @@ impl Progress {
             bail!("{} is from a newer learnpath; not overwriting it", path.display());
         }
         let _lock = store::lock(&path, wait)?;
-        // Under the lock, an unchanged stamp (inode, size, mtime) means no
-        // one else wrote since we last read or wrote: skip the re-read.
+        // Under the lock, an unchanged stamp (the same bytes) means no one
+        // else wrote since we last read or wrote: skip the parse and merge.
         let merged =
             !store::unchanged(self.seen, store::stamp(&path)) && self.absorb(store::read(&path)?, true)?;
         if self.read_only {
