@@ -377,3 +377,41 @@ fn two_reviews_at_the_same_instant_merge_the_same_way_round() {
     assert_eq!(ab, ba);
     assert!(ab == a || ab == b);
 }
+
+#[test]
+fn the_merge_driver_writes_the_newer_of_each_entry_and_keeps_what_it_cannot_read() {
+    use learnpath::progress::merge_files;
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = (dir.path().join("ours"), dir.path().join("theirs"));
+    std::fs::write(
+        &ours,
+        r#"{"format":1,"curricula":{"b":{"topics":{
+            "s/a":{"status":"done","at":"2026-01-01T00:00:00Z"},
+            "s/x":{"status":"mastered","at":"2026-01-01T00:00:00Z"}}}}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        &theirs,
+        r#"{"format":1,"curricula":{"b":{"topics":{
+            "s/a":{"status":"todo","at":"2026-01-02T00:00:00Z"},
+            "s/b":{"status":"done","at":"2026-01-01T00:00:00Z"}}}}}"#,
+    )
+    .unwrap();
+    merge_files(&ours, &theirs).unwrap();
+    let merged: serde_json::Value = serde_json::from_slice(&std::fs::read(&ours).unwrap()).unwrap();
+    let topics = &merged["curricula"]["b"]["topics"];
+    assert_eq!(topics["s/a"]["status"], "todo", "their newer change");
+    assert_eq!(topics["s/b"]["status"], "done", "their new entry");
+    assert_eq!(topics["s/x"]["status"], "mastered", "an entry not understood is kept as it was");
+
+    std::fs::write(&theirs, "{ not json").unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let err = merge_files(&ours, &theirs).unwrap_err().to_string();
+    assert!(err.contains("not valid progress"), "{err}");
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "nothing written: git reports a conflict instead");
+    std::fs::write(&theirs, r#"{"format":99}"#).unwrap();
+    assert!(merge_files(&ours, &theirs).unwrap_err().to_string().contains("newer"));
+    std::fs::remove_file(&theirs).unwrap();
+    merge_files(&ours, &theirs).unwrap();
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "a missing side adds nothing");
+}
