@@ -298,3 +298,94 @@ fn a_file_replaced_by_one_of_the_same_size_and_time_is_still_read() {
     assert!(progress.reload().unwrap(), "the change is seen");
     assert_eq!(progress.status("backend", TOPIC_A), Status::Todo);
 }
+
+#[test]
+fn exactly_a_day_ahead_is_not_named_a_moment_more_is() {
+    let mut progress = Progress::in_memory();
+    let now: jiff::Timestamp = "2026-03-01T12:00:00Z".parse().unwrap();
+    progress.set("backend", TOPIC_A, Status::Done, "2026-03-02T12:00:00Z".parse().unwrap());
+    progress.set("backend", TOPIC_B, Status::Done, "2026-03-02T12:00:00.000000001Z".parse().unwrap());
+    let ahead: Vec<String> = progress.ahead("backend", now).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(ahead, [TOPIC_B]);
+}
+
+#[test]
+fn a_change_to_the_file_and_a_new_copy_at_once_both_count() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut progress = Progress::open(&data).unwrap();
+    progress.set("backend", TOPIC_A, Status::Done, "2026-02-01T10:00:00Z".parse().unwrap());
+    progress.save().unwrap();
+    let both = json!({
+        TOPIC_A: entry("done", "2026-02-01T10:00:00Z"),
+        TOPIC_B: entry("done", "2026-02-02T09:00:00Z"),
+    });
+    std::fs::write(data.join("progress.json"), file(both)).unwrap();
+    std::fs::write(
+        data.join("progress.Conflict.json"),
+        file(json!({ TOPIC_C: entry("done", "2026-02-02T09:00:00Z") })),
+    )
+    .unwrap();
+    assert!(progress.reload().unwrap(), "both brought changes");
+    assert_eq!(
+        (progress.status("backend", TOPIC_B), progress.status("backend", TOPIC_C)),
+        (Status::Done, Status::Done)
+    );
+}
+
+#[test]
+fn a_reload_that_brings_nothing_new_writes_nothing() {
+    use learnpath::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut app = common::app_in(&data);
+    app.update(Action::FocusRight);
+    app.update(Action::Toggle);
+    // While another process holds the lock, a save would have to wait,
+    // and the app would say so.
+    let _lock = Progress::lock(&data).unwrap();
+    app.update(Action::Reload);
+    assert!(!app.waiting, "no save was attempted");
+    assert!(!matches!(app.message, Some(learnpath::app::Message::Error(_))), "{:?}", app.message);
+}
+
+#[test]
+fn a_newer_file_is_never_written_back_even_with_copies_beside_it() {
+    use learnpath::action::Action;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let newer = r#"{"format": 99, "curricula": {}}"#;
+    std::fs::write(data.join("progress.json"), newer).unwrap();
+    let copy = data.join("progress.Conflict.json");
+    std::fs::write(&copy, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
+    let mut app = common::app_in(&data);
+    app.update(Action::Reload);
+    assert!(!app.waiting);
+    assert!(copy.exists(), "the copy waits for a learnpath that can write the file");
+    assert_eq!(std::fs::read_to_string(data.join("progress.json")).unwrap(), newer);
+    assert!(
+        !matches!(&app.message, Some(learnpath::app::Message::Error(m)) if m.contains("Not saved")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn identical_copies_from_two_tools_are_both_folded_in_and_removed() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let same = file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }));
+    let copies =
+        [data.join("progress.Conflict.json"), data.join("progress (conflicted copy 2026-02-02).json")];
+    for copy in &copies {
+        std::fs::write(copy, &same).unwrap();
+    }
+    let mut progress = Progress::open(&data).unwrap();
+    progress.set("backend", TOPIC_A, Status::Done, "2026-02-03T09:00:00Z".parse().unwrap());
+    progress.save().unwrap();
+    for copy in &copies {
+        assert!(!copy.exists(), "{} is folded in and gone", copy.display());
+    }
+}

@@ -167,6 +167,8 @@ mod tests {
             "progress.json.corrupt-1764063000-1",
             "progress-backup.json",
             "progress (1).json",
+            "progress-conflicted copy).json",
+            "progress (conflicted copy 2026-11-25.json",
             "progress.sync-conflict-.json",
             "progress.Conflict.json.tmp",
             "state.json",
