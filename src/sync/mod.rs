@@ -10,15 +10,19 @@
 
 mod git;
 pub mod notes_merge;
+mod report;
+mod state;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::progress::{Progress, ProgressFile, Status};
+use crate::progress::Progress;
 pub use git::Prompts;
 use git::{Git, shell_quote};
+pub use report::Report;
+use report::snapshot;
+pub use state::{Info, State, in_background, info, pending};
 
 /// The branch a new synced data dir uses.
 const BRANCH: &str = "main";
@@ -42,102 +46,6 @@ state.json
 *~
 *.swp
 ";
-
-/// Where a background sync stands, for the status line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    /// A sync is running.
-    Syncing,
-    /// Everything is sent and everything there was came in.
-    Synced,
-    /// This many changes were made since the last sync.
-    ToSend(usize),
-    /// The last sync could not reach the remote; this many changes wait.
-    Offline(usize),
-}
-
-impl State {
-    /// The state after one more local change.
-    pub fn changed(self) -> State {
-        match self {
-            State::Syncing => State::Syncing,
-            State::Synced => State::ToSend(1),
-            State::ToSend(n) => State::ToSend(n + 1),
-            State::Offline(n) => State::Offline(n + 1),
-        }
-    }
-
-    /// How the status line says it.
-    pub fn label(self) -> String {
-        match self {
-            State::Syncing => "⇅ syncing…".into(),
-            State::Synced => "⇅ synced".into(),
-            State::ToSend(n) => format!("⇅ {n} to send"),
-            State::Offline(0) => "⇅ offline".into(),
-            State::Offline(n) => format!("⇅ offline · {n} to send"),
-        }
-    }
-}
-
-/// Syncs without ever asking the learner anything (for the TUI's
-/// background sync) and says where that leaves things, and why not when it
-/// failed.
-pub fn in_background(data_dir: &Path) -> (State, Option<String>) {
-    match sync(data_dir, Prompts::Never) {
-        Ok(_) => (State::Synced, None),
-        Err(e) => (State::Offline(pending(data_dir).unwrap_or(0)), Some(format!("{e:#}"))),
-    }
-}
-
-/// What one sync did.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Report {
-    /// Topics that became done through the other machines' changes.
-    pub done_in: usize,
-    /// Other entries (statuses, reads, reviews) that came in.
-    pub changed_in: usize,
-    /// Notes that came in or changed.
-    pub notes_in: usize,
-    /// Notes both sides changed, kept with both texts.
-    pub notes_both: Vec<String>,
-    /// Whether local changes were committed.
-    pub committed: bool,
-    /// Whether there is a remote to sync with.
-    pub remote: bool,
-}
-
-impl Report {
-    /// One line for the learner: what came in, or that all was in step.
-    pub fn summary(&self) -> String {
-        let mut parts = Vec::new();
-        if self.done_in > 0 {
-            parts.push(format!("+{} done", self.done_in));
-        }
-        if self.changed_in > 0 {
-            parts.push(format!("{} other change{}", self.changed_in, plural(self.changed_in)));
-        }
-        if self.notes_in > 0 {
-            parts.push(format!("{} note{}", self.notes_in, plural(self.notes_in)));
-        }
-        let mut line = if !self.remote {
-            "committed here; no remote to sync with yet (learnpath sync init REMOTE)".to_string()
-        } else if parts.is_empty() {
-            "synced: nothing new from other machines".to_string()
-        } else {
-            format!("synced: {} from another machine", parts.join(", "))
-        };
-        for note in &self.notes_both {
-            line.push_str(&format!(
-                "\nboth machines changed {note}: both texts are kept, the other one's below the marked line"
-            ));
-        }
-        line
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// Whether `data_dir` is synced with git.
 pub fn is_git(data_dir: &Path) -> bool {
@@ -327,118 +235,6 @@ fn merge(git: &Git<'_>, theirs: &str) -> Result<()> {
         "cannot merge the other machines' changes: {}\nnothing was lost; the data dir is as it was before this sync",
         git::said(&out)
     )
-}
-
-/// Per entry key, the status of each topic, read, and review.
-type Snapshot = BTreeSet<(String, String, String)>;
-
-fn snapshot(data_dir: &Path) -> (ProgressFile, Snapshot) {
-    let progress = Progress::open_to_read(data_dir).map(|p| p.data().clone()).unwrap_or_default();
-    let mut done = BTreeSet::new();
-    for (id, c) in &progress.curricula {
-        for (key, entry) in &c.topics {
-            if entry.status == Status::Done {
-                done.insert((id.clone(), key.clone(), String::new()));
-            }
-        }
-    }
-    (progress, done)
-}
-
-impl Report {
-    fn count(&mut self, before: &(ProgressFile, Snapshot), after: &(ProgressFile, Snapshot)) {
-        self.done_in = after.1.difference(&before.1).count();
-        let mut changed = 0;
-        for (id, c) in &after.0.curricula {
-            let old = before.0.curricula.get(id);
-            let differs = |a: Option<&crate::progress::TopicEntry>, b| a != b;
-            changed += c
-                .topics
-                .iter()
-                .filter(|(k, e)| differs(old.and_then(|o| o.topics.get(*k)), Some(*e)))
-                .count();
-            changed += c
-                .resources
-                .iter()
-                .filter(|(k, e)| differs(old.and_then(|o| o.resources.get(*k)), Some(*e)))
-                .count();
-            changed +=
-                c.reviews.iter().filter(|(k, e)| old.and_then(|o| o.reviews.get(*k)) != Some(*e)).count();
-        }
-        self.changed_in = changed.saturating_sub(self.done_in);
-    }
-
-    fn notes(&mut self, git: &Git<'_>, start: &str) -> Result<()> {
-        let changed = git.run(&["diff", "--name-only", start, "HEAD", "--", "notes"])?;
-        for note in changed.lines() {
-            self.notes_in += 1;
-            let now = std::fs::read_to_string(git_path(git, note)).unwrap_or_default();
-            let old = git.run(&["show", &format!("{start}:{note}")]).unwrap_or_default();
-            if now.contains(notes_merge::MARK)
-                && old.matches(notes_merge::MARK).count() < now.matches(notes_merge::MARK).count()
-            {
-                self.notes_both.push(note.to_string());
-            }
-        }
-        Ok(())
-    }
-}
-
-fn git_path(git: &Git<'_>, relative: &str) -> std::path::PathBuf {
-    git.dir().join(relative)
-}
-
-/// How many changes this machine has that the remote has not: entries of
-/// `progress.json` that differ from the remote's, and notes changed or
-/// new. Everything counts when nothing was ever synced.
-pub fn pending(data_dir: &Path) -> Result<usize> {
-    let git = Git::new(data_dir, Prompts::Never);
-    let branch = git.run(&["symbolic-ref", "--short", "HEAD"]).unwrap_or_else(|_| BRANCH.to_string());
-    let theirs = format!("refs/remotes/origin/{branch}");
-    let base = git.ok(&["rev-parse", "-q", "--verify", &theirs])?.then_some(theirs);
-    let remote: ProgressFile = base
-        .as_ref()
-        .and_then(|b| git.run(&["show", &format!("{b}:{}", crate::progress::FILE_NAME)]).ok())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default();
-    let mine = snapshot(data_dir).0;
-    let mut count = 0;
-    for (id, c) in &mine.curricula {
-        let r = remote.curricula.get(id);
-        count += c.topics.iter().filter(|(k, e)| r.and_then(|r| r.topics.get(*k)) != Some(*e)).count();
-        count += c.resources.iter().filter(|(k, e)| r.and_then(|r| r.resources.get(*k)) != Some(*e)).count();
-        count += c.reviews.iter().filter(|(k, e)| r.and_then(|r| r.reviews.get(*k)) != Some(*e)).count();
-    }
-    let mut notes: BTreeSet<String> = git
-        .run(&["ls-files", "--others", "--exclude-standard", "--", "notes"])?
-        .lines()
-        .map(String::from)
-        .collect();
-    let changed = match &base {
-        Some(base) => git.run(&["diff", "--name-only", base, "--", "notes"])?,
-        None => git.run(&["ls-files", "--", "notes"])?,
-    };
-    notes.extend(changed.lines().map(String::from));
-    Ok(count + notes.len())
-}
-
-/// What `status --json` says about syncing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Info {
-    /// `"git"` when the data dir is a git repository, else none.
-    pub engine: Option<&'static str>,
-    /// When this machine last synced.
-    pub last: Option<jiff::Timestamp>,
-    /// Changes not yet sent (see [`pending`]); none without git.
-    pub pending: Option<usize>,
-}
-
-/// [`Info`] for `data_dir`. Reads only: nothing is fetched or written.
-pub fn info(data_dir: &Path) -> Info {
-    if !is_git(data_dir) {
-        return Info::default();
-    }
-    Info { engine: Some("git"), last: crate::resume::last_sync(data_dir), pending: pending(data_dir).ok() }
 }
 
 /// `learnpath merge-file [--note] BASE OURS THEIRS`: git's merge driver.
