@@ -389,3 +389,28 @@ fn identical_copies_from_two_tools_are_both_folded_in_and_removed() {
         assert!(!copy.exists(), "{} is folded in and gone", copy.display());
     }
 }
+
+#[test]
+fn a_save_that_takes_in_both_another_writers_file_and_a_copy_says_it_merged() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut progress = Progress::open(&data).unwrap();
+    progress.set("backend", TOPIC_A, Status::Done, "2026-02-01T10:00:00Z".parse().unwrap());
+    progress.save().unwrap();
+    let theirs = json!({
+        TOPIC_A: entry("done", "2026-02-01T10:00:00Z"),
+        TOPIC_B: entry("done", "2026-02-02T09:00:00Z"),
+    });
+    std::fs::write(data.join("progress.json"), file(theirs)).unwrap();
+    std::fs::write(
+        data.join("progress.Conflict.json"),
+        file(json!({ TOPIC_C: entry("done", "2026-02-02T09:00:00Z") })),
+    )
+    .unwrap();
+    progress.set("backend", "coding-basics/lists", Status::Done, "2026-02-03T09:00:00Z".parse().unwrap());
+    assert!(progress.save().unwrap(), "changes came in from both: whatever counts them must recount");
+    assert_eq!(
+        (progress.status("backend", TOPIC_B), progress.status("backend", TOPIC_C)),
+        (Status::Done, Status::Done)
+    );
+}
