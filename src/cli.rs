@@ -139,6 +139,10 @@ pub enum Command {
         /// `init [REMOTE]`: make the data dir a git repository (cloning REMOTE into an empty one)
         #[command(subcommand)]
         init: Option<SyncCommand>,
+        /// When the other machines sent a file this learnpath cannot take in: put its last good
+        /// version back (progress merged with this machine's) and send that to every machine
+        #[arg(long)]
+        repair: bool,
     },
     /// Git's merge driver for progress.json and notes (set up by `sync init`)
     MergeFile {
@@ -168,6 +172,10 @@ pub enum SyncCommand {
     Init {
         /// A git remote (URL or path) to clone from or sync with
         remote: Option<String>,
+        /// Take over a git repository learnpath did not make: sync on a branch of learnpath's own,
+        /// commit only its files, and keep your branches and other files as they are
+        #[arg(long)]
+        adopt: bool,
     },
 }
 

@@ -74,12 +74,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     let data_dir = config::data_dir(cli.data_dir().as_deref())?;
-    if let Some(Command::Sync { init }) = &cli.command {
+    if let Some(Command::Sync { init, repair }) = &cli.command {
         let prompts = learnpath::sync::Prompts::Allowed;
         let said = match init {
-            Some(SyncCommand::Init { remote }) => {
-                learnpath::sync::init(&data_dir, remote.as_deref(), prompts)?
+            Some(SyncCommand::Init { .. }) if *repair => {
+                anyhow::bail!(
+                    "--repair goes with `learnpath sync`, not with `sync init`: run `learnpath sync --repair`"
+                )
             }
+            Some(SyncCommand::Init { remote, adopt }) => {
+                learnpath::sync::init(&data_dir, remote.as_deref(), *adopt, prompts)?
+            }
+            None if *repair => learnpath::sync::repair(&data_dir, prompts)?.summary(),
             None => learnpath::sync::sync(&data_dir, prompts)?.summary(),
         };
         out(&format!("{said}\n"))?;

@@ -159,7 +159,10 @@ pub fn due_at(memory: Memory) -> Timestamp {
 
 /// The chance of recalling `memory` at `now`.
 pub fn retrievability(memory: Memory, now: Timestamp) -> f32 {
-    fsrs::current_retrievability(memory.state, days(memory.at, now), fsrs::FSRS6_DEFAULT_DECAY)
+    let r = fsrs::current_retrievability(memory.state, days(memory.at, now), fsrs::FSRS6_DEFAULT_DECAY);
+    // The reader lets no impossible state through (ReviewEntry::is_sane);
+    // this bound keeps any other slip from printing `NaN%`.
+    if r.is_finite() { r.clamp(0.0, 1.0) } else { 0.0 }
 }
 
 /// The memory of every done topic of `c`, by step and topic index.

@@ -60,6 +60,13 @@ pub fn hours(h: f64) -> String {
     if tenths.fract() == 0.0 { format!("{tenths:.0}") } else { format!("{tenths:.1}") }
 }
 
+/// `n` and the word for that many: "1 note", "3 notes", "1 FAQ entry".
+/// The one place plurals are made, so no message says "1 steps" or
+/// "topic(s)".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

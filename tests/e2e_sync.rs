@@ -7,28 +7,14 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use common::git::{lp, ok};
 use common::pty::Pty;
 use learnpath::progress::{Progress, Status};
-
-fn lp(home: &Path, data: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_learnpath"));
-    cmd.args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("LEARNPATH_DATA_DIR", data)
-        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
-        .stdin(Stdio::null());
-    let out = common::spawn(cmd.stdout(Stdio::piped()).stderr(Stdio::piped())).wait_with_output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    out
-}
 
 fn done(data: &Path) -> usize {
     let progress = Progress::open_to_read(data).unwrap();
@@ -71,13 +57,13 @@ fn tui(home: &Path, data: &Path, path: &str) -> Pty {
 fn the_tui_syncs_when_it_starts_and_after_it_quits() {
     let (home, remote) = synced_home();
     let (a, b) = (home.path().join("a"), home.path().join("b"));
-    lp(home.path(), &a, &["sync", "init", &remote]);
-    lp(home.path(), &b, &["sync", "init", &remote]);
-    lp(home.path(), &b, &["mark", "dsa/big-o", "done"]);
+    ok(lp(home.path(), &a, &["sync", "init", &remote], None));
+    ok(lp(home.path(), &b, &["sync", "init", &remote], None));
+    ok(lp(home.path(), &b, &["mark", "dsa/big-o", "done"], None));
     let note = b.join("notes/backend/coding-basics/variables.md");
     std::fs::create_dir_all(note.parent().unwrap()).unwrap();
     std::fs::write(&note, "written on the desktop\n").unwrap();
-    lp(home.path(), &b, &["sync"]);
+    ok(lp(home.path(), &b, &["sync"], None));
 
     let path = std::env::var("PATH").unwrap();
     let mut app = tui(home.path(), &a, &path);
@@ -92,7 +78,7 @@ fn the_tui_syncs_when_it_starts_and_after_it_quits() {
     let said = String::from_utf8_lossy(&app.raw()).into_owned();
     assert!(said.contains("learnpath: synced"), "{said}");
 
-    lp(home.path(), &b, &["sync"]);
+    ok(lp(home.path(), &b, &["sync"], None));
     assert_eq!(done(&b), 2, "the tick made in the TUI reached the other machine");
 }
 
@@ -100,7 +86,7 @@ fn the_tui_syncs_when_it_starts_and_after_it_quits() {
 fn a_remote_that_hangs_never_holds_up_a_key() {
     let (home, remote) = synced_home();
     let data = home.path().join("data");
-    lp(home.path(), &data, &["sync", "init", &remote]);
+    ok(lp(home.path(), &data, &["sync", "init", &remote], None));
     // A git whose fetch hangs while the file `slow` exists.
     let bin = home.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
@@ -129,7 +115,7 @@ fn a_remote_that_hangs_never_holds_up_a_key() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
     let clone = home.path().join("clone");
-    lp(home.path(), &clone, &["sync", "init", &remote]);
+    ok(lp(home.path(), &clone, &["sync", "init", &remote], None));
     assert_eq!(done(&clone), 2, "the sync after quitting sent both ticks");
 }
 

@@ -132,6 +132,30 @@ fn a_copy_that_is_not_progress_is_left_alone_and_named() {
 }
 
 #[test]
+fn every_unreadable_copy_is_named_not_only_the_first() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let copies = [
+        ("progress.sync-conflict-20260202-101500-7XQK2PA.json", "{ half a file"),
+        ("progress (conflicted copy 2026-02-02).json", "not json at all"),
+        ("progress.Conflict.json", r#"{ "format": 99, "curricula": {} }"#),
+    ];
+    for (name, text) in copies {
+        std::fs::write(data.join(name), text).unwrap();
+    }
+    let out = learnpath(home.path(), &["mark", TOPIC_A, "done"], &[]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("3 files look like"), "{stderr}");
+    for (name, text) in copies {
+        assert!(stderr.contains(name), "{name} is named: {stderr}");
+        assert_eq!(std::fs::read_to_string(data.join(name)).unwrap(), text, "kept byte for byte");
+    }
+    assert!(stderr.contains("newer than this learnpath"), "the newer one says why: {stderr}");
+}
+
+#[test]
 fn a_copy_that_arrives_while_the_app_runs_is_picked_up_by_reload() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");

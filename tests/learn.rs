@@ -398,3 +398,42 @@ fn the_today_view_never_shows_a_cut_title() {
     let (terminal, _) = common::run(&mut app, 120, 30, Vec::new());
     assert!(common::screen(&terminal).contains("Today · 15 to review, 1 to learn"));
 }
+
+#[test]
+fn impossible_review_numbers_are_kept_verbatim_and_never_print_nan() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let review =
+        serde_json::json!({ "stage": 1, "at": "2026-01-10T10:00:00Z", "stability": -1, "difficulty": 1e308 });
+    let file = serde_json::json!({ "format": 1, "curricula": { "backend": {
+        "topics": { LOOPS: { "status": "done", "at": "2026-01-01T10:00:00Z" } },
+        "reviews": { LOOPS: review } } } });
+    std::fs::write(data.join("progress.json"), serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    let now = "2026-03-01T12:00:00Z";
+    let env = [("LEARNPATH_NOW", now)];
+    for args in
+        [&["today"][..], &["today", "--json"], &["status"], &["status", "--json"], &["next"], &["stats"]]
+    {
+        let out = common::learnpath(dir.path(), args, &env);
+        let text =
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{args:?}: {text}");
+        assert!(!text.contains("NaN") && !text.contains("inf"), "{args:?}: {text}");
+    }
+    let status: serde_json::Value =
+        serde_json::from_slice(&common::learnpath(dir.path(), &["status", "--json"], &env).stdout).unwrap();
+    assert_eq!(status["done"], 1);
+    // The review is due by its stage (7 days after 2026-01-10), so it is in the review list.
+    let mut app = common::app_in(&data);
+    assert_eq!(app.due().len(), 1, "scheduled by its stage");
+    let (terminal, _) = common::run(&mut app, 100, 32, common::typed("r"));
+    let screen = common::screen(&terminal);
+    assert!(screen.contains("Review · 1 due"), "{screen}");
+    assert!(!screen.contains("NaN") && !screen.contains("inf%"), "{screen}");
+    // A save writes the entry back as it was.
+    common::learnpath(dir.path(), &["mark", "coding-basics/lists", "done"], &env);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("progress.json")).unwrap()).unwrap();
+    assert_eq!(saved["curricula"]["backend"]["reviews"][LOOPS], review, "kept verbatim");
+}

@@ -8,80 +8,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
+use common::git::{TOPICS, bare, git, lp, ok, status, topic_status, two_machines};
 use serde_json::Value;
 
-/// Runs learnpath for machine `data` in `home`, with git's global and
-/// system config out of the way.
-fn lp(home: &Path, data: &Path, args: &[&str], now: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_learnpath"));
-    cmd.args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("LEARNPATH_DATA_DIR", data)
-        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(now) = now {
-        cmd.env("LEARNPATH_NOW", now);
-    }
-    common::spawn(&mut cmd).wait_with_output().unwrap()
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn bare(home: &Path) -> String {
-    let remote = home.join("remote.git");
-    std::fs::create_dir_all(&remote).unwrap();
-    git(&remote, &["init", "-q", "--bare", "--initial-branch=main"]);
-    remote.to_string_lossy().into_owned()
-}
-
-/// `status --json` without the one line that must differ: the file's path.
-fn status(home: &Path, data: &Path) -> Value {
-    let mut v: Value = serde_json::from_str(&ok(lp(home, data, &["status", "--json"], None))).unwrap();
-    v.as_object_mut().unwrap().remove("progress_file");
-    v.as_object_mut().unwrap().remove("sync");
-    v
-}
-
-fn topic_status(data: &Path, key: &str) -> Option<String> {
-    let text = std::fs::read_to_string(data.join("progress.json")).ok()?;
-    let v: Value = serde_json::from_str(&text).ok()?;
-    v["curricula"]["backend"]["topics"][key]["status"].as_str().map(str::to_string)
-}
-
-const TOPICS: [&str; 5] = [
-    "coding-basics/variables",
-    "coding-basics/loops",
-    "coding-basics/lists",
-    "coding-basics/functions",
-    "dsa/big-o",
-];
 const STATUSES: [&str; 4] = ["done", "todo", "skipped", "progress"];
 const NOTES: [&str; 2] = ["notes/backend/coding-basics/loops.md", "notes/backend/dsa/big-o.md"];
 
@@ -96,12 +27,43 @@ impl Rng {
     }
 }
 
+/// A fault Mallory (a machine without learnpath) pushed that no machine
+/// can take in until one runs `sync --repair`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Poison {
+    Garbage,
+    Link,
+}
+
+/// One sync step: refused while the remote is poisoned (or a repair,
+/// which ends that), fine otherwise.
+fn sync_step(home: &Path, data: &Path, poison: &mut Option<Poison>, repair: bool, seed: u64) {
+    match *poison {
+        None => drop(ok(lp(home, data, &["sync"], None))),
+        Some(_) if repair => {
+            let said = ok(lp(home, data, &["sync", "--repair"], None));
+            assert!(said.contains("repaired progress.json"), "seed {seed}: {said}");
+            *poison = None;
+        }
+        Some(p) => {
+            let said = common::git::fails(lp(home, data, &["sync"], None));
+            assert!(said.contains("not taken in"), "seed {seed}, {p:?}: {said}");
+        }
+    }
+}
+
 /// One round: three machines join one remote, then tick, untick, skip,
-/// write notes and sync in an order the seed picks; then sync until quiet.
-fn round(seed: u64) {
+/// write notes and sync in an order the seed picks, while faults strike:
+/// a machine's file damaged on disk (after its ticks were committed), and
+/// a garbage or a link pushed to the remote by hand. Then a repair if
+/// needed, and syncs until quiet: every acknowledged change is on every
+/// machine, and the victim of the link is untouched.
+fn round(seed: u64) -> Vec<String> {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     let remote = bare(home);
+    let victim = home.join("victim.txt");
+    std::fs::write(&victim, "not learnpath's\n").unwrap();
     let machines: Vec<PathBuf> = (0..3).map(|i| home.join(format!("machine{i}"))).collect();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     // The first machine had progress before it synced; the others join.
@@ -114,10 +76,12 @@ fn round(seed: u64) {
     latest[0] = Some("done");
     // Every line any machine wrote into a note.
     let mut lines: Vec<(usize, String)> = Vec::new();
-    for step in 0..14 {
+    let mut poison = None;
+    let mut faults = Vec::new();
+    for step in 0..16 {
         let m = rng.below(3);
         let data = &machines[m];
-        match rng.below(3) {
+        match rng.below(4) {
             0 => {
                 let (t, s) = (rng.below(TOPICS.len()), STATUSES[rng.below(STATUSES.len())]);
                 let now = format!("2026-03-01T09:{:02}:00Z", step);
@@ -133,10 +97,35 @@ fn round(seed: u64) {
                 std::fs::write(&path, format!("{old}{line}\n")).unwrap();
                 lines.push((n, line));
             }
-            _ => {
-                ok(lp(home, data, &["sync"], None));
-            }
+            2 => sync_step(home, data, &mut poison, rng.below(2) == 0, seed),
+            _ => match rng.below(3) {
+                0 => {
+                    // Its changes are committed by the sync, refused or not.
+                    let _ = lp(home, data, &["sync"], None);
+                    std::fs::write(data.join("progress.json"), b"\x00\x01 not json").unwrap();
+                    faults.push(format!("step {step}: machine {m}'s file damaged"));
+                }
+                1 => {
+                    common::git::push_as_mallory(
+                        home,
+                        &remote,
+                        &[("progress.json", b"{\"format\":1, bro")],
+                        &[],
+                    );
+                    poison = Some(Poison::Garbage);
+                    faults.push(format!("step {step}: garbage pushed"));
+                }
+                _ => {
+                    let target = victim.to_string_lossy().into_owned();
+                    common::git::push_as_mallory(home, &remote, &[], &[("progress.json", &target)]);
+                    poison = Some(Poison::Link);
+                    faults.push(format!("step {step}: a link pushed"));
+                }
+            },
         }
+    }
+    if poison.is_some() {
+        sync_step(home, &machines[rng.below(3)], &mut poison, true, seed);
     }
     // Sync until quiet: every machine at the same commit as the remote.
     let mut quiet = false;
@@ -152,17 +141,23 @@ fn round(seed: u64) {
             break;
         }
     }
-    assert!(quiet, "seed {seed}: the machines never reached the same commit");
+    assert!(quiet, "seed {seed} ({faults:?}): the machines never reached the same commit");
+    assert!(common::git::remote_progress_parses(&remote), "seed {seed} ({faults:?})");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "not learnpath's\n", "seed {seed}");
     let first = status(home, &machines[0]);
     for data in &machines[1..] {
-        assert_eq!(status(home, data), first, "seed {seed}: every machine shows the same progress");
+        assert_eq!(
+            status(home, data),
+            first,
+            "seed {seed} ({faults:?}): every machine shows the same progress"
+        );
     }
     for (t, want) in latest.iter().enumerate() {
         for data in &machines {
             assert_eq!(
                 topic_status(data, TOPICS[t]).as_deref(),
                 *want,
-                "seed {seed}: {} lost its latest change",
+                "seed {seed} ({faults:?}): {} lost its latest change",
                 TOPICS[t]
             );
         }
@@ -179,12 +174,17 @@ fn round(seed: u64) {
     }
     let log = git(&machines[0], &["log", "--format=%s%n%b"]);
     assert!(!log.to_lowercase().contains("conflict"), "seed {seed}: a conflict commit:\n{log}");
+    faults
 }
 
 #[test]
 fn three_machines_sync_in_random_orders_and_converge_with_nothing_lost() {
-    for seed in 1..=20 {
-        round(seed);
+    let faults: Vec<String> = (1..=20).flat_map(round).collect();
+    for kind in ["damaged", "garbage pushed", "a link pushed"] {
+        assert!(
+            faults.iter().filter(|f| f.contains(kind)).count() >= 3,
+            "too few faults of kind {kind}: {faults:?}"
+        );
     }
 }
 
@@ -192,10 +192,7 @@ fn three_machines_sync_in_random_orders_and_converge_with_nothing_lost() {
 fn sync_says_what_came_in_from_another_machine() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    let remote = bare(home);
-    let (a, b) = (home.join("a"), home.join("b"));
-    ok(lp(home, &a, &["sync", "init", &remote], None));
-    ok(lp(home, &b, &["sync", "init", &remote], None));
+    let (_remote, a, b) = two_machines(home);
     for t in &TOPICS[..3] {
         ok(lp(home, &a, &["mark", t, "done"], None));
     }
@@ -209,10 +206,7 @@ fn sync_says_what_came_in_from_another_machine() {
 fn a_note_both_machines_changed_keeps_both_texts_and_says_so() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    let remote = bare(home);
-    let (a, b) = (home.join("a"), home.join("b"));
-    ok(lp(home, &a, &["sync", "init", &remote], None));
-    ok(lp(home, &b, &["sync", "init", &remote], None));
+    let (_remote, a, b) = two_machines(home);
     for (data, text) in [(&a, "loops on the laptop\n"), (&b, "loops on the desktop\n")] {
         let path = data.join(NOTES[0]);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -220,12 +214,13 @@ fn a_note_both_machines_changed_keeps_both_texts_and_says_so() {
     }
     ok(lp(home, &a, &["sync"], None));
     let said = ok(lp(home, &b, &["sync"], None));
-    assert!(said.contains("both machines changed notes/backend/coding-basics/loops.md"), "{said}");
-    let note = std::fs::read_to_string(b.join(NOTES[0])).unwrap();
-    assert_eq!(
-        note,
-        format!("loops on the desktop\n\n{}\n\nloops on the laptop\n", learnpath::sync::notes_merge::MARK)
+    assert!(
+        said.contains("both machines changed the same lines of notes/backend/coding-basics/loops.md"),
+        "{said}"
     );
+    let note = std::fs::read_to_string(b.join(NOTES[0])).unwrap();
+    use learnpath::sync::notes_merge::{BETWEEN, END, MARK};
+    assert_eq!(note, format!("{MARK}\nloops on the desktop\n{BETWEEN}\nloops on the laptop\n{END}\n"));
 }
 
 #[test]

@@ -96,6 +96,7 @@ impl Progress {
     pub(super) fn absorb_copies(&mut self) -> bool {
         let Some(path) = &self.path else { return false };
         let mut changed = false;
+        let mut unreadable = Vec::new();
         for copy in find(&super::store::real(path)) {
             let stamp = super::store::stamp(&copy);
             if self.copies.iter().any(|(seen, at)| *seen == copy && super::store::unchanged(*at, stamp)) {
@@ -116,11 +117,19 @@ impl Progress {
                 Ok(super::store::Read::Damaged(why)) => why,
                 Err(e) => format!("{e:#}"),
             };
-            self.notice = Some(format!(
-                "{} looks like a sync tool's conflict copy of the progress file, but it cannot be read ({why}); it is left as it is",
-                copy.display()
-            ));
+            unreadable.push(format!("{} ({why})", copy.display()));
         }
+        self.notice = match unreadable.as_slice() {
+            [] => self.notice.take(),
+            [one] => Some(format!(
+                "{one} looks like a sync tool's conflict copy of the progress file, but it cannot be read; it is left as it is"
+            )),
+            many => Some(format!(
+                "{} look like a sync tool's conflict copies of the progress file, but cannot be read; they are left as they are: {}",
+                crate::text::count(many.len(), "file", "files"),
+                many.join("; ")
+            )),
+        };
         changed
     }
 

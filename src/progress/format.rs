@@ -147,7 +147,34 @@ impl TopicEntry {
     }
 }
 
+/// The range FSRS keeps stability in (days) and difficulty in.
+const STABILITY: std::ops::RangeInclusive<f32> = 0.001..=36_500.0;
+const DIFFICULTY: std::ops::RangeInclusive<f32> = 1.0..=10.0;
+
+impl ProgressFile {
+    /// Whether every review's numbers are ones FSRS could have produced
+    /// (see [`ReviewEntry::is_sane`]).
+    pub fn is_sane(&self) -> bool {
+        self.curricula.values().all(|c| c.reviews.values().all(ReviewEntry::is_sane))
+    }
+}
+
 impl ReviewEntry {
+    /// Whether its stability and difficulty, where present, are numbers
+    /// FSRS could have produced: finite and in FSRS's own range. A hand
+    /// edit or another program can write anything, and scheduling from a
+    /// negative stability prints `NaN`.
+    pub fn is_sane(&self) -> bool {
+        self.stability.is_none_or(|s| STABILITY.contains(&s))
+            && self.difficulty.is_none_or(|d| DIFFICULTY.contains(&d))
+    }
+
+    /// The same review without its FSRS numbers: what scheduling uses when
+    /// they are not sane (it falls back to `stage`).
+    pub fn staged_only(&self) -> ReviewEntry {
+        ReviewEntry { stability: None, difficulty: None, ..self.clone() }
+    }
+
     /// A review in the fixed-interval form of versions before FSRS.
     pub fn staged(stage: u8, at: Timestamp) -> ReviewEntry {
         ReviewEntry {

@@ -14,6 +14,7 @@ mod clock;
 mod copies;
 mod file_merge;
 mod format;
+mod judge;
 mod merge;
 mod salvage;
 mod store;
@@ -29,6 +30,9 @@ pub use clock::AHEAD;
 pub use copies::{Tool, tool as conflict_copy_tool};
 pub use file_merge::merge_files;
 pub use format::{CurriculumProgress, Graded, ProgressFile, ReviewEntry, Status, TopicEntry};
+pub use judge::{
+    Local, MAX_FILE_BYTES, local as judge_local, merged as merged_versions, put_back, readable, take_in,
+};
 pub use merge::{compare, merge_into, merged};
 pub use salvage::Unread;
 use store::Wait;

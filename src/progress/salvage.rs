@@ -45,11 +45,12 @@ impl Unread {
     /// Forgets the entries whose place `data` now holds in a form it
     /// understands (the learner ticked that topic again, say).
     pub fn drop_replaced(&mut self, data: &ProgressFile) {
-        self.0.retain(|place, _| !holds(data, place));
+        self.0.retain(|place, value| !holds(data, place, value));
     }
 
     /// Writes the entries into `file` (the progress as JSON) at their
-    /// places, wherever the file has nothing there.
+    /// places, wherever the file has nothing there or only a review's
+    /// stand-in.
     pub fn write_into(&self, file: &mut Value) {
         for (place, value) in &self.0 {
             if let Some((last, parents)) = place.split_last() {
@@ -60,7 +61,7 @@ impl Unread {
 }
 
 /// Puts `value` at `parents`/`last` in `file`, making the objects on the
-/// way, unless something is there already.
+/// way, unless something other than its stand-in is there already.
 fn insert_at(file: &mut Value, parents: &[String], last: &str, value: &Value) {
     let mut at = file;
     for key in parents {
@@ -72,12 +73,27 @@ fn insert_at(file: &mut Value, parents: &[String], last: &str, value: &Value) {
         }
     }
     if let Value::Object(object) = at {
-        object.entry(last).or_insert_with(|| value.clone());
+        match object.get_mut(last) {
+            Some(there) if is_stand_in(there, value) => *there = value.clone(),
+            Some(_) => {}
+            None => {
+                object.insert(last.to_string(), value.clone());
+            }
+        }
     }
 }
 
-/// Whether `data` has an entry it understands at `place`.
-fn holds(data: &ProgressFile, place: &[String]) -> bool {
+/// Whether `there` (as written) is the stand-in the reader made for the
+/// unread review `value`: the same review, its FSRS numbers left out.
+fn is_stand_in(there: &Value, value: &Value) -> bool {
+    let numbers = |v: &Value| v.get("stability").is_some() || v.get("difficulty").is_some();
+    !numbers(there) && numbers(value) && there.get("at") == value.get("at")
+}
+
+/// Whether `data` has an entry it understands at `place`, in place of the
+/// unread `value` (a review's stand-in does not count: it only lets
+/// scheduling use the review's `stage`).
+fn holds(data: &ProgressFile, place: &[String], value: &Value) -> bool {
     let [top, id, rest @ ..] = place else { return false };
     if top != "curricula" {
         return false;
@@ -88,7 +104,10 @@ fn holds(data: &ProgressFile, place: &[String]) -> bool {
         [section, key] => match section.as_str() {
             "topics" => c.topics.contains_key(key),
             "resources" => c.resources.contains_key(key),
-            "reviews" => c.reviews.contains_key(key),
+            "reviews" => c
+                .reviews
+                .get(key)
+                .is_some_and(|r| serde_json::to_value(r).is_ok_and(|written| !is_stand_in(&written, value))),
             _ => false,
         },
         _ => false,
@@ -146,7 +165,7 @@ fn curriculum(c: Map<String, Value>, place: &[String], unread: &mut Unread) -> C
             let not_read = match section.as_str() {
                 "topics" => read_into::<TopicEntry>(&mut out.topics, key, entry),
                 "resources" => read_into::<TopicEntry>(&mut out.resources, key, entry),
-                _ => read_into::<ReviewEntry>(&mut out.reviews, key, entry),
+                _ => read_review(&mut out.reviews, key, entry),
             };
             if let Some(entry) = not_read {
                 unread.0.insert(place, entry);
@@ -166,6 +185,23 @@ fn read_into<T: serde::de::DeserializeOwned>(
         Ok(read) => {
             map.insert(key, read);
             None
+        }
+        Err(_) => Some(entry),
+    }
+}
+
+/// Puts `entry` into `map` if it reads as a review. One whose FSRS
+/// numbers are impossible is handed back to be kept verbatim, and its
+/// stand-in without them goes into `map`, so scheduling uses its stage.
+fn read_review(map: &mut BTreeMap<String, ReviewEntry>, key: String, entry: Value) -> Option<Value> {
+    match serde_json::from_value::<ReviewEntry>(entry.clone()) {
+        Ok(review) if review.is_sane() => {
+            map.insert(key, review);
+            None
+        }
+        Ok(review) => {
+            map.insert(key, review.staged_only());
+            Some(entry)
         }
         Err(_) => Some(entry),
     }
@@ -215,5 +251,27 @@ mod tests {
         );
         unread.drop_replaced(&data);
         assert!(unread.is_empty());
+    }
+
+    #[test]
+    fn impossible_review_numbers_are_kept_verbatim_and_the_stage_schedules() {
+        let review =
+            json!({ "stage": 2, "at": "2026-01-01T00:00:00Z", "stability": -1, "difficulty": 1e308 });
+        let file =
+            json!({ "format": 1, "curricula": { "a": { "topics": {}, "reviews": { "s/t": review } } } });
+        let (data, mut unread) = salvage(file.clone(), 1).unwrap();
+        let stand_in = &data.curricula["a"].reviews["s/t"];
+        assert_eq!((stand_in.stage, stand_in.stability, stand_in.difficulty), (2, None, None));
+        unread.drop_replaced(&data);
+        assert_eq!(unread.len(), 1, "the stand-in does not replace it");
+        let mut written = serde_json::to_value(&data).unwrap();
+        unread.write_into(&mut written);
+        assert_eq!(written, file, "written back as it was");
+        let mut newer = data.clone();
+        let mut next = ReviewEntry::staged(3, "2026-02-01T00:00:00Z".parse().unwrap());
+        next.stability = Some(40.0);
+        newer.curricula.get_mut("a").unwrap().reviews.insert("s/t".into(), next);
+        unread.drop_replaced(&newer);
+        assert!(unread.is_empty(), "a real review replaces it");
     }
 }

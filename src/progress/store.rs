@@ -65,7 +65,7 @@ pub enum Read {
 
 /// Reads and parses `path`.
 pub fn read(path: &Path) -> Result<Read> {
-    let bytes = match crate::regular::read(path) {
+    let bytes = match crate::regular::read_limited(path, super::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         // Nothing can exist under a path through a plain file; saving will
         // report that, while the learner keeps working in memory.
@@ -74,15 +74,25 @@ pub fn read(path: &Path) -> Result<Read> {
         }
         Err(e) => return Err(e).with_context(|| format!("cannot read progress file {}", path.display())),
     };
+    if bytes.len() as u64 > super::MAX_FILE_BYTES {
+        bail!(
+            "progress file {} is over {} MiB, more than learnpath reads; move it out of the data dir and tell the project how it grew so large",
+            path.display(),
+            super::MAX_FILE_BYTES >> 20
+        );
+    }
     Ok(parse(&bytes))
 }
 
-fn parse(bytes: &[u8]) -> Read {
+/// What `bytes` hold, read as the store reads a file.
+pub fn parse(bytes: &[u8]) -> Read {
     // Editors on Windows may start the file with a byte-order mark.
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     // The common case in one pass; the slower entry-by-entry reading only
     // when the typed parse fails.
-    if let Ok(file) = serde_json::from_slice::<ProgressFile>(bytes) {
+    if let Ok(file) = serde_json::from_slice::<ProgressFile>(bytes)
+        && file.is_sane()
+    {
         return if file.format > FORMAT {
             Read::Newer(file.format)
         } else {
@@ -202,6 +212,14 @@ impl Drop for Lock {
 /// Writes `data` to `path` atomically, with the `unread` entries back in
 /// their places; the caller holds the lock.
 pub fn write(path: &Path, data: &ProgressFile, unread: &Unread) -> Result<()> {
+    let json = encode(data, unread)?;
+    crate::atomic_file::write(path, &json).with_context(|| format!("cannot save {}", path.display()))?;
+    remove_stale_temp_files(path);
+    Ok(())
+}
+
+/// The bytes [`write`] writes.
+pub fn encode(data: &ProgressFile, unread: &Unread) -> Result<Vec<u8>> {
     if data.format > FORMAT {
         bail!("refusing to write format {} with a build that knows {FORMAT}", data.format);
     }
@@ -213,9 +231,7 @@ pub fn write(path: &Path, data: &ProgressFile, unread: &Unread) -> Result<()> {
         serde_json::to_vec_pretty(&value).context("cannot encode progress")?
     };
     json.push(b'\n');
-    crate::atomic_file::write(path, &json).with_context(|| format!("cannot save {}", path.display()))?;
-    remove_stale_temp_files(path);
-    Ok(())
+    Ok(json)
 }
 
 /// Under the lock, removes temp files a crash during a save left behind.

@@ -7,9 +7,19 @@
 //! time and the merge keeps the newer one, which is all a VCS needs from a
 //! file to merge it without asking. The learner's remote, credentials and
 //! SSH keys already work.
+//!
+//! What a shared remote must never do, and the guard for each: wipe
+//! progress (a file this build cannot read is neither committed nor taken
+//! in: [`check`]), reach outside the data dir (no links are committed or
+//! taken in, checkouts write plain files: [`files`]), or run anything
+//! (git runs with hooks, `ext::` and fsmonitor off: [`git`]).
 
+mod check;
+mod files;
 mod git;
+mod init;
 pub mod notes_merge;
+mod repair;
 mod report;
 mod state;
 
@@ -17,94 +27,48 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::progress::Progress;
+use crate::progress::{FILE_NAME, Local, Progress};
+pub use check::Bad;
+pub use files::MAX_NOTE_BYTES;
 pub use git::Prompts;
 use git::{Git, shell_quote};
-pub use report::Report;
+pub use init::init;
 use report::snapshot;
+pub use report::{PutBack, Report};
 pub use state::{Info, State, in_background, info, pending};
 
-/// The branch a new synced data dir uses.
+/// The branch a new synced data dir uses when the remote has none.
 const BRANCH: &str = "main";
-
-/// What `.gitattributes` says: which merge driver each file gets.
-const ATTRIBUTES: &str = "\
-# learnpath's own merges: the newer change per entry, and both texts of a
-# note changed on two machines. Set up by `learnpath sync init`.
-progress.json merge=learnpath
-notes/**/*.md merge=learnpath-note
-";
-
-/// What `.gitignore` says: the files that belong to one machine.
-const IGNORE: &str = "\
-# This machine's own: where it was in each path, its device id, and
-# learnpath's lock, temp and kept-aside files.
-state.json
-.*.json.*
-*.lock
-*.corrupt-*
-*~
-*.swp
-";
 
 /// Whether `data_dir` is synced with git.
 pub fn is_git(data_dir: &Path) -> bool {
     data_dir.join(".git").exists()
 }
 
-/// `learnpath sync init [REMOTE]`: makes the data dir a git repository
-/// (cloning REMOTE into an empty or missing data dir), installs the merge
-/// drivers, commits what is there, and syncs with REMOTE if given.
-pub fn init(data_dir: &Path, remote: Option<&str>, prompts: Prompts) -> Result<String> {
-    let empty = std::fs::read_dir(data_dir).map_or(true, |mut it| it.next().is_none());
-    let mut said = Vec::new();
-    if let (Some(remote), true) = (remote, empty && !is_git(data_dir)) {
-        let parent = data_dir.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        let target = data_dir.to_string_lossy();
-        Git::new(parent, prompts)
-            .step(&["clone", "-q", remote, &target], &format!("cannot clone {remote}"))?;
-        said.push(format!("cloned {remote} into {}", data_dir.display()));
-    } else {
-        std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
-        if !is_git(data_dir) {
-            Git::new(data_dir, prompts).step(&["init", "-q"], "cannot make the data dir a git repository")?;
-            said.push(format!("{} is now a git repository", data_dir.display()));
-        }
-    }
-    let git = Git::new(data_dir, prompts);
-    // An empty repository has no branch yet: name the one it will have.
-    if !git.ok(&["rev-parse", "-q", "--verify", "HEAD"])? {
-        git.run(&["symbolic-ref", "HEAD", &format!("refs/heads/{BRANCH}")])?;
-    }
-    if let Some(remote) = remote {
-        if git.ok(&["remote", "get-url", "origin"])? {
-            git.run(&["remote", "set-url", "origin", remote])?;
-        } else {
-            git.run(&["remote", "add", "origin", remote])?;
-        }
-    }
-    set_up(data_dir, &git)?;
-    said.push("merge drivers installed: progress.json and notes merge without conflicts".into());
-    if remote.is_some() || has_remote(&git)? {
-        said.push(sync(data_dir, prompts)?.summary());
-    } else {
-        commit(&git, "learnpath: start syncing")?;
-        said.push("add a remote with `learnpath sync init REMOTE` to sync with other machines".into());
-    }
-    Ok(said.join("\n"))
+/// Whether learnpath set up this repository (it has learnpath's merge
+/// driver in its own config).
+fn is_learnpaths(git: &Git<'_>) -> Result<bool> {
+    git.ok(&["config", "--local", "--get", "merge.learnpath.driver"])
+}
+
+/// The error for a repository learnpath did not make.
+fn not_learnpaths(data_dir: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{} is a git repository that learnpath did not set up, so sync changes nothing in it.\n\
+         to sync it anyway, run `learnpath sync init --adopt REMOTE`: learnpath then commits only its own files \
+         (progress.json and notes), on its own branch, and keeps your branches and other files as they are",
+        data_dir.display()
+    )
 }
 
 /// Writes the attributes and ignore files, and points the merge drivers at
 /// this learnpath (again on every sync, so a moved binary keeps working).
 fn set_up(data_dir: &Path, git: &Git<'_>) -> Result<()> {
-    for (name, text) in [(".gitattributes", ATTRIBUTES), (".gitignore", IGNORE)] {
+    for (name, text) in [(".gitattributes", files::ATTRIBUTES), (".gitignore", files::IGNORE)] {
         let path = data_dir.join(name);
-        let old = std::fs::read_to_string(&path).unwrap_or_default();
-        if !old.contains(text.lines().nth(2).unwrap_or(text)) {
-            let joined =
-                if old.is_empty() { text.to_string() } else { format!("{}\n{text}", old.trim_end()) };
-            crate::atomic_file::write(&path, joined.as_bytes())
+        // Ours whole: a remote's version must not widen what is committed.
+        if crate::regular::read(&path).ok().as_deref() != Some(text.as_bytes()) {
+            crate::atomic_file::write(&path, text.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
@@ -114,8 +78,13 @@ fn set_up(data_dir: &Path, git: &Git<'_>) -> Result<()> {
     let config = [
         ("merge.learnpath.name", "learnpath progress (newest change per entry)".to_string()),
         ("merge.learnpath.driver", format!("{exe} merge-file %O %A %B")),
-        ("merge.learnpath-note.name", "learnpath note (keeps both texts)".to_string()),
+        (
+            "merge.learnpath-note.name",
+            "learnpath note (three-way, both versions of lines both changed)".to_string(),
+        ),
         ("merge.learnpath-note.driver", format!("{exe} merge-file --note %O %A %B")),
+        // A checkout writes a link as a plain file holding its target.
+        ("core.symlinks", "false".to_string()),
     ];
     for (key, value) in config {
         git.run(&["config", key, &value])?;
@@ -132,10 +101,49 @@ fn has_remote(git: &Git<'_>) -> Result<bool> {
     git.ok(&["remote", "get-url", "origin"])
 }
 
-/// Commits everything changed in the data dir; returns whether there was
-/// anything. Holds the progress lock, so no save lands half-way.
-fn commit(git: &Git<'_>, message: &str) -> Result<bool> {
-    git.step(&["add", "-A"], "cannot stage the data dir's changes")?;
+/// Commits the changes to learnpath's files, under the progress lock so
+/// no save lands half-way; returns whether there were any. A damaged or
+/// missing `progress.json` is never committed: the last good version git
+/// holds is put back in its place (a damaged file kept aside first).
+fn commit(git: &Git<'_>, report: &mut Report, message: &str) -> Result<bool> {
+    let data_dir = git.dir();
+    // Before the lock: the lock file goes beside a link's target.
+    if let Some(link) = files::first_link(data_dir) {
+        return Err(files::refuse_link(data_dir, &link));
+    }
+    let lock = Progress::lock(data_dir)?;
+    let head = git.commit_id("HEAD")?;
+    match crate::progress::judge_local(data_dir, &lock)? {
+        Local::Readable => {
+            if let Some(head) = &head
+                && let Some((from, bytes)) = check::last_good(git, head, FILE_NAME)?
+                && crate::progress::take_in(data_dir, &bytes, &lock)?
+            {
+                report.taken_back = Some(from);
+            }
+        }
+        Local::Newer(format) => bail!(
+            "{} has format {format}, from a newer learnpath than this one: sync with that learnpath; nothing was committed or sent",
+            data_dir.join(FILE_NAME).display()
+        ),
+        local => {
+            let good = match &head {
+                Some(head) => check::last_good(git, head, FILE_NAME)?,
+                None => None,
+            };
+            if local != Local::Missing || good.is_some() {
+                let (from, bytes) = good.unwrap_or_default();
+                let bytes = if bytes.is_empty() { b"{\"format\": 1}".to_vec() } else { bytes };
+                let aside = crate::progress::put_back(data_dir, &bytes, &lock)?;
+                let why = match local {
+                    Local::Damaged(why) => why,
+                    _ => "it was missing".into(),
+                };
+                report.put_back = Some(PutBack { why, aside, from: (!from.is_empty()).then_some(from) });
+            }
+        }
+    }
+    files::stage(git)?;
     if git.ok(&["diff", "--cached", "--quiet"])? {
         return Ok(false);
     }
@@ -143,11 +151,24 @@ fn commit(git: &Git<'_>, message: &str) -> Result<bool> {
     Ok(true)
 }
 
-/// `learnpath sync`: commits local changes, fetches, merges (never
-/// rebases) and pushes. Local changes are committed before anything
-/// reaches the network, so an unreachable remote loses nothing: the next
-/// sync sends them.
+/// `learnpath sync`: commits local changes, fetches, checks what came,
+/// merges it (never rebases) and pushes. Local changes are committed
+/// before anything reaches the network, so an unreachable remote loses
+/// nothing: the next sync sends them. What the other machines sent is
+/// refused whole if any of it is not learnpath's to take in.
 pub fn sync(data_dir: &Path, prompts: Prompts) -> Result<Report> {
+    exchange(data_dir, prompts, false)
+}
+
+/// `learnpath sync --repair`: a sync that, where the other machines' side
+/// cannot be taken in, first commits on top of it the last good version
+/// of each bad file (progress merged with this machine's), so every
+/// machine can sync again.
+pub fn repair(data_dir: &Path, prompts: Prompts) -> Result<Report> {
+    exchange(data_dir, prompts, true)
+}
+
+fn exchange(data_dir: &Path, prompts: Prompts, repair: bool) -> Result<Report> {
     if !is_git(data_dir) {
         bail!(
             "{} is not synced yet: run `learnpath sync init REMOTE` first (REMOTE is a git URL or path)",
@@ -155,45 +176,63 @@ pub fn sync(data_dir: &Path, prompts: Prompts) -> Result<Report> {
         );
     }
     let git = Git::new(data_dir, prompts);
-    set_up(data_dir, &git)?;
-    let mut report = Report { remote: has_remote(&git)?, ..Report::default() };
-    {
-        let _lock = Progress::lock(data_dir)?;
-        report.committed = commit(&git, "learnpath: progress")?;
+    if !is_learnpaths(&git)? {
+        return Err(not_learnpaths(data_dir));
     }
+    set_up(data_dir, &git)?;
+    let mut report = Report { remote: has_remote(&git)?, repair, ..Report::default() };
+    report.committed = commit(&git, &mut report, "learnpath: progress")?;
+    (report.strays, report.tracked_strays) = files::strays(&git)?;
     if !report.remote {
+        if repair {
+            bail!("there is no remote to repair: `learnpath sync init REMOTE` adds one");
+        }
         return Ok(report);
     }
     let before = snapshot(data_dir);
-    let start = git.run(&["rev-parse", "-q", "--verify", "HEAD"]).unwrap_or_default();
-    let branch = git.run(&["symbolic-ref", "--short", "HEAD"]).unwrap_or_else(|_| BRANCH.to_string());
+    let start = git.commit_id("HEAD")?;
+    let branch = git.branch().unwrap_or_else(|| BRANCH.to_string());
     // Another machine may push between our fetch and push: then again.
     for _ in 0..5 {
         git.step(
-            &["fetch", "-q", "origin"],
+            &["fetch", "-q", "--no-tags", "--", "origin"],
             "cannot reach the remote; your changes are committed here and the next sync sends them",
         )?;
-        let theirs = format!("refs/remotes/origin/{branch}");
-        if git.ok(&["rev-parse", "-q", "--verify", &theirs])? {
+        // One id, resolved once: a fetch running meanwhile cannot swap
+        // what was checked for what is merged.
+        if let Some(id) = git.commit_id(&format!("refs/remotes/origin/{branch}"))? {
+            let head = git.commit_id("HEAD")?;
+            let bad = check::check(&git, &id, head.as_deref())?;
+            let theirs = if bad.is_empty() {
+                id
+            } else if repair {
+                let fixed = repair::fix(&git, &id, &bad)?;
+                report.repaired = bad;
+                fixed
+            } else {
+                bail!(check::refusal(&bad));
+            };
             {
                 let _lock = Progress::lock(data_dir)?;
                 merge(&git, &theirs)?;
             }
+            files::make_private(data_dir);
             // A running TUI skipped the file while git wrote it under the
             // lock; a fresh modification time tells its watcher to look
             // again now that it is whole.
             let _ = std::fs::File::options()
                 .write(true)
-                .open(data_dir.join(crate::progress::FILE_NAME))
+                .open(data_dir.join(FILE_NAME))
                 .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+            report.theirs = Some(theirs);
         }
         let pushed = git.output(&["push", "-q", "origin", &format!("HEAD:refs/heads/{branch}")])?;
         if pushed.status.success() {
             let _ = git.run(&["branch", "-q", "--set-upstream-to", &format!("origin/{branch}")]);
             let after = snapshot(data_dir);
             report.count(&before, &after);
-            if !start.is_empty() {
-                report.notes(&git, &start)?;
+            if let Some(start) = &start {
+                report.notes(&git, start)?;
             }
             crate::resume::remember_sync(data_dir, jiff::Timestamp::now())?;
             return Ok(report);
@@ -208,12 +247,13 @@ pub fn sync(data_dir: &Path, prompts: Prompts) -> Result<Report> {
     bail!("the remote kept changing while syncing; try again")
 }
 
-/// Merges `theirs` into the current branch. Git's own conflicts the
+/// Merges commit `theirs` into the current branch. Git's own conflicts the
 /// drivers cannot see (a note deleted on one side and changed on the
 /// other) keep the note; anything else aborts the merge, leaving the data
 /// dir as it was.
 fn merge(git: &Git<'_>, theirs: &str) -> Result<()> {
-    let args = ["merge", "-q", "--no-edit", "--allow-unrelated-histories", theirs];
+    let message = "learnpath: merge the other machines' changes";
+    let args = ["merge", "-q", "--no-edit", "--allow-unrelated-histories", "-m", message, theirs];
     let out = git.output(&args)?;
     if out.status.success() {
         return Ok(());

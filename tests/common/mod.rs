@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(not(windows))]
+pub mod git;
 #[cfg(unix)]
 pub mod pty;
 
