@@ -98,7 +98,8 @@ fn a_remote_that_hangs_never_holds_up_a_key() {
         &bin,
         "git",
         &format!(
-            "if [ \"$1\" = fetch ] && [ -e '{}' ]; then sleep 30; fi\nexec {} \"$@\"",
+            // learnpath's own `-c` options come before the subcommand.
+            "case \" $* \" in *\" fetch \"*) [ -e '{}' ] && sleep 30;; esac\nexec {} \"$@\"",
             slow.display(),
             git.trim()
         ),
@@ -117,6 +118,29 @@ fn a_remote_that_hangs_never_holds_up_a_key() {
     let clone = home.path().join("clone");
     ok(lp(home.path(), &clone, &["sync", "init", &remote], None));
     assert_eq!(done(&clone), 2, "the sync after quitting sent both ticks");
+}
+
+#[test]
+fn a_refused_sync_says_so_in_one_line_and_ticks_still_save() {
+    let (home, remote) = synced_home();
+    let (a, b) = (home.path().join("a"), home.path().join("b"));
+    ok(lp(home.path(), &a, &["sync", "init", &remote], None));
+    ok(lp(home.path(), &b, &["sync", "init", &remote], None));
+    common::git::push_as_mallory(home.path(), &remote, &[("progress.json", b"garbage")], &[]);
+    let mut app = tui(home.path(), &a, &std::env::var("PATH").unwrap());
+    app.wait_for("⇅ refused");
+    app.wait_for("Mallory <mallory@example.com>");
+    app.wait_for("sync --repair");
+    app.send("l ");
+    app.wait_for("1/61");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0, "quitting is not an error");
+    let said = String::from_utf8_lossy(&app.raw()).into_owned();
+    assert!(said.contains("not synced, your changes wait here"), "{said}");
+    assert_eq!(done(&a), 1, "the tick is saved here");
+    ok(lp(home.path(), &a, &["sync", "--repair"], None));
+    ok(lp(home.path(), &b, &["sync"], None));
+    assert_eq!(done(&b), 1, "and reached the other machine after the repair");
 }
 
 /// A file-sync tool between two data dirs, as Syncthing and its kind work:

@@ -444,3 +444,21 @@ fn a_symlinked_data_dir_keeps_syncing() {
     ok(lp(home, &other, &["sync", "init", &remote], None));
     assert_eq!(done(home, &other), 2);
 }
+
+#[test]
+fn r1_a_damaged_file_an_older_version_pushed_is_mended_by_the_next_sync_of_that_machine() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let (remote, a, b) = two_machines(home);
+    tick_and_sync(home, &b, &TOPICS[..2]);
+    ok(lp(home, &a, &["sync"], None));
+    // What learnpath before this fix did with a damaged file: commit and push it.
+    std::fs::write(a.join("progress.json"), "{\"format\":1, broken").unwrap();
+    git(&a, &["commit", "-q", "-am", "an old sync"]);
+    git(&a, &["push", "-q", "origin", "HEAD:main"]);
+    let said = ok(lp(home, &a, &["sync"], None));
+    assert!(said.contains("is back in its place"), "{said}");
+    assert!(remote_progress_parses(&remote));
+    ok(lp(home, &b, &["sync"], None));
+    assert_eq!((done(home, &a), done(home, &b)), (2, 2));
+}

@@ -139,6 +139,29 @@ pub(super) fn last_good(git: &Git<'_>, commit: &str, path: &str) -> Result<Optio
     Ok(None)
 }
 
+/// The other machines' side could not be taken in: the error `sync`
+/// fails with, so the TUI can tell it from being offline.
+#[derive(Debug)]
+pub struct Refused(pub Vec<Bad>);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&refusal(&self.0))
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Refused {
+    /// One line for a status line: what and who, and where to read more.
+    pub fn short(&self) -> String {
+        let what = self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+        format!(
+            "the other machines' changes were not taken in ({what}); nothing here changed. `learnpath sync` says more; `learnpath sync --repair` fixes a bad push"
+        )
+    }
+}
+
 /// Why a merge of `bad` is refused, and the ways out.
 pub(super) fn refusal(bad: &[Bad]) -> String {
     let mut text = String::from("the other machines' changes were not taken in:\n");

@@ -105,6 +105,12 @@ fn default_branch(git: &Git<'_>, remote: &str) -> String {
             out.lines()
                 .find_map(|l| l.strip_prefix("ref: refs/heads/")?.strip_suffix("\tHEAD").map(str::to_string))
         })
+        // A name a remote chose must not read as an option later.
+        .filter(|b| {
+            !b.starts_with('-')
+                && !b.is_empty()
+                && git.ok(&["check-ref-format", "--branch", b]).unwrap_or(false)
+        })
         .unwrap_or_else(|| BRANCH.to_string())
 }
 

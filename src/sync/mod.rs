@@ -28,7 +28,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::progress::{FILE_NAME, Local, Progress};
-pub use check::Bad;
+pub use check::{Bad, Refused};
 pub use files::MAX_NOTE_BYTES;
 pub use git::Prompts;
 use git::{Git, shell_quote};
@@ -200,8 +200,13 @@ fn exchange(data_dir: &Path, prompts: Prompts, repair: bool) -> Result<Report> {
         )?;
         // One id, resolved once: a fetch running meanwhile cannot swap
         // what was checked for what is merged.
-        if let Some(id) = git.commit_id(&format!("refs/remotes/origin/{branch}"))? {
-            let head = git.commit_id("HEAD")?;
+        let fetched = git.commit_id(&format!("refs/remotes/origin/{branch}"))?;
+        let head = git.commit_id("HEAD")?;
+        // Already in this history: nothing comes in, nothing to check.
+        let known = |id: &str| {
+            head.as_deref().is_some_and(|h| git.ok(&["merge-base", "--is-ancestor", id, h]).unwrap_or(false))
+        };
+        if let Some(id) = fetched.filter(|id| !known(id)) {
             let bad = check::check(&git, &id, head.as_deref())?;
             let theirs = if bad.is_empty() {
                 id
@@ -210,7 +215,7 @@ fn exchange(data_dir: &Path, prompts: Prompts, repair: bool) -> Result<Report> {
                 report.repaired = bad;
                 fixed
             } else {
-                bail!(check::refusal(&bad));
+                return Err(check::Refused(bad).into());
             };
             {
                 let _lock = Progress::lock(data_dir)?;

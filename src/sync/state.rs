@@ -20,6 +20,9 @@ pub enum State {
     ToSend(usize),
     /// The last sync could not reach the remote; this many changes wait.
     Offline(usize),
+    /// The other machines sent something this learnpath cannot take in;
+    /// nothing of it came in (see [`super::Refused`]).
+    Refused,
 }
 
 impl State {
@@ -30,6 +33,7 @@ impl State {
             State::Synced => State::ToSend(1),
             State::ToSend(n) => State::ToSend(n + 1),
             State::Offline(n) => State::Offline(n + 1),
+            State::Refused => State::Refused,
         }
     }
 
@@ -41,6 +45,7 @@ impl State {
             State::ToSend(n) => format!("⇅ {n} to send"),
             State::Offline(0) => "⇅ offline".into(),
             State::Offline(n) => format!("⇅ offline · {n} to send"),
+            State::Refused => "⇅ refused · run learnpath sync".into(),
         }
     }
 }
@@ -51,7 +56,13 @@ impl State {
 pub fn in_background(data_dir: &Path) -> (State, Option<String>) {
     match sync(data_dir, Prompts::Never) {
         Ok(_) => (State::Synced, None),
-        Err(e) => (State::Offline(pending(data_dir).unwrap_or(0)), Some(format!("{e:#}"))),
+        Err(e) => match e.downcast_ref::<super::Refused>() {
+            Some(refused) => (State::Refused, Some(refused.short())),
+            // A status line has one line.
+            None => {
+                (State::Offline(pending(data_dir).unwrap_or(0)), Some(format!("{e:#}").replace('\n', "; ")))
+            }
+        },
     }
 }
 

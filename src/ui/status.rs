@@ -29,7 +29,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let [left, sync] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(sync_width(app))])
             .spacing(1)
             .areas(rest);
-        let style = if matches!(state, SyncState::Offline(_)) { theme.error } else { theme.dim };
+        let style =
+            if matches!(state, SyncState::Offline(_) | SyncState::Refused) { theme.error } else { theme.dim };
         frame.render_widget(Paragraph::new(Span::styled(state.label(), style)), sync);
         rest = left;
     }
