@@ -7,7 +7,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use learnpath::action::Action;
+use learnpath::app::Action;
 use learnpath::app::App;
 use learnpath::curriculum::{Curriculum, SHIPPED};
 use learnpath::progress::Progress;

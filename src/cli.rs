@@ -10,7 +10,7 @@ use crate::theme::ThemeName;
 /// Walk a learning path in the terminal: browse its steps, tick off topics,
 /// open resources, and keep your progress.
 #[derive(Debug, Parser)]
-#[command(name = "learnpath", version, after_long_help = crate::action::keys_help())]
+#[command(name = "learnpath", version, after_long_help = crate::app::keymap::help_text())]
 pub struct Cli {
     /// Curriculum file to open instead of the shipped backend path
     #[arg(long, global = true, value_name = "FILE")]

@@ -5,7 +5,6 @@
 
 #![warn(missing_docs)]
 
-pub mod action;
 pub mod app;
 pub mod atomic_file;
 pub mod children;

@@ -7,7 +7,7 @@ use anyhow::Result;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::action::Action;
+use crate::app::Action;
 use crate::app::{App, Effect};
 use crate::events::Event;
 use crate::ui;
@@ -66,12 +66,14 @@ where
         let action = match event? {
             // A paste (with bracketed paste) is one event and one frame.
             Event::Input(crossterm::event::Event::Paste(text)) => {
-                for action in Action::from_paste(&text, app.key_focus()) {
+                for action in crate::app::keymap::from_paste(&text, app.key_focus()) {
                     app.update(action);
                 }
                 None
             }
-            Event::Input(crossterm::event::Event::Key(key)) => Action::from_key(key, app.key_focus()),
+            Event::Input(crossterm::event::Event::Key(key)) => {
+                crate::app::keymap::from_key(key, app.key_focus())
+            }
             Event::Input(crossterm::event::Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse),
             Event::Input(_) => None,

@@ -178,8 +178,8 @@ fn piped_output_has_no_escape_codes() {
 fn help_lists_every_key_and_the_readme_every_command() {
     let home = tempfile::tempdir().unwrap();
     let help = stdout(&learnpath(home.path(), &["--help"]));
-    for (keys, what) in learnpath::action::keys() {
-        assert!(help.contains(&format!("  {keys:<16} {what}")), "--help lacks {keys}");
+    for row in learnpath::app::keymap::rows() {
+        assert!(help.contains(&format!("  {:<20} {}", row.keys(), row.help)), "--help lacks {}", row.keys());
     }
     let readme = include_str!("../README.md");
     let cli = readme.split("## Command line").nth(1).unwrap().split("\n## ").next().unwrap();

@@ -4,7 +4,7 @@
 mod common;
 
 use common::app;
-use learnpath::action::{Action, Focus, Pane};
+use learnpath::app::{Action, Focus, Pane};
 use learnpath::app::{App, Effect, Message, Prompt, View};
 use learnpath::config::Source;
 use learnpath::curriculum::Curriculum;

@@ -196,7 +196,7 @@ fn a_copy_rewritten_after_it_was_read_is_read_again_before_it_goes() {
 
 #[test]
 fn a_file_replaced_by_a_version_without_our_ticks_is_written_back_at_once() {
-    use learnpath::action::Action;
+    use learnpath::app::Action;
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let mut app = common::app_in(&data);
@@ -215,7 +215,7 @@ fn a_file_replaced_by_a_version_without_our_ticks_is_written_back_at_once() {
 
 #[test]
 fn a_conflict_copy_seen_by_the_app_is_folded_in_at_once() {
-    use learnpath::action::Action;
+    use learnpath::app::Action;
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let mut app = common::app_in(&data);
@@ -359,7 +359,7 @@ fn a_change_to_the_file_and_a_new_copy_at_once_both_count() {
 
 #[test]
 fn a_reload_that_brings_nothing_new_writes_nothing() {
-    use learnpath::action::Action;
+    use learnpath::app::Action;
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let mut app = common::app_in(&data);
@@ -375,7 +375,7 @@ fn a_reload_that_brings_nothing_new_writes_nothing() {
 
 #[test]
 fn a_newer_file_is_never_written_back_even_with_copies_beside_it() {
-    use learnpath::action::Action;
+    use learnpath::app::Action;
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     std::fs::create_dir_all(&data).unwrap();

@@ -286,7 +286,7 @@ fn a_lock_held_too_long_is_a_clear_error() {
 
 #[test]
 fn the_tui_starts_at_once_and_saves_when_the_lock_frees() {
-    use learnpath::action::Action;
+    use learnpath::app::Action;
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let lock = hold_lock(&data);
@@ -313,7 +313,7 @@ fn the_tui_starts_at_once_and_saves_when_the_lock_frees() {
 
 #[test]
 fn a_note_that_is_not_utf8_is_shown_searched_and_exported_lossily() {
-    use learnpath::action::Action;
+    use learnpath::app::Action;
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let notes = data.join("notes/backend/coding-basics");

@@ -4,7 +4,8 @@ mod common;
 
 use common::{app, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use learnpath::action::{Action, Focus, KEYS, Pane};
+use learnpath::app::keymap::{self, Does, KEYMAP, Key};
+use learnpath::app::{Action, Focus, Pane};
 use learnpath::app::{Effect, Message, View};
 use learnpath::progress::Status;
 
@@ -19,63 +20,63 @@ fn ch(c: char) -> KeyEvent {
 #[test]
 fn movement_keys_work_in_every_list() {
     for focus in [STEPS, TOPICS, RESOURCES, Focus::Faq, Focus::Help] {
-        assert_eq!(Action::from_key(ch('j'), focus), Some(Action::Down));
-        assert_eq!(Action::from_key(key(KeyCode::Down), focus), Some(Action::Down));
-        assert_eq!(Action::from_key(ch('k'), focus), Some(Action::Up));
-        assert_eq!(Action::from_key(key(KeyCode::Up), focus), Some(Action::Up));
-        assert_eq!(Action::from_key(ch('g'), focus), Some(Action::First));
-        assert_eq!(Action::from_key(key(KeyCode::Home), focus), Some(Action::First));
-        assert_eq!(Action::from_key(ch('G'), focus), Some(Action::Last));
-        assert_eq!(Action::from_key(key(KeyCode::End), focus), Some(Action::Last));
-        assert_eq!(Action::from_key(key(KeyCode::PageDown), focus), Some(Action::PageDown));
-        assert_eq!(Action::from_key(key(KeyCode::PageUp), focus), Some(Action::PageUp));
-        assert_eq!(Action::from_key(ch('q'), focus), Some(Action::Quit));
+        assert_eq!(keymap::from_key(ch('j'), focus), Some(Action::Down));
+        assert_eq!(keymap::from_key(key(KeyCode::Down), focus), Some(Action::Down));
+        assert_eq!(keymap::from_key(ch('k'), focus), Some(Action::Up));
+        assert_eq!(keymap::from_key(key(KeyCode::Up), focus), Some(Action::Up));
+        assert_eq!(keymap::from_key(ch('g'), focus), Some(Action::First));
+        assert_eq!(keymap::from_key(key(KeyCode::Home), focus), Some(Action::First));
+        assert_eq!(keymap::from_key(ch('G'), focus), Some(Action::Last));
+        assert_eq!(keymap::from_key(key(KeyCode::End), focus), Some(Action::Last));
+        assert_eq!(keymap::from_key(key(KeyCode::PageDown), focus), Some(Action::PageDown));
+        assert_eq!(keymap::from_key(key(KeyCode::PageUp), focus), Some(Action::PageUp));
+        assert_eq!(keymap::from_key(ch('q'), focus), Some(Action::Quit));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(Action::from_key(ctrl_c, focus), Some(Action::Quit));
+        assert_eq!(keymap::from_key(ctrl_c, focus), Some(Action::Quit));
     }
 }
 
 #[test]
 fn focus_keys() {
     for focus in [STEPS, TOPICS, RESOURCES] {
-        assert_eq!(Action::from_key(key(KeyCode::Tab), focus), Some(Action::FocusNext));
-        assert_eq!(Action::from_key(key(KeyCode::BackTab), focus), Some(Action::FocusPrev));
-        assert_eq!(Action::from_key(ch('h'), focus), Some(Action::FocusLeft));
-        assert_eq!(Action::from_key(key(KeyCode::Left), focus), Some(Action::FocusLeft));
-        assert_eq!(Action::from_key(ch('l'), focus), Some(Action::FocusRight));
-        assert_eq!(Action::from_key(key(KeyCode::Right), focus), Some(Action::FocusRight));
-        assert_eq!(Action::from_key(ch('f'), focus), Some(Action::ShowFaq));
-        assert_eq!(Action::from_key(ch('?'), focus), Some(Action::ShowHelp));
+        assert_eq!(keymap::from_key(key(KeyCode::Tab), focus), Some(Action::FocusNext));
+        assert_eq!(keymap::from_key(key(KeyCode::BackTab), focus), Some(Action::FocusPrev));
+        assert_eq!(keymap::from_key(ch('h'), focus), Some(Action::FocusLeft));
+        assert_eq!(keymap::from_key(key(KeyCode::Left), focus), Some(Action::FocusLeft));
+        assert_eq!(keymap::from_key(ch('l'), focus), Some(Action::FocusRight));
+        assert_eq!(keymap::from_key(key(KeyCode::Right), focus), Some(Action::FocusRight));
+        assert_eq!(keymap::from_key(ch('f'), focus), Some(Action::ShowFaq));
+        assert_eq!(keymap::from_key(ch('?'), focus), Some(Action::ShowHelp));
     }
-    assert_eq!(Action::from_key(key(KeyCode::Enter), STEPS), Some(Action::FocusRight));
+    assert_eq!(keymap::from_key(key(KeyCode::Enter), STEPS), Some(Action::FocusRight));
 }
 
 #[test]
 fn keys_act_only_where_they_mean_something() {
-    assert_eq!(Action::from_key(ch(' '), TOPICS), Some(Action::Toggle));
-    assert_eq!(Action::from_key(ch('x'), TOPICS), Some(Action::Toggle));
-    assert_eq!(Action::from_key(ch(' '), STEPS), None);
-    assert_eq!(Action::from_key(ch(' '), RESOURCES), Some(Action::Toggle));
-    assert_eq!(Action::from_key(key(KeyCode::Enter), RESOURCES), Some(Action::Open));
-    assert_eq!(Action::from_key(ch('o'), RESOURCES), Some(Action::Open));
+    assert_eq!(keymap::from_key(ch(' '), TOPICS), Some(Action::Toggle));
+    assert_eq!(keymap::from_key(ch('x'), TOPICS), Some(Action::Toggle));
+    assert_eq!(keymap::from_key(ch(' '), STEPS), None);
+    assert_eq!(keymap::from_key(ch(' '), RESOURCES), Some(Action::Toggle));
+    assert_eq!(keymap::from_key(key(KeyCode::Enter), RESOURCES), Some(Action::Open));
+    assert_eq!(keymap::from_key(ch('o'), RESOURCES), Some(Action::Open));
     // Enter and o on a topic go to its links; they never change a status.
-    assert_eq!(Action::from_key(ch('o'), TOPICS), Some(Action::Open));
-    assert_eq!(Action::from_key(key(KeyCode::Enter), TOPICS), Some(Action::Open));
-    assert_eq!(Action::from_key(ch('e'), Focus::Review), Some(Action::EditNote));
-    assert_eq!(Action::from_key(ch('J'), Focus::Help), Some(Action::ScrollDown));
-    assert_eq!(Action::from_key(key(KeyCode::Esc), Focus::Faq), Some(Action::Close));
-    assert_eq!(Action::from_key(key(KeyCode::Esc), Focus::Help), Some(Action::Close));
-    assert_eq!(Action::from_key(ch('?'), Focus::Help), Some(Action::Close));
-    assert_eq!(Action::from_key(key(KeyCode::Tab), Focus::Help), None);
-    assert_eq!(Action::from_key(ch('J'), STEPS), Some(Action::ScrollDown));
-    assert_eq!(Action::from_key(ch('K'), Focus::Faq), Some(Action::ScrollUp));
+    assert_eq!(keymap::from_key(ch('o'), TOPICS), Some(Action::Open));
+    assert_eq!(keymap::from_key(key(KeyCode::Enter), TOPICS), Some(Action::Open));
+    assert_eq!(keymap::from_key(ch('e'), Focus::Review), Some(Action::EditNote));
+    assert_eq!(keymap::from_key(ch('J'), Focus::Help), Some(Action::ScrollDown));
+    assert_eq!(keymap::from_key(key(KeyCode::Esc), Focus::Faq), Some(Action::Close));
+    assert_eq!(keymap::from_key(key(KeyCode::Esc), Focus::Help), Some(Action::Close));
+    assert_eq!(keymap::from_key(ch('?'), Focus::Help), Some(Action::Close));
+    assert_eq!(keymap::from_key(key(KeyCode::Tab), Focus::Help), None);
+    assert_eq!(keymap::from_key(ch('J'), STEPS), Some(Action::ScrollDown));
+    assert_eq!(keymap::from_key(ch('K'), Focus::Faq), Some(Action::ScrollUp));
 }
 
 #[test]
 fn key_releases_are_ignored() {
     let mut release = ch('q');
     release.kind = KeyEventKind::Release;
-    assert_eq!(Action::from_key(release, STEPS), None);
+    assert_eq!(keymap::from_key(release, STEPS), None);
 }
 
 #[test]
@@ -83,12 +84,12 @@ fn ctrl_z_suspends_only_where_there_is_job_control() {
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     let expected = if cfg!(unix) { Some(Action::Suspend) } else { None };
     for focus in [STEPS, TOPICS, Focus::Search, Focus::Help, Focus::Prompt] {
-        assert_eq!(Action::from_key(ctrl('z'), focus), expected, "{focus:?}");
-        assert_eq!(Action::from_key(ctrl('c'), focus), Some(Action::Quit), "Ctrl-C quits everywhere");
+        assert_eq!(keymap::from_key(ctrl('z'), focus), expected, "{focus:?}");
+        assert_eq!(keymap::from_key(ctrl('c'), focus), Some(Action::Quit), "Ctrl-C quits everywhere");
     }
-    let offered = learnpath::action::keys().any(|(keys, _)| *keys == "Ctrl-Z");
+    let offered = keymap::rows().any(|r| r.keys() == "Ctrl-Z");
     assert_eq!(offered, cfg!(unix), "the help offers Ctrl-Z only where it works");
-    assert!(KEYS.iter().any(|(keys, what)| *keys == "Ctrl-Z" && what.ends_with("not on Windows")));
+    assert!(KEYMAP.iter().any(|r| r.keys() == "Ctrl-Z" && r.help.ends_with("not on Windows")));
 }
 
 #[test]
@@ -215,13 +216,97 @@ fn description_scroll_stops_at_the_end() {
 }
 
 #[test]
-fn every_key_in_the_table_is_in_the_readme() {
+fn the_readmes_key_table_is_the_key_map() {
     let readme = include_str!("../README.md");
-    for (keys, what) in KEYS {
-        let row = format!("| {keys} | {what} |");
-        assert!(readme.contains(&row), "README is missing the row {row}");
+    let table = readme
+        .split("<!-- keys: made by keymap::markdown(); a test compares -->\n")
+        .nth(1)
+        .and_then(|rest| rest.split("<!-- /keys -->").next())
+        .expect("the README has the key table between its markers");
+    assert_eq!(table, keymap::markdown(), "the README's key table differs from the key map");
+}
+
+/// Every focus the app can be in.
+const FOCUSES: [Focus; 11] = [
+    STEPS,
+    TOPICS,
+    RESOURCES,
+    Focus::Faq,
+    Focus::Help,
+    Focus::Search,
+    Focus::Prompt,
+    Focus::Picker,
+    Focus::Review,
+    Focus::Stats,
+    Focus::Today,
+];
+
+/// The key events a table key stands for (a few characters for "any").
+fn events(k: Key) -> Vec<KeyEvent> {
+    match k {
+        Key::Code(code, ctrl) => {
+            vec![KeyEvent::new(code, if ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE })]
+        }
+        Key::AnyChar => "aZq?/ é".chars().map(ch).collect(),
     }
-    let table = readme.split("| Key | What it does |").nth(1).expect("the README has a key table");
-    let rows = table.lines().skip(2).take_while(|l| l.starts_with('|')).count();
-    assert_eq!(rows, KEYS.len(), "the README's key table has a row the app doesn't know");
+}
+
+#[test]
+fn every_row_of_the_key_map_does_its_action_where_it_says_and_unbound_keys_do_nothing() {
+    let every_key: Vec<KeyEvent> = KEYMAP
+        .iter()
+        .flat_map(|r| r.binds.iter())
+        .flat_map(|(keys, _)| keys.iter())
+        .flat_map(|k| events(*k))
+        .collect();
+    for focus in FOCUSES {
+        for row in KEYMAP.iter().filter(|r| r.here() && r.scope.contains(&focus)) {
+            for (keys, does) in row.binds {
+                for k in keys.iter().flat_map(|k| events(*k)) {
+                    let want = match (does, k.code) {
+                        (Does::Act(action), _) => Some(*action),
+                        (Does::Type, KeyCode::Char(c)) => Some(Action::SearchInput(c)),
+                        (Does::Type, _) => None,
+                    };
+                    assert_eq!(keymap::from_key(k, focus), want, "{} in {focus:?}", row.keys());
+                }
+            }
+        }
+        for k in &every_key {
+            if !bound(focus, k) {
+                assert_eq!(keymap::from_key(*k, focus), None, "{k:?} in {focus:?} is in no row for it");
+            }
+        }
+    }
+}
+
+/// Whether a row for `focus` names `key`.
+fn bound(focus: Focus, key: &KeyEvent) -> bool {
+    let names = |k: &Key| match *k {
+        Key::Code(code, ctrl) => code == key.code && ctrl == key.modifiers.contains(KeyModifiers::CONTROL),
+        Key::AnyChar => {
+            matches!(key.code, KeyCode::Char(_)) && !key.modifiers.contains(KeyModifiers::CONTROL)
+        }
+    };
+    KEYMAP
+        .iter()
+        .filter(|r| r.here() && r.scope.contains(&focus))
+        .any(|r| r.binds.iter().any(|(keys, _)| keys.iter().any(names)))
+}
+
+#[test]
+fn no_key_means_two_things_in_one_place() {
+    for focus in FOCUSES {
+        let mut seen: Vec<(Key, &str)> = Vec::new();
+        for row in KEYMAP.iter().filter(|r| r.scope.contains(&focus)) {
+            for (keys, _) in row.binds {
+                for k in *keys {
+                    if let Some((_, first)) = seen.iter().find(|(s, _)| s == k) {
+                        panic!("{:?} in {focus:?} is in both \"{first}\" and \"{}\"", k, row.help);
+                    }
+                    seen.push((*k, row.help));
+                }
+            }
+        }
+    }
 }

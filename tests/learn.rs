@@ -3,7 +3,7 @@
 mod common;
 
 use jiff::{SignedDuration, Timestamp};
-use learnpath::action::Action;
+use learnpath::app::Action;
 use learnpath::app::{App, Effect, View};
 use learnpath::curriculum::Curriculum;
 use learnpath::notes::{self, Notes};

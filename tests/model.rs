@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use jiff::{SignedDuration, Timestamp};
-use learnpath::action::Action;
+use learnpath::app::Action;
 use learnpath::app::{App, Target};
 use learnpath::config::Source;
 use learnpath::curriculum::Curriculum;
@@ -166,9 +166,9 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, data: &Path) {
     // Every row drawn belongs to the open path.
     for (target, _, rows) in app.geometry().lists() {
         let len = match target {
-            Target::List(learnpath::action::Pane::Steps) => steps.len(),
-            Target::List(learnpath::action::Pane::Topics) => app.visible_topics().len(),
-            Target::List(learnpath::action::Pane::Resources) => app.shown_resources().len(),
+            Target::List(learnpath::app::Pane::Steps) => steps.len(),
+            Target::List(learnpath::app::Pane::Topics) => app.visible_topics().len(),
+            Target::List(learnpath::app::Pane::Resources) => app.shown_resources().len(),
             Target::Questions => c.faq.len(),
             Target::Text => 0,
         };

@@ -4,7 +4,7 @@
 mod common;
 
 use jiff::Timestamp;
-use learnpath::action::Action;
+use learnpath::app::Action;
 use learnpath::app::App;
 use learnpath::curriculum::Curriculum;
 use learnpath::progress::{CurriculumProgress, Progress, ProgressFile, Status, TopicEntry, compare, merged};

@@ -34,7 +34,7 @@ fn main_screen_200x60_resources_focused() {
 fn help_overlay_80x24() {
     let (terminal, _) = run(&mut app(), 80, 24, typed("?"));
     // Windows has no Ctrl-Z row, so its help is a line shorter.
-    let platform = if learnpath::action::CAN_SUSPEND { "unix" } else { "windows" };
+    let platform = if learnpath::app::keymap::CAN_SUSPEND { "unix" } else { "windows" };
     insta::with_settings!({ snapshot_suffix => platform }, {
         assert_snapshot!(terminal.backend());
     });
@@ -170,10 +170,17 @@ fn picker_80x24() {
 
 #[test]
 fn help_overlay_lists_every_key() {
-    let (terminal, _) = run(&mut app(), 120, 60, typed("?"));
+    let (terminal, _) = run(&mut app(), 120, 90, typed("?"));
     let text = screen(&terminal);
-    for (keys, what) in learnpath::action::keys() {
-        assert!(text.contains(&format!(" {keys:<17}{what}")), "the help lacks {keys}:\n{text}");
+    for row in learnpath::app::keymap::rows() {
+        let start: String = row.help.chars().take(30).collect();
+        let lines: Vec<&str> = text.lines().collect();
+        let found = lines.windows(2).any(|w| {
+            let keys = format!(" {}", row.keys());
+            (w[0].contains(&format!("{keys} ")) && w[0].contains(&start))
+                || (w[0].contains(&keys) && w[1].contains(&start))
+        });
+        assert!(found, "the help lacks {}:\n{text}", row.keys());
     }
 }
 

@@ -6,9 +6,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::KeyCode;
-use learnpath::action::{Action, Focus, Pane};
 use learnpath::app::App;
 use learnpath::app::Prompt;
+use learnpath::app::{Action, Focus, Pane};
 use learnpath::config::Source;
 use learnpath::curriculum::Curriculum;
 use learnpath::progress::{Progress, Status};
@@ -177,7 +177,7 @@ fn search_never_opens_over_the_picker_and_a_result_closes_everything() {
     app.update(Action::Confirm);
     assert!(app.overlays().is_empty(), "the result is on the main screen, with nothing over it");
     assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
-    assert_eq!(Action::from_key(common::key(KeyCode::Char('/')), Focus::Picker), None);
+    assert_eq!(learnpath::app::keymap::from_key(common::key(KeyCode::Char('/')), Focus::Picker), None);
 }
 
 fn keys_then(app: &mut App, width: u16, height: u16, keys: &str) -> String {
@@ -232,7 +232,7 @@ fn enter_and_o_on_a_topic_go_to_the_links_and_never_change_a_status() {
         app.update(Action::FocusLeft);
         app.update(Action::FocusNext);
         assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
-        let action = Action::from_key(common::key(key), app.key_focus()).unwrap();
+        let action = learnpath::app::keymap::from_key(common::key(key), app.key_focus()).unwrap();
         assert_eq!(app.update(action), None, "nothing opens from a topic");
         assert_eq!(app.status_of(s, t), Status::InProgress, "{key:?} kept the status");
         assert_eq!(app.key_focus(), Focus::Pane(Pane::Resources), "{key:?} went to the links");
@@ -247,7 +247,7 @@ fn e_in_review_edits_the_due_topics_note() {
     app.progress.set("backend", "dsa/big-o", Status::Done, long_ago);
     app.update(Action::OpenReview);
     assert_eq!(app.due().len(), 1);
-    let key = Action::from_key(common::key(KeyCode::Char('e')), app.key_focus()).unwrap();
+    let key = learnpath::app::keymap::from_key(common::key(KeyCode::Char('e')), app.key_focus()).unwrap();
     let (s, t) = app.path.curriculum.locate("dsa/big-o").unwrap();
     match app.update(key) {
         Some(learnpath::app::Effect::Edit { path, step, topic }) => {
@@ -264,7 +264,8 @@ fn j_k_and_shift_j_k_both_scroll_the_help() {
         let mut app = common::app();
         app.update(Action::ShowHelp);
         common::draw(&mut app, 80, 24);
-        let action = Action::from_key(common::key(KeyCode::Char(key)), app.key_focus()).unwrap();
+        let action =
+            learnpath::app::keymap::from_key(common::key(KeyCode::Char(key)), app.key_focus()).unwrap();
         app.update(action);
         assert_eq!(app.help_scroll(), Some(1), "{key} scrolls the help");
         assert_eq!(app.about_scroll, 0, "{key} leaves the description under it alone");
@@ -366,10 +367,10 @@ fn a_paste_is_one_edit_of_the_search_box_and_nothing_elsewhere() {
     assert!(search.full);
     assert!(common::screen(&terminal).contains("a search stops at 100 characters"));
     assert_eq!(
-        Action::from_paste("a\tb\u{1b}", Focus::Search),
+        learnpath::app::keymap::from_paste("a\tb\u{1b}", Focus::Search),
         [Action::SearchInput('a'), Action::SearchInput(' '), Action::SearchInput('b')]
     );
-    assert!(Action::from_paste("q", Focus::Pane(Pane::Topics)).is_empty());
+    assert!(learnpath::app::keymap::from_paste("q", Focus::Pane(Pane::Topics)).is_empty());
 }
 
 #[test]

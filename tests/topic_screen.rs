@@ -6,8 +6,8 @@ mod common;
 
 use common::{app, draw, keys, run, screen};
 use crossterm::event::KeyCode;
-use learnpath::action::{Action, Pane};
 use learnpath::app::Effect;
+use learnpath::app::{Action, Pane};
 
 /// The shipped path with the focus on the topics of step `s` (0-based),
 /// topic `t` selected.

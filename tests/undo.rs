@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use jiff::{SignedDuration, Timestamp};
-use learnpath::action::Action;
+use learnpath::app::Action;
 use learnpath::app::App;
 use learnpath::curriculum::Curriculum;
 use learnpath::progress::{Progress, Status};

@@ -2,7 +2,7 @@
 //! messages that report how they went.
 
 use super::{App, Effect, Message};
-use crate::action::{Focus, Pane};
+use super::{Focus, Pane};
 
 impl App {
     /// Records how an attempt to open `url` went.
@@ -107,7 +107,7 @@ impl App {
     }
 
     /// A background sync failed: say why on the status line (the state
-    /// itself comes as [`crate::action::Action::Synced`]).
+    /// itself comes as [`super::Action::Synced`]).
     pub fn sync_failed(&mut self, error: &str) {
         self.message = Some(Message::Error(format!("Not synced: {error}")));
     }

@@ -7,7 +7,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::action::Pane;
+use super::Pane;
 
 /// A pane the pointer can be over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

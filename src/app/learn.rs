@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{App, Effect, Message};
-use crate::action::{Focus, Pane};
+use super::{Focus, Pane};
 use crate::notes::Notes;
 use crate::review::{self, Due};
 

@@ -1,8 +1,8 @@
 //! Statuses: the per-topic marks and per-step counts kept in step with the
 //! store, and every action that changes a status.
 
+use super::Pane;
 use super::{App, Message, Overlay, Prompt};
-use crate::action::Pane;
 use crate::curriculum::Resource;
 use crate::progress::{Record, Status};
 
@@ -137,13 +137,13 @@ impl App {
     /// Space: done ↔ todo on a topic, read ↔ unread on a resource.
     pub(super) fn toggle(&mut self) {
         match self.key_focus() {
-            crate::action::Focus::Pane(Pane::Topics) => {
+            super::Focus::Pane(Pane::Topics) => {
                 let s = self.step_index();
                 let Some(t) = self.selected_topic() else { return };
                 let next = if self.is_done(s, t) { Status::Todo } else { Status::Done };
                 self.change_topic(s, t, next);
             }
-            crate::action::Focus::Pane(Pane::Resources) => {
+            super::Focus::Pane(Pane::Resources) => {
                 let s = self.step_index();
                 let Some(resource) = self.selected_resource().cloned() else {
                     return;
@@ -166,7 +166,7 @@ impl App {
     /// `i` / `s`: mark the selected topic; the same key again sets it back
     /// to todo.
     pub(super) fn mark_selected(&mut self, status: Status) {
-        if self.key_focus() != crate::action::Focus::Pane(Pane::Topics) {
+        if self.key_focus() != super::Focus::Pane(Pane::Topics) {
             return;
         }
         let s = self.step_index();
@@ -202,13 +202,13 @@ impl App {
     /// whether to reset the step or the whole path.
     pub(super) fn reset_key(&mut self) {
         match self.key_focus() {
-            crate::action::Focus::Pane(Pane::Topics) => {
+            super::Focus::Pane(Pane::Topics) => {
                 let s = self.step_index();
                 if let Some(t) = self.selected_topic() {
                     self.change_topic(s, t, Status::Todo);
                 }
             }
-            crate::action::Focus::Pane(Pane::Steps) => self.push(Overlay::Prompt(Prompt::Reset)),
+            super::Focus::Pane(Pane::Steps) => self.push(Overlay::Prompt(Prompt::Reset)),
             _ => {}
         }
     }

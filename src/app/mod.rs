@@ -1,7 +1,10 @@
 //! The application state and the one place it changes: [`App::update`].
 
+mod action;
 mod effects;
+mod focus;
 mod geometry;
+pub mod keymap;
 mod learn;
 mod links;
 mod marks;
@@ -17,11 +20,12 @@ mod walk;
 
 use jiff::Timestamp;
 
-use crate::action::{Action, Focus, Pane};
 use crate::curriculum::{Curriculum, Step};
 use crate::progress::{Progress, Status};
 use crate::theme::Theme;
 
+pub use action::Action;
+pub use focus::{Focus, Pane};
 pub use geometry::{Geometry, Hit, Row, Scroll, Target};
 pub use overlays::Overlay;
 pub use path::OpenPath;

@@ -2,8 +2,8 @@
 
 use ratatui::widgets::ListState;
 
+use super::Pane;
 use super::{App, Overlay, Scroll, Target, View};
-use crate::action::Pane;
 
 impl App {
     pub(super) fn set_focus(&mut self, pane: Pane) {

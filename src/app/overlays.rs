@@ -6,8 +6,8 @@
 //! record of what is open, so the key map, closing, moving, the mouse and
 //! drawing cannot disagree about what is on top.
 
+use super::Focus;
 use super::{App, Choice, Prompt, SearchState, View};
-use crate::action::Focus;
 
 /// Something open above the main screen.
 pub enum Overlay {

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::Pane;
 use super::{App, Message};
-use crate::action::Pane;
 use crate::config::{self, Source};
 use crate::curriculum::Curriculum;
 

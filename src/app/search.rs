@@ -1,7 +1,7 @@
 //! The search box: typing, editing, and jumping to a result.
 
+use super::Pane;
 use super::{App, Message};
-use crate::action::Pane;
 use crate::search::{Hit, Kind, Searcher};
 
 /// How many results the box keeps.

@@ -1,8 +1,8 @@
 //! The `T` view: today's plan, as `learnpath today` prints it. Enter on a
 //! review opens the review of that topic; on a topic, goes to it.
 
+use super::Pane;
 use super::{App, Overlay};
-use crate::action::Pane;
 
 /// One row of today's plan, as (step, topic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

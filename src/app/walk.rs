@@ -1,8 +1,8 @@
 //! Finding your way: the first and next unfinished topics, the topics list
 //! with done topics hidden or shown, and the place to reopen at.
 
+use super::Pane;
 use super::{App, Message};
-use crate::action::Pane;
 use crate::resume::Place;
 
 impl App {

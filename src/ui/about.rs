@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::action::Pane;
+use crate::app::Pane;
 use crate::app::{App, Geometry, Scroll};
 use crate::curriculum::Topic;
 use crate::text::hours;

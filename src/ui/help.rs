@@ -5,11 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use crate::action;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::keymap;
 use crate::app::{App, Geometry, Scroll};
 use crate::ui::{layout, pane, wrap};
 
-const KEY_COLUMN: usize = 17;
+/// The widest key column the help gives; longer keys get a line of
+/// their own, their text below.
+const KEY_COLUMN: usize = 16;
 
 /// Draws the help overlay over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
@@ -40,16 +44,31 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out =
         vec![Line::from(Span::styled(format!(" {}", app.path.curriculum.title.get_ref()), theme.title))];
     out.push(Line::default());
-    let desc_width = width.saturating_sub(KEY_COLUMN + 1).max(10);
-    for (keys, what) in action::keys() {
-        let mut rows = wrap::wrap(&[Span::raw(*what)], desc_width, 0).into_iter();
-        let first = rows.next().unwrap_or_default();
-        let mut line = vec![Span::styled(format!(" {keys:<KEY_COLUMN$}"), theme.key)];
-        line.extend(first.spans);
-        out.push(Line::from(line));
-        for row in rows {
-            let mut line = vec![Span::raw(" ".repeat(KEY_COLUMN + 1))];
-            line.extend(row.spans);
+    let column = keymap::rows().map(|r| r.keys().width()).max().unwrap_or(0).min(KEY_COLUMN);
+    let desc_width = width.saturating_sub(column + 2).max(10);
+    let mut group = None;
+    for row in keymap::rows() {
+        if group != Some(row.group) {
+            if group.is_some() {
+                out.push(Line::default());
+            }
+            out.push(Line::from(Span::styled(format!(" {}", row.group.title()), theme.title)));
+            group = Some(row.group);
+        }
+        let mut rows = wrap::wrap(&[Span::raw(row.help)], desc_width, 0).into_iter();
+        let keys = row.keys();
+        if keys.width() > column {
+            out.push(Line::from(Span::styled(format!(" {keys}"), theme.key)));
+        } else {
+            let first = rows.next().unwrap_or_default();
+            let pad = column - keys.width();
+            let mut line = vec![Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme.key)];
+            line.extend(first.spans);
+            out.push(Line::from(line));
+        }
+        for rest in rows {
+            let mut line = vec![Span::raw(" ".repeat(column + 2))];
+            line.extend(rest.spans);
             out.push(Line::from(line));
         }
     }

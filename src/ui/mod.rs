@@ -25,7 +25,7 @@ use ratatui::widgets::Paragraph;
 
 pub use crate::theme::{Theme, ThemeName, no_color};
 
-use crate::action::Pane;
+use crate::app::Pane;
 use crate::app::{App, Geometry, Overlay, View};
 
 /// Draws the whole screen for `app`; returns what went where, for the app

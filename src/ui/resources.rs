@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::text::Text;
 
-use crate::action::Pane;
+use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::curriculum::{Cost, Resource};
 use crate::ui::{Theme, pane, wrap};

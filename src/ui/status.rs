@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use crate::action::{Focus, Pane};
 use crate::app::{App, Message};
+use crate::app::{Focus, Pane};
 use crate::sync::State as SyncState;
 use crate::ui::wrap;
 

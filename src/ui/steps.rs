@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
-use crate::action::Pane;
+use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::ui::{pane, wrap};
 

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::text::Text;
 
-use crate::action::Pane;
+use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::progress::Status;
 use crate::text::hours;

@@ -92,7 +92,7 @@ impl learnpath::tui::Host for TestHost {
 /// was drawn, as the loop does before each key.
 pub fn draw(app: &mut App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    app.update(learnpath::action::Action::Resize(width, height));
+    app.update(learnpath::app::Action::Resize(width, height));
     learnpath::tui::draw(&mut terminal, app).unwrap();
 }
 
