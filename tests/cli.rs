@@ -181,13 +181,13 @@ fn help_lists_every_key_and_the_readme_every_command() {
     for row in learnpath::app::keymap::rows() {
         assert!(help.contains(&format!("  {:<20} {}", row.keys(), row.help)), "--help lacks {}", row.keys());
     }
-    let readme = include_str!("../README.md");
-    let cli = readme.split("## Command line").nth(1).unwrap().split("\n## ").next().unwrap();
+    let guide = include_str!("../docs/guide.md");
+    let cli = guide.split("## Command line").nth(1).unwrap().split("\n## ").next().unwrap();
     use clap::CommandFactory;
     for sub in learnpath::cli::Cli::command().get_subcommands() {
         assert!(
             cli.contains(&format!("learnpath {}", sub.get_name())),
-            "README lacks `learnpath {}`",
+            "docs/guide.md lacks `learnpath {}`",
             sub.get_name()
         );
     }
@@ -304,4 +304,25 @@ fn reset_of_one_topic_needs_no_question_and_list_counts_done_topics() {
     let status = status_json(h);
     assert_eq!(status["done"], 2);
     assert_eq!(status["steps"][0]["done"], 1, "the rest of the step is kept");
+}
+
+#[test]
+fn the_readme_is_a_front_door_and_no_document_counts_tests() {
+    let readme = include_str!("../README.md");
+    assert!(readme.lines().count() <= 220, "the README has grown past a front door");
+    for doc in ["docs/guide.md", "docs/engineering.md", "content/README.md"] {
+        assert!(readme.contains(&format!("]({doc})")), "the README links {doc}");
+    }
+    let docs = [readme, include_str!("../docs/guide.md"), include_str!("../docs/engineering.md")];
+    for text in docs {
+        for (i, word) in text.split_whitespace().collect::<Vec<_>>().windows(2).enumerate() {
+            let counted = word[0].trim_start_matches('(').parse::<u32>().is_ok()
+                && word[1].trim_end_matches([',', ';', ')', ':']) == "tests";
+            assert!(
+                !counted,
+                "a test count goes stale with the next commit: `{} {}` (word {i})",
+                word[0], word[1]
+            );
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The real binary in a pseudo-terminal: keys in, screen out.
 
 // These run the binary in a Unix pseudo-terminal (and send Unix signals);
-// the README lists them under "What is verified where".
+// docs/engineering.md lists them under "Systems: what is verified where".
 #![cfg(unix)]
 
 mod common;

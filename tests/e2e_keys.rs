@@ -2,7 +2,7 @@
 //! pseudo-terminal at 80x24, as a new user would.
 
 // These run the binary in a Unix pseudo-terminal (and send Unix signals);
-// the README lists them under "What is verified where".
+// docs/engineering.md lists them under "Systems: what is verified where".
 #![cfg(unix)]
 
 mod common;

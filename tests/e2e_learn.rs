@@ -2,7 +2,7 @@
 //! months, a fixed clock (LEARNPATH_NOW), `vi` and a stub editor.
 
 // These run the binary in a Unix pseudo-terminal (and send Unix signals);
-// the README lists them under "What is verified where".
+// docs/engineering.md lists them under "Systems: what is verified where".
 #![cfg(unix)]
 
 mod common;

@@ -2,7 +2,7 @@
 //! signals, panics, suspend, text-mode browsers and hostile text.
 
 // These run the binary in a Unix pseudo-terminal (and send Unix signals);
-// the README lists them under "What is verified where".
+// docs/engineering.md lists them under "Systems: what is verified where".
 #![cfg(unix)]
 
 mod common;
