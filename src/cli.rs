@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::script::ExportFormat;
+use crate::cmd::ExportFormat;
 use crate::theme::ThemeName;
 
 /// Walk a learning path in the terminal: browse its steps, tick off topics,

@@ -1,5 +1,6 @@
-//! The rooms keep their doors: dependencies go one way, `main` → `cli` /
-//! `commands` → `tui` → `app` → the model → `text`, and `ui` reads `app`.
+//! The rooms keep their doors: dependencies go one way, `main` → `cmd`
+//! (with `cli`, its arguments) → `tui` → `app` → the model → `text`, and
+//! `ui` reads `app`.
 //! Checked on the source, so a stray `use` fails here and not in review.
 
 use std::path::{Path, PathBuf};
@@ -40,8 +41,8 @@ fn dependencies_go_one_way() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     // What each room may not use: the rooms above it.
     let above: &[(&[&str], &[&str])] = &[
-        (&["app"], &["ui", "tui", "terminal", "events", "cli", "commands", "script"]),
-        (&["ui"], &["tui", "terminal", "events", "cli", "commands", "script"]),
+        (&["app"], &["ui", "tui", "terminal", "events", "cli", "cmd"]),
+        (&["ui"], &["tui", "terminal", "events", "cli", "cmd"]),
         (
             &[
                 "curriculum",
@@ -57,7 +58,7 @@ fn dependencies_go_one_way() {
                 "resume",
                 "config",
             ],
-            &["app", "ui", "tui", "terminal", "events", "cli", "commands", "script"],
+            &["app", "ui", "tui", "terminal", "events", "cli", "cmd"],
         ),
         (&["text"], &["curriculum", "progress", "notes", "review", "search", "today"]),
     ];
@@ -69,7 +70,8 @@ fn dependencies_go_one_way() {
             if used == room {
                 continue;
             }
-            let top_level_only = matches!(used.as_str(), "cli" | "commands") && room != "main";
+            let top_level_only =
+                matches!(used.as_str(), "cli" | "cmd") && !matches!(room.as_str(), "main" | "cmd" | "cli");
             let from_above = above
                 .iter()
                 .any(|(rooms, banned)| rooms.contains(&room.as_str()) && banned.contains(&used.as_str()));
@@ -79,4 +81,18 @@ fn dependencies_go_one_way() {
         }
     }
     assert!(wrong.is_empty(), "imports against the grain:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn no_json_is_built_by_hand_outside_tests() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for file in sources(&src) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        if code.contains("json!(") {
+            wrong.push(file.display().to_string());
+        }
+    }
+    assert!(wrong.is_empty(), "reports derive Serialize instead of json!: {wrong:?}");
 }

@@ -67,12 +67,9 @@ fn reset_asks_unless_told_yes_and_records_the_change() {
     assert!(stderr(&out).contains("Pass --yes"), "{}", stderr(&out));
     assert_eq!(
         stdout(&learnpath(h, &["reset", "dsa/big-o"])),
-        "Reset topic dsa/big-o: 1 topic(s) back to todo\n"
+        "Reset topic dsa/big-o: 1 topic back to todo\n"
     );
-    assert_eq!(
-        stdout(&learnpath(h, &["reset", "dsa", "--yes"])),
-        "Reset step dsa: 1 topic(s) back to todo\n"
-    );
+    assert_eq!(stdout(&learnpath(h, &["reset", "dsa", "--yes"])), "Reset step dsa: 1 topic back to todo\n");
     let file = std::fs::read_to_string(h.join("data/progress.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(json["curricula"]["backend"]["topics"]["dsa/recursion"]["status"], "todo");
@@ -149,7 +146,7 @@ fn the_config_can_name_a_default_curriculum() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     std::fs::create_dir_all(h.join("config")).unwrap();
-    std::fs::write(h.join("config/mine.toml"), learnpath::script::STARTER).unwrap();
+    std::fs::write(h.join("config/mine.toml"), learnpath::cmd::new::STARTER).unwrap();
     std::fs::write(h.join("config/config.toml"), "curriculum = \"mine.toml\"\n").unwrap();
     assert!(stdout(&learnpath(h, &["status"])).starts_with("My learning path: 0/3"));
 }
@@ -198,7 +195,7 @@ fn a_remembered_curriculum_that_broke_falls_back_to_the_shipped_path() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     let file = h.join("mine.toml");
-    std::fs::write(&file, learnpath::script::STARTER).unwrap();
+    std::fs::write(&file, learnpath::cmd::new::STARTER).unwrap();
     learnpath::resume::remember(&h.join("data"), &learnpath::config::Source::File(file.clone())).unwrap();
     assert!(stdout(&learnpath(h, &["status"])).starts_with("My learning path"));
     std::fs::write(&file, "format = 1\nid = \"Bad\"\n").unwrap();
@@ -239,7 +236,7 @@ fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
     let out = common::learnpath(home.path(), &["status"], &[]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("1 ticked topic(s) in the progress file are not in this curriculum (kept in the file)"),
+        text.contains("1 ticked topic in the progress file is not in this curriculum (kept in the file)"),
         "{text}"
     );
     let file = std::fs::read_to_string(data.join("progress.json")).unwrap();
@@ -300,7 +297,7 @@ fn reset_of_one_topic_needs_no_question_and_list_counts_done_topics() {
     assert_eq!(list[0]["done"], 3);
     // No --yes, no terminal: a single topic is reset at once.
     let out = stdout(&learnpath(h, &["reset", "coding-basics/loops"]));
-    assert!(out.contains("Reset topic coding-basics/loops: 1 topic(s) back to todo"), "{out}");
+    assert!(out.contains("Reset topic coding-basics/loops: 1 topic back to todo"), "{out}");
     let status = status_json(h);
     assert_eq!(status["done"], 2);
     assert_eq!(status["steps"][0]["done"], 1, "the rest of the step is kept");

@@ -94,7 +94,7 @@ fn the_picker_switches_and_remembers() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("config/curricula");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("mine.toml"), learnpath::script::STARTER).unwrap();
+    std::fs::write(dir.join("mine.toml"), learnpath::cmd::new::STARTER).unwrap();
     let env = [("LEARNPATH_CONFIG_DIR", home.path().join("config").display().to_string())];
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &env);

@@ -243,7 +243,7 @@ fn the_picker_switches_curricula_and_remembers() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("config/curricula")).unwrap();
     let file = dir.path().join("config/curricula/mine.toml");
-    std::fs::write(&file, learnpath::script::STARTER).unwrap();
+    std::fs::write(&file, learnpath::cmd::new::STARTER).unwrap();
     let mut app = app().with_catalog(dir.path().join("config"), Source::Shipped, dir.path().join("data"));
     app.update(Action::OpenPicker);
     assert_eq!(app.key_focus(), Focus::Picker);

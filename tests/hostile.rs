@@ -341,5 +341,5 @@ fn a_note_that_is_not_utf8_is_shown_searched_and_exported_lossily() {
     let (code, out, err) = run(home.path(), &["export"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("  > caf\u{fffd} and for-loops"), "{out}");
-    assert!(err.contains("1 note(s) are not UTF-8 text"), "{err}");
+    assert!(err.contains("1 note is not UTF-8 text"), "{err}");
 }

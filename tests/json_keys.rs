@@ -58,7 +58,7 @@ fn every_json_output_keeps_its_keys_in_order() {
     // A curriculum that loads and one that does not, for `list`.
     let curricula = home.join("config/curricula");
     std::fs::create_dir_all(&curricula).unwrap();
-    std::fs::write(curricula.join("mine.toml"), learnpath::script::STARTER).unwrap();
+    std::fs::write(curricula.join("mine.toml"), learnpath::cmd::new::STARTER).unwrap();
     std::fs::write(curricula.join("broken.toml"), "title = 3\n").unwrap();
     let later = [("LEARNPATH_NOW", "2026-03-01T10:00:00Z")];
     let mut all = String::new();

@@ -9,7 +9,6 @@ use learnpath::curriculum::Curriculum;
 use learnpath::notes::{self, Notes};
 use learnpath::progress::{Progress, Status, merged};
 use learnpath::review;
-use learnpath::script::ExportFormat;
 use learnpath::stats;
 
 fn t(s: &str) -> Timestamp {
@@ -180,7 +179,7 @@ fn too_little_history_gives_no_date() {
     p.set("backend", LOOPS, Status::Done, now - days(2));
     let s = stats::compute(&c, &p, now);
     assert_eq!(s.own_finish, None);
-    let text = learnpath::commands::stats(&c, &p, now, false);
+    let text = learnpath::cmd::stats::StatsReport(stats::compute(&c, &p, now)).to_string();
     assert!(text.contains("Not enough history to project your pace"), "{text}");
     // Three topics, all this week: a pace, but no history to trust it with.
     p.set("backend", "coding-basics/lists", Status::Done, now - days(1));
@@ -217,10 +216,10 @@ fn notes_round_trip_and_failed_edits_leave_them_alone() {
     let c = Curriculum::shipped();
     let loaded = Notes::load(Some(dir.path()), &c);
     assert_eq!(loaded.get(0, 2), Some("for and while\n"));
-    let md = learnpath::script::export(&c, &Progress::in_memory(), &loaded, ExportFormat::Markdown);
+    let report = learnpath::cmd::export::report(&c, &Progress::in_memory(), &loaded);
+    let md = report.to_string();
     assert!(md.contains("- [ ] Loops `coding-basics/loops`\n  > for and while\n"), "{md}");
-    let json = learnpath::script::export(&c, &Progress::in_memory(), &loaded, ExportFormat::Json);
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["steps"][0]["topics"][2]["note"], "for and while\n");
 }
 
@@ -309,7 +308,7 @@ fn unticking_a_due_topic_takes_it_out_of_the_queue() {
 fn status_and_stats_say_how_much_is_retained_next_to_what_is_done() {
     let (c, p, now) = history();
     let status: serde_json::Value =
-        serde_json::from_str(&learnpath::commands::status(&c, &p, now, &Default::default(), true)).unwrap();
+        serde_json::to_value(learnpath::cmd::status::report(&c, &p, now, Default::default())).unwrap();
     let retained = status["retained"].as_u64().unwrap();
     assert_eq!(status["done"], 15);
     assert!(retained < 15, "months-old ticks never reviewed have faded: {retained}");
@@ -318,7 +317,7 @@ fn status_and_stats_say_how_much_is_retained_next_to_what_is_done() {
     let first = steps[0]["retention"].as_f64().unwrap();
     assert!((0.0..0.8).contains(&first), "step 1 was done 30 weeks ago: {first}");
     assert!(steps[4]["retention"].is_null(), "nothing done in step 5");
-    let text = learnpath::commands::stats(&c, &p, now, false);
+    let text = learnpath::cmd::stats::StatsReport(stats::compute(&c, &p, now)).to_string();
     assert!(text.contains("Per step: retention"), "{text}");
     assert!(text.contains("Learn basic coding skills: 0 of 7 done retained"), "{text}");
     assert!(text.contains("Learn database fundamentals: nothing done yet"), "{text}");
@@ -348,16 +347,16 @@ fn today_lists_due_reviews_then_ready_topics_up_to_the_days_budget() {
     let small = learnpath::today::plan(&c, &p, now, 5.0);
     assert_eq!(small.topics.len(), 1, "always one topic, however small the budget");
     // `next` prefers the review; `today --json` says both.
-    let next = learnpath::commands::next(&c, &p, now, false);
+    let next = learnpath::cmd::next::report(&c, &p, now).to_string();
     assert!(next.starts_with("Review: Variables and data ("), "{next}");
     let json: serde_json::Value =
-        serde_json::from_str(&learnpath::commands::today(&c, &p, now, Some(2000.0), true)).unwrap();
+        serde_json::to_value(learnpath::cmd::today::report(&c, &p, now, Some(2000.0))).unwrap();
     assert_eq!(json["reviews"][0]["key"], "coding-basics/variables");
     assert_eq!(json["topics"].as_array().unwrap().len(), 3);
     assert_eq!(json["minutes"], 2000.0);
     p.set("backend", "coding-basics/variables", Status::Todo, now);
-    let next = learnpath::commands::next(&c, &p, now, true);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&next).unwrap()["review"], false);
+    let next = serde_json::to_value(learnpath::cmd::next::report(&c, &p, now)).unwrap();
+    assert_eq!(next["review"], false);
 }
 
 #[test]

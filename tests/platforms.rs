@@ -140,7 +140,7 @@ fn paths_with_spaces_and_non_ascii_names_work() {
     let config = h.join("Config Dir");
     std::fs::create_dir_all(config.join("curricula")).unwrap();
     let mine = config.join("curricula").join("my path — ünïcode.toml");
-    std::fs::write(&mine, learnpath::script::STARTER).unwrap();
+    std::fs::write(&mine, learnpath::cmd::new::STARTER).unwrap();
     let env =
         [("LEARNPATH_DATA_DIR", data.to_str().unwrap()), ("LEARNPATH_CONFIG_DIR", config.to_str().unwrap())];
     let run = |args: &[&str]| {
@@ -149,7 +149,8 @@ fn paths_with_spaces_and_non_ascii_names_work() {
         String::from_utf8(out.stdout).unwrap()
     };
     let mine_arg = mine.to_str().unwrap();
-    let first = learnpath::curriculum::Curriculum::parse(learnpath::script::STARTER, "starter.toml").unwrap();
+    let first =
+        learnpath::curriculum::Curriculum::parse(learnpath::cmd::new::STARTER, "starter.toml").unwrap();
     let step = &first.steps()[0];
     let key = step.key(&step.topics[0]);
     run(&["--curriculum", mine_arg, "mark", &key, "done"]);

@@ -18,7 +18,8 @@ fn validator() -> jsonschema::Validator {
 #[test]
 fn the_shipped_path_and_the_starter_validate_against_the_schema() {
     let v = validator();
-    for (name, text) in [("shipped", learnpath::curriculum::SHIPPED), ("starter", learnpath::script::STARTER)]
+    for (name, text) in
+        [("shipped", learnpath::curriculum::SHIPPED), ("starter", learnpath::cmd::new::STARTER)]
     {
         let errors: Vec<String> =
             v.iter_errors(&as_json(text)).map(|e| format!("{e} at {}", e.instance_path())).collect();
@@ -36,8 +37,8 @@ fn a_wrong_type_or_an_unknown_key_does_not() {
         ("format = 1", "format = 2"),
         ("check = [", "check = 3\nx = ["),
     ] {
-        let text = learnpath::script::STARTER.replacen(from, to, 1);
-        assert_ne!(text, learnpath::script::STARTER, "{from}");
+        let text = learnpath::cmd::new::STARTER.replacen(from, to, 1);
+        assert_ne!(text, learnpath::cmd::new::STARTER, "{from}");
         assert!(!v.is_valid(&as_json(&text)), "{to} passed");
     }
 }

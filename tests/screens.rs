@@ -158,7 +158,7 @@ fn picker_80x24() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("config/curricula")).unwrap();
     let file = dir.path().join("config/curricula/mine.toml");
-    std::fs::write(&file, learnpath::script::STARTER).unwrap();
+    std::fs::write(&file, learnpath::cmd::new::STARTER).unwrap();
     let (config, shipped) = (dir.path().join("config"), learnpath::config::Source::Shipped);
     let mut app = app().with_catalog(config, shipped, dir.path().join("data"));
     let (terminal, _) = run(&mut app, 80, 24, typed("c"));

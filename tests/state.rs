@@ -26,7 +26,7 @@ fn two_paths_with_notes(dir: &Path) -> (PathBuf, PathBuf) {
     std::fs::write(note.join(format!("{topic}.md")), "backend note about zebras\n").unwrap();
     std::fs::create_dir_all(dir.join("config/curricula")).unwrap();
     let mine = dir.join("config/curricula/mine.toml");
-    std::fs::write(&mine, learnpath::script::STARTER).unwrap();
+    std::fs::write(&mine, learnpath::cmd::new::STARTER).unwrap();
     std::fs::create_dir_all(data.join("notes/my-path/first-step")).unwrap();
     std::fs::write(data.join("notes/my-path/first-step/second-topic.md"), "starter note about yaks\n")
         .unwrap();
@@ -137,7 +137,7 @@ fn the_picker_lists_a_path_added_while_the_app_runs() {
     };
     assert_eq!(titles(&mut app).len(), 2);
     let text =
-        learnpath::script::STARTER.replace("my-path", "later").replace("My learning path", "Added later");
+        learnpath::cmd::new::STARTER.replace("my-path", "later").replace("My learning path", "Added later");
     std::fs::write(mine.with_file_name("later.toml"), text).unwrap();
     assert_eq!(titles(&mut app), ["Learn Backend Development", "Added later", "My learning path"]);
 }

@@ -324,5 +324,5 @@ fn status_json_says_how_syncing_stands() {
     ok(lp(home, &data, &["sync"], None));
     assert_eq!(sync(&data)["pending"], 0);
     let text = ok(lp(home, &data, &["status"], None));
-    assert!(text.contains("Synced with git: last 20") && text.contains("0 change(s) to send"), "{text}");
+    assert!(text.contains("Synced with git: last 20") && text.contains("0 changes to send"), "{text}");
 }

@@ -137,7 +137,7 @@ fn a_topics_text_reaches_the_screen_as_visible_text() {
 
 #[test]
 fn the_starter_from_new_uses_every_field_and_loads() {
-    let c = Curriculum::parse(learnpath::script::STARTER, "starter.toml").unwrap();
+    let c = Curriculum::parse(learnpath::cmd::new::STARTER, "starter.toml").unwrap();
     let first = &c.steps()[0];
     assert!(c.weekly_hours.is_some() && !first.aliases.is_empty());
     let topic = &first.topics[0];

@@ -161,7 +161,7 @@ fn switching_paths_starts_a_new_history() {
     let dir = tempfile::tempdir().unwrap();
     let curricula = dir.path().join("config/curricula");
     std::fs::create_dir_all(&curricula).unwrap();
-    std::fs::write(curricula.join("mine.toml"), learnpath::script::STARTER).unwrap();
+    std::fs::write(curricula.join("mine.toml"), learnpath::cmd::new::STARTER).unwrap();
     let (app, _) = app_with_clock(dir.path());
     let mut app = app.with_catalog(
         dir.path().join("config"),

@@ -91,18 +91,13 @@ impl Marks {
     pub(super) fn count(c: &Curriculum, progress: &Progress, now: Timestamp) -> Marks {
         let steps = c.steps();
         let mut m = Marks {
-            topics: steps.iter().map(|s| vec![Status::Todo; s.topics.len()]).collect(),
+            topics: progress.statuses(c),
             done: vec![0; steps.len()],
             skipped: vec![0; steps.len()],
             read: vec![Default::default(); steps.len()],
             recall: review::recall(c, progress, now),
         };
         let id = c.id.get_ref();
-        for (key, entry) in progress.topics(id) {
-            if let Some((s, t)) = c.locate(key) {
-                m.topics[s][t] = entry.status;
-            }
-        }
         let any_read = progress.resources(id).next().is_some();
         for (s, step) in steps.iter().enumerate() {
             m.done[s] = m.topics[s].iter().filter(|&&st| st == Status::Done).count();

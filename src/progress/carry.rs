@@ -78,6 +78,18 @@ impl Progress {
         count
     }
 
+    /// Per step of `curriculum`, each topic's status.
+    pub fn statuses(&self, curriculum: &Curriculum) -> Vec<Vec<Status>> {
+        let mut out: Vec<Vec<Status>> =
+            curriculum.steps().iter().map(|s| vec![Status::Todo; s.topics.len()]).collect();
+        for (key, entry) in self.topics(curriculum.id.get_ref()) {
+            if let Some((s, t)) = curriculum.locate(key) {
+                out[s][t] = entry.status;
+            }
+        }
+        out
+    }
+
     /// How many of `curriculum`'s topics are done.
     pub fn done_count(&self, curriculum: &Curriculum) -> usize {
         let id = curriculum.id.get_ref();

@@ -55,12 +55,12 @@ pub fn init(data_dir: &Path, remote: Option<&str>, adopt: bool, prompts: Prompts
     set_up(data_dir, &git)?;
     said.push("merge drivers installed: progress.json and notes merge without conflicts".into());
     if remote.is_some() || has_remote(&git)? {
-        said.push(sync(data_dir, prompts)?.summary());
+        said.push(sync(data_dir, prompts)?.to_string());
     } else {
         let mut report = super::Report::default();
         super::commit(&git, &mut report, "learnpath: start syncing")?;
         (report.strays, report.tracked_strays) = files::strays(&git)?;
-        said.push(report.summary());
+        said.push(report.to_string());
     }
     Ok(said.join("\n"))
 }

@@ -67,10 +67,10 @@ fn listed(names: &[String]) -> String {
     text
 }
 
-impl Report {
-    /// A few lines for the learner: what came in, or that all was in step,
-    /// then anything sync did on its own or left alone.
-    pub fn summary(&self) -> String {
+/// A few lines for the learner: what came in, or that all was in step,
+/// then anything sync did on its own or left alone.
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut lines = Vec::new();
         if let Some(put) = &self.put_back {
             let aside =
@@ -128,7 +128,7 @@ impl Report {
                 listed(&self.tracked_strays)
             ));
         }
-        lines.join("\n")
+        f.write_str(&lines.join("\n"))
     }
 }
 

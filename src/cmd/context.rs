@@ -1,0 +1,146 @@
+//! What every command starts from, built once: the dirs, the config, the
+//! clock, and for those that need them the curriculum and the progress.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use jiff::Timestamp;
+
+use super::Reported;
+use crate::cli::Cli;
+use crate::config::{self, Config, Source};
+use crate::curriculum::Curriculum;
+use crate::progress::Progress;
+
+/// The dirs, the config and the clock.
+pub struct Context {
+    /// Where config.toml and curricula/ live.
+    pub config_dir: PathBuf,
+    /// config.toml.
+    pub config: Config,
+    /// Where progress and notes live.
+    pub data_dir: PathBuf,
+    /// `LEARNPATH_NOW`, if set.
+    pub fixed_now: Option<Timestamp>,
+}
+
+/// The curriculum to work on and its progress.
+pub struct Opened {
+    /// Where the curriculum came from.
+    pub source: Source,
+    /// The curriculum.
+    pub curriculum: Curriculum,
+    /// Its progress.
+    pub progress: Progress,
+}
+
+/// How a command uses the progress file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// It only prints: nothing is created, cleaned, renamed or written.
+    Read,
+    /// It records changes (`mark`, `reset`, the TUI).
+    Write,
+}
+
+impl Context {
+    /// Reads the clock override, the dirs and the config. A bad config is
+    /// said with its position, and the command ends.
+    pub fn load(cli: &Cli) -> Result<Context> {
+        // Read once, so a bad value is the same error everywhere.
+        let fixed_now = fixed_time()?;
+        let config_dir = config::config_dir(cli.config_dir().as_deref())?;
+        let config = match Config::load(&config_dir) {
+            Ok(config) => config,
+            Err(e) => {
+                eprintln!("{e}");
+                return Err(Reported.into());
+            }
+        };
+        let data_dir = config::data_dir(cli.data_dir().as_deref())?;
+        Ok(Context { config_dir, config, data_dir, fixed_now })
+    }
+
+    /// Now, or the fixed time.
+    pub fn now(&self) -> Timestamp {
+        self.fixed_now.unwrap_or_else(Timestamp::now)
+    }
+
+    /// Every curriculum there is: the shipped one and the config dir's.
+    pub fn sources(&self) -> Vec<Source> {
+        config::sources(&self.config_dir)
+    }
+
+    /// Opens the curriculum (`--curriculum`, else the one last picked,
+    /// else the config's, else the shipped one) and its progress. A
+    /// command is told of anything wrong with the progress file; the TUI
+    /// says it on screen.
+    pub fn open(&self, cli: &Cli, access: Access) -> Result<Opened> {
+        let (mut source, remembered) = self.choose_source(cli);
+        let curriculum = match config::load(&source) {
+            Ok(c) => c,
+            // A path picked last time that no longer loads is no reason to
+            // refuse to start: say why and open the shipped path.
+            Err(e) if remembered => {
+                eprintln!("{e}");
+                eprintln!("learnpath: the curriculum opened last time has errors; opening the shipped path");
+                source = Source::Shipped;
+                Curriculum::shipped()
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return Err(Reported.into());
+            }
+        };
+        let mut progress = match access {
+            Access::Write => Progress::open(&self.data_dir)?,
+            Access::Read => Progress::open_to_read(&self.data_dir)?,
+        };
+        if access == Access::Write {
+            progress.set_device(crate::resume::device(&self.data_dir));
+        }
+        if cli.command.is_some() {
+            if let Some(notice) = &progress.notice {
+                eprintln!("learnpath: {notice}");
+            }
+            // The TUI's `App::new` carries aliases itself.
+            progress.carry_aliases(&curriculum);
+        }
+        Ok(Opened { source, curriculum, progress })
+    }
+
+    /// `--curriculum`, else the one last opened, else the config's
+    /// default, else the shipped path; and whether it is the one
+    /// remembered.
+    fn choose_source(&self, cli: &Cli) -> (Source, bool) {
+        if let Some(file) = &cli.curriculum {
+            return (Source::File(file.clone()), false);
+        }
+        if let Some(last) = crate::resume::last_used(&self.data_dir)
+            && (last == Source::Shipped || matches!(&last, Source::File(p) if p.is_file()))
+        {
+            return (last, true);
+        }
+        let source = match &self.config.curriculum {
+            Some(path) => {
+                Source::File(if path.is_absolute() { path.clone() } else { self.config_dir.join(path) })
+            }
+            None => Source::Shipped,
+        };
+        (source, false)
+    }
+}
+
+/// The fixed time in `LEARNPATH_NOW` (RFC 3339), if set, so tests and
+/// demos can fix the clock. Logic never reads the clock itself; it is given
+/// this or the real time.
+fn fixed_time() -> Result<Option<Timestamp>> {
+    let Some(value) = std::env::var_os("LEARNPATH_NOW") else { return Ok(None) };
+    let text = value.to_string_lossy();
+    match text.parse() {
+        Ok(at) => Ok(Some(at)),
+        Err(e) => bail!(
+            "LEARNPATH_NOW is `{text}`, not a time ({e}); write it like 2026-03-01T12:00:00Z, or unset it"
+        ),
+    }
+}

@@ -1,0 +1,108 @@
+//! Opening the TUI: the app built from the context, the terminal taken and
+//! always given back, and what is left to say or sync after quitting.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::context::{Access, Context};
+use crate::app::{App, Message};
+use crate::cli::Cli;
+use crate::events::Events;
+use crate::terminal::RealHost;
+use crate::ui::{Theme, no_color};
+
+/// Builds the app and runs it until the learner quits.
+pub fn run(cx: Context, cli: &Cli) -> Result<ExitCode> {
+    let opened = cx.open(cli, Access::Write)?;
+    let theme = Theme::choose(cli.theme.or(cx.config.theme).unwrap_or_default(), no_color());
+    let mouse = !cli.no_mouse && cx.config.mouse.unwrap_or(true);
+    let mut app = App::new(opened.curriculum, opened.progress)
+        .with_theme(theme)
+        .with_remote(is_remote())
+        .with_daily_minutes(cx.config.daily_minutes);
+    if let Some(at) = cx.fixed_now {
+        app = app.with_clock(Box::new(move || at));
+    }
+    let place = crate::resume::place(&cx.data_dir, app.path.curriculum.id.get_ref());
+    let mut app = app
+        .with_catalog(cx.config_dir.clone(), opened.source, cx.data_dir.clone())
+        .with_data_dir(cx.data_dir.clone())
+        .with_place(place);
+    let sync = cx.config.sync.is_some().then_some(cx.data_dir.clone());
+    if let Some(dir) = &sync
+        && !crate::sync::is_git(dir)
+    {
+        app.message = Some(Message::Error(format!(
+            "config.toml says sync = \"git\", but {} is not synced yet: quit and run `learnpath sync init REMOTE`",
+            dir.display()
+        )));
+    }
+    let sync = sync.filter(|dir| crate::sync::is_git(dir));
+    if sync.is_some() {
+        app.sync = Some(crate::sync::State::Syncing);
+    }
+    run_tui(app, mouse, sync)
+}
+
+/// Over SSH with no display, a browser would open on the remote machine.
+fn is_remote() -> bool {
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    (set("SSH_CONNECTION") || set("SSH_TTY")) && !set("DISPLAY") && !set("WAYLAND_DISPLAY")
+}
+
+fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        bail!("the TUI needs a terminal; for plain output try `learnpath status`");
+    }
+    // A way for the end-to-end tests to check that a panic restores the
+    // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics. Only in
+    // debug builds (the tests'); a release build ignores the variable.
+    let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
+    let events = Events::start(app.progress.path(), panic_key);
+    if let Some(dir) = &sync {
+        events.sync_in_background(dir.clone());
+    }
+    let mut terminal = ratatui::init();
+    let mut host = RealHost::new(mouse);
+    host.start()?;
+    let result = crate::tui::run(&mut terminal, &mut app, events, &mut host);
+    host.stop();
+    ratatui::restore();
+    result?;
+    if let Some(dir) = app.progress.path().and_then(std::path::Path::parent) {
+        let id = app.path.curriculum.id.get_ref();
+        if let Err(e) = crate::resume::remember_place(dir, id, &app.place()) {
+            eprintln!("learnpath: couldn't remember where you were: {e:#}");
+        }
+    }
+    for notice in &app.notices {
+        eprintln!("learnpath: {notice}");
+    }
+    // A save still waiting for another learnpath: wait for it now (the
+    // screen is restored, so saying so is possible).
+    if app.waiting {
+        let waiting = || eprintln!("learnpath: waiting for another learnpath to finish saving…");
+        if let Err(e) = app.progress.save_waiting(&waiting) {
+            eprintln!("learnpath: your last changes could not be saved: {e:#}");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    if let Some(dir) = &sync {
+        eprintln!("learnpath: syncing…");
+        match crate::sync::sync(dir, crate::sync::Prompts::Never) {
+            Ok(report) => eprintln!("learnpath: {report}"),
+            Err(e) => eprintln!("learnpath: not synced, your changes wait here for the next sync: {e:#}"),
+        }
+    }
+    if app.unsaved {
+        let path = app.progress.path().map(|p| p.display().to_string()).unwrap_or_default();
+        eprintln!(
+            "learnpath: your last changes could not be saved to {path}; they are lost unless you fix the problem and tick them again"
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
