@@ -47,7 +47,7 @@ answer = "..."
     assert_eq!(c.id.get_ref(), "backend");
     assert_eq!(c.steps()[0].key(&c.steps()[0].topics[0]), "coding-basics/loops");
     assert_eq!(c.steps()[0].resources[0].cost, Some(Cost::Paid));
-    assert_eq!(c.summary_line(), "1 steps, 1 topics, 1 resources, 1 FAQ entries");
+    assert_eq!(c.summary_line(), "1 step, 1 topic, 1 resource, 1 FAQ entry");
 }
 
 #[test]

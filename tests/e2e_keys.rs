@@ -65,7 +65,7 @@ fn statuses_reset_next_and_hide_by_key() {
     app.send("\x1b");
     app.wait_for("j/k move");
     app.send("Rs");
-    app.wait_for("Reset step “Learn basic coding skills”: 4 topic(s) back to todo");
+    app.wait_for("Reset step “Learn basic coding skills”: 4 topics back to todo");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
     assert_eq!(status(home.path())["done"], 0);

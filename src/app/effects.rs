@@ -145,8 +145,8 @@ impl App {
     /// Shows (and remembers) what the store had to say about the file.
     pub(super) fn take_notice(&mut self) {
         if let Some(notice) = self.progress.notice.take() {
-            self.message = Some(Message::Error(notice.clone()));
-            self.notices.push(notice);
+            self.message = Some(Message::Error(notice.to_string()));
+            self.notices.push(notice.to_string());
         }
     }
 }

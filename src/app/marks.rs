@@ -245,7 +245,7 @@ impl App {
         } else {
             "the whole path".into()
         };
-        let what = format!("Reset {what}: {count} topic(s) back to todo");
+        let what = format!("Reset {what}: {} back to todo", crate::text::count(count, "topic", "topics"));
         self.remember(before, &what);
         self.save(what);
     }

@@ -93,7 +93,7 @@ impl App {
     /// unfinished topic with that topic selected.
     pub fn new(curriculum: Curriculum, mut progress: Progress) -> Self {
         let path = OpenPath::new(curriculum, &mut progress, None, Timestamp::now());
-        let notices: Vec<String> = progress.notice.take().into_iter().collect();
+        let notices: Vec<String> = progress.notice.take().iter().map(ToString::to_string).collect();
         let message = notices.first().cloned().map(Message::Error);
         let mut app = App {
             path,

@@ -251,13 +251,14 @@ impl Curriculum {
 
     /// One-line summary used by `validate`.
     pub fn summary_line(&self) -> String {
-        format!(
-            "{} steps, {} topics, {} resources, {} FAQ entries",
-            self.steps().len(),
-            self.topic_count(),
-            self.resource_count(),
-            self.faq.len()
-        )
+        use crate::text::count;
+        [
+            count(self.steps().len(), "step", "steps"),
+            count(self.topic_count(), "topic", "topics"),
+            count(self.resource_count(), "resource", "resources"),
+            count(self.faq.len(), "FAQ entry", "FAQ entries"),
+        ]
+        .join(", ")
     }
 
     /// Makes every string safe to put in a terminal cell.

@@ -117,19 +117,11 @@ impl Progress {
                 Ok(super::store::Read::Damaged(why)) => why,
                 Err(e) => format!("{e:#}"),
             };
-            unreadable.push(format!("{} ({why})", copy.display()));
+            unreadable.push((copy, why));
         }
-        self.notice = match unreadable.as_slice() {
-            [] => self.notice.take(),
-            [one] => Some(format!(
-                "{one} looks like a sync tool's conflict copy of the progress file, but it cannot be read; it is left as it is"
-            )),
-            many => Some(format!(
-                "{} look like a sync tool's conflict copies of the progress file, but cannot be read; they are left as they are: {}",
-                crate::text::count(many.len(), "file", "files"),
-                many.join("; ")
-            )),
-        };
+        if !unreadable.is_empty() {
+            self.notice = Some(super::Notice::UnreadableCopies(unreadable));
+        }
         changed
     }
 

@@ -16,6 +16,7 @@ mod file_merge;
 mod format;
 mod judge;
 mod merge;
+mod notice;
 mod salvage;
 mod store;
 mod undo;
@@ -34,6 +35,7 @@ pub use judge::{
     Local, MAX_FILE_BYTES, local as judge_local, merged as merged_versions, put_back, readable, take_in,
 };
 pub use merge::{compare, merge_into, merged};
+pub use notice::Notice;
 pub use salvage::Unread;
 use store::Wait;
 pub use store::{Busy, LOCK_PATIENCE, Lock};
@@ -64,7 +66,7 @@ pub struct Progress {
     /// older version in its place.
     behind: bool,
     /// Something the learner should be told about the file.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
 }
 
 impl Progress {
@@ -137,31 +139,17 @@ impl Progress {
                 self.unread.merge(&unread);
                 self.unread.drop_replaced(&self.data);
                 if self.unread.len() > before {
-                    self.notice = Some(format!(
-                        "{} {} in {} {} not understood and {} kept as {} are",
-                        self.unread.len(),
-                        if self.unread.len() == 1 { "entry" } else { "entries" },
-                        path.display(),
-                        if self.unread.len() == 1 { "was" } else { "were" },
-                        if self.unread.len() == 1 { "is" } else { "are" },
-                        if self.unread.len() == 1 { "it" } else { "they" },
-                    ));
+                    self.notice = Some(Notice::Unread { path: path.clone(), count: self.unread.len() });
                 }
                 Ok(changed)
             }
             store::Read::Newer(format) => {
                 self.read_only = true;
-                self.notice = Some(format!(
-                    "{} has format {format}, newer than this learnpath ({FORMAT}): read-only, ticks are not saved; upgrade learnpath",
-                    path.display()
-                ));
+                self.notice = Some(Notice::Newer { path, format });
                 Ok(false)
             }
             store::Read::Damaged(why) if !self.may_move => {
-                self.notice = Some(format!(
-                    "{} is not valid progress ({why}); showing none. It is left as it is; the next save keeps it aside",
-                    path.display()
-                ));
+                self.notice = Some(Notice::DamagedLeft { path, why });
                 Ok(false)
             }
             store::Read::Damaged(_) if !locked && store::lock(&path, Wait::No).is_err() => {
@@ -173,10 +161,7 @@ impl Progress {
             }
             store::Read::Damaged(why) => {
                 let aside = store::keep_aside(&path)?;
-                self.notice = Some(format!(
-                    "progress file was damaged ({why}); kept as {} and carried on without it",
-                    aside.display()
-                ));
+                self.notice = Some(Notice::DamagedKeptAside { why, aside });
                 Ok(false)
             }
         }

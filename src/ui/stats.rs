@@ -112,5 +112,5 @@ pub fn lines(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    crate::text::count(n, word, &format!("{word}s"))
 }
