@@ -14,12 +14,6 @@ fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-fn status_json(home: &Path) -> serde_json::Value {
-    let out = learnpath(home, &["status", "--json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -230,7 +224,7 @@ fn status_reports_ticks_for_topics_the_curriculum_no_longer_has() {
             "old-step/removed": {"status": "done", "at": "2026-01-01T00:00:00Z"}}}}}"#,
     )
     .unwrap();
-    let status = status_json(home.path());
+    let status = common::status_json(home.path());
     assert_eq!(status["done"], 1);
     assert_eq!(status["orphans"], 1);
     let out = common::learnpath(home.path(), &["status"], &[]);
@@ -298,7 +292,7 @@ fn reset_of_one_topic_needs_no_question_and_list_counts_done_topics() {
     // No --yes, no terminal: a single topic is reset at once.
     let out = stdout(&learnpath(h, &["reset", "coding-basics/loops"]));
     assert!(out.contains("Reset topic coding-basics/loops: 1 topic back to todo"), "{out}");
-    let status = status_json(h);
+    let status = common::status_json(h);
     assert_eq!(status["done"], 2);
     assert_eq!(status["steps"][0]["done"], 1, "the rest of the step is kept");
 }

@@ -1,5 +1,8 @@
 //! The curriculum loader: what loads, and every error with its position.
 
+mod common;
+
+use common::refused;
 use learnpath::curriculum::{Cost, Curriculum};
 
 const MINIMAL: &str = r#"format = 1
@@ -10,10 +13,6 @@ title = "Mini"
 id = "one"
 title = "One"
 "#;
-
-fn errors(text: &str) -> String {
-    Curriculum::parse(text, "x.toml").expect_err("should fail").to_string()
-}
 
 #[test]
 fn a_file_with_only_the_documented_keys_loads() {
@@ -60,48 +59,48 @@ fn minimal_file_loads() {
 #[test]
 fn syntax_error_has_line_and_column() {
     let text = MINIMAL.replace("title = \"One\"", "title = \"One");
-    let err = errors(&text);
+    let err = refused(&text);
     assert!(err.starts_with("x.toml:7:"), "{err}");
     assert_eq!(err.lines().count(), 1, "one line, not a wall of text: {err}");
 }
 
 #[test]
 fn wrong_type_is_reported_at_the_value() {
-    let err = errors(&MINIMAL.replace("title = \"One\"", "title = 3"));
+    let err = refused(&MINIMAL.replace("title = \"One\"", "title = 3"));
     assert!(err.starts_with("x.toml:7:9: "), "{err}");
     assert!(err.contains("string"), "{err}");
 }
 
 #[test]
 fn missing_required_key_names_the_key() {
-    let err = errors(&MINIMAL.replace("title = \"One\"\n", ""));
+    let err = refused(&MINIMAL.replace("title = \"One\"\n", ""));
     assert!(err.contains("missing field `title`"), "{err}");
     assert!(err.starts_with("x.toml:5:"), "{err}");
 }
 
 #[test]
 fn unknown_key_is_an_error() {
-    let err = errors(&MINIMAL.replace("title = \"One\"", "title = \"One\"\ntitel = \"typo\""));
+    let err = refused(&MINIMAL.replace("title = \"One\"", "title = \"One\"\ntitel = \"typo\""));
     assert!(err.starts_with("x.toml:8:1: "), "{err}");
     assert!(err.contains("titel"), "{err}");
 }
 
 #[test]
 fn bad_ids_are_reported() {
-    let err = errors(&MINIMAL.replace("id = \"one\"", "id = \"One Step\""));
+    let err = refused(&MINIMAL.replace("id = \"one\"", "id = \"One Step\""));
     assert!(err.starts_with("x.toml:6:6: bad step id \"One Step\""), "{err}");
-    let err = errors(&MINIMAL.replace("id = \"mini\"", "id = \"-mini\""));
+    let err = refused(&MINIMAL.replace("id = \"mini\"", "id = \"-mini\""));
     assert!(err.starts_with("x.toml:2:6: bad curriculum id"), "{err}");
 }
 
 #[test]
 fn duplicate_ids_are_reported() {
     let text = format!("{MINIMAL}\n[[steps]]\nid = \"one\"\ntitle = \"Again\"\n");
-    assert_eq!(errors(&text), "x.toml:10:6: duplicate step id \"one\": ids must be unique");
+    assert_eq!(refused(&text), "x.toml:10:6: duplicate step id \"one\": ids must be unique");
     let text = format!(
         "{MINIMAL}\n[[steps.topics]]\nid = \"t\"\ntitle = \"T\"\n\n[[steps.topics]]\nid = \"t\"\ntitle = \"T2\"\n"
     );
-    assert_eq!(errors(&text), "x.toml:14:6: duplicate topic id in this step \"t\": ids must be unique");
+    assert_eq!(refused(&text), "x.toml:14:6: duplicate topic id in this step \"t\": ids must be unique");
 }
 
 #[test]
@@ -116,7 +115,7 @@ fn same_topic_id_in_two_steps_is_fine() {
 fn only_http_links_are_allowed() {
     for url in ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.com", "https://", "https://a b"] {
         let text = format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"{url}\"\n");
-        let err = errors(&text);
+        let err = refused(&text);
         assert!(err.starts_with("x.toml:10:7: bad url"), "{url}: {err}");
     }
     let text = format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"HTTP://Example.com/x\"\n");
@@ -125,20 +124,20 @@ fn only_http_links_are_allowed() {
 
 #[test]
 fn empty_steps_is_an_error() {
-    let err = errors("format = 1\nid = \"x\"\ntitle = \"X\"\nsteps = []\n");
+    let err = refused("format = 1\nid = \"x\"\ntitle = \"X\"\nsteps = []\n");
     assert_eq!(err, "x.toml:4:9: `steps` is empty: a curriculum needs at least one [[steps]]");
 }
 
 #[test]
 fn format_must_be_one() {
-    let newer = errors(&MINIMAL.replace("format = 1", "format = 2\nshiny = true"));
+    let newer = refused(&MINIMAL.replace("format = 1", "format = 2\nshiny = true"));
     assert!(newer.starts_with("x.toml:1:10: this file uses format 2, newer"), "{newer}");
     assert!(newer.contains("upgrade learnpath"), "{newer}");
-    let zero = errors(&MINIMAL.replace("format = 1", "format = 0"));
+    let zero = refused(&MINIMAL.replace("format = 1", "format = 0"));
     assert!(zero.starts_with("x.toml:1:10: unknown format 0"), "{zero}");
-    let text = errors(&MINIMAL.replace("format = 1", "format = \"1\""));
+    let text = refused(&MINIMAL.replace("format = 1", "format = \"1\""));
     assert!(text.contains("`format` must be a number"), "{text}");
-    let missing = errors(&MINIMAL.replace("format = 1\n", ""));
+    let missing = refused(&MINIMAL.replace("format = 1\n", ""));
     assert!(missing.starts_with("x.toml:1:1: missing `format`"), "{missing}");
 }
 
@@ -146,7 +145,7 @@ fn format_must_be_one() {
 fn bad_cost_lists_the_choices() {
     let text =
         format!("{MINIMAL}[[steps.resources]]\ntitle = \"R\"\nurl = \"https://a.b\"\ncost = \"cheap\"\n");
-    let err = errors(&text);
+    let err = refused(&text);
     assert!(err.starts_with("x.toml:11:8: "), "{err}");
     assert!(err.contains("free") && err.contains("paid"), "{err}");
 }
@@ -156,7 +155,7 @@ fn all_validation_errors_are_reported_at_once_in_file_order() {
     let text = format!(
         "{MINIMAL}[[steps.topics]]\nid = \"Bad\"\ntitle = \"\"\n[[steps.resources]]\ntitle = \"R\"\nurl = \"file:///x\"\n"
     );
-    let err = errors(&text);
+    let err = refused(&text);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
     assert!(lines[0].starts_with("x.toml:9:6: bad topic id"), "{err}");
@@ -167,7 +166,7 @@ fn all_validation_errors_are_reported_at_once_in_file_order() {
 #[test]
 fn columns_count_characters_not_bytes() {
     let text = MINIMAL.replace("title = \"One\"", "title = \"Données\"\nid2 = 1");
-    let err = errors(&text);
+    let err = refused(&text);
     assert!(err.starts_with("x.toml:8:1: "), "{err}");
 }
 
@@ -199,12 +198,12 @@ fn control_characters_in_titles_are_made_visible() {
 #[test]
 fn a_string_over_64_kib_is_refused_where_it_is() {
     let long = "a".repeat(64 * 1024 + 1);
-    let err = errors(&MINIMAL.replace("title = \"One\"", &format!("title = \"{long}\"")));
+    let err = refused(&MINIMAL.replace("title = \"One\"", &format!("title = \"{long}\"")));
     assert!(
         err.starts_with("x.toml:7:9: step title is 65537 bytes, longer than the 64 KiB allowed"),
         "{err:.200}"
     );
-    let err = errors(&MINIMAL.replace("title = \"One\"", &format!("title = \"One\"\nbody = \"{long}\"")));
+    let err = refused(&MINIMAL.replace("title = \"One\"", &format!("title = \"One\"\nbody = \"{long}\"")));
     assert!(err.starts_with("x.toml:6:6: body is 65537 bytes"), "{err:.200}");
 }
 
@@ -221,7 +220,7 @@ fn many_topics(n: usize) -> String {
 
 #[test]
 fn more_than_100000_topics_is_refused_and_100000_load() {
-    let err = errors(&many_topics(100_001));
+    let err = refused(&many_topics(100_001));
     assert!(err.contains("100001 topics is more than the 100000"), "{err}");
     let c = Curriculum::parse(&many_topics(100_000), "x.toml").unwrap();
     assert_eq!(c.topic_count(), 100_000);
@@ -262,7 +261,7 @@ fn with_topic_aliases(aliases: &[String]) -> String {
 
 #[test]
 fn an_alias_may_mean_only_one_topic() {
-    let err = errors(&with_topic_aliases(&["b".into()]));
+    let err = refused(&with_topic_aliases(&["b".into()]));
     assert!(
         err.starts_with("x.toml:10:12: topic alias \"b\" is already the id or an alias of another topic"),
         "{err}"
@@ -275,7 +274,7 @@ fn an_alias_may_mean_only_one_topic() {
 #[test]
 fn more_than_32_aliases_are_refused() {
     let many: Vec<String> = (0..33).map(|i| format!("old-{i}")).collect();
-    let err = errors(&with_topic_aliases(&many));
+    let err = refused(&with_topic_aliases(&many));
     assert!(err.contains("topic \"a\" has 33 aliases, more than 32"), "{err}");
     assert!(Curriculum::parse(&with_topic_aliases(&many[..32]), "x.toml").is_ok());
 }
@@ -293,7 +292,7 @@ fn links_the_opener_would_refuse_do_not_validate() {
             "title = \"One\"\n",
             &format!("title = \"One\"\n[[steps.resources]]\ntitle = \"R\"\nurl = \"{url}\"\n"),
         );
-        let err = errors(&text);
+        let err = refused(&text);
         assert!(err.contains(why), "{url:?}: {err}");
         // And the opener gives the same reason.
         assert!(learnpath::open::open_url(url).unwrap_err().to_string().contains(why), "{url:?}");
@@ -310,8 +309,8 @@ fn direction_controls_in_titles_are_made_visible() {
 #[test]
 fn nesting_too_deep_is_reported_where_it_is() {
     let dotted = format!("format = 1\nid = \"x\"\ntitle = \"X\"\na{} = 1\n", ".a".repeat(5000));
-    assert!(errors(&dotted).starts_with("x.toml:4:1: "), "{}", errors(&dotted));
+    assert!(refused(&dotted).starts_with("x.toml:4:1: "), "{}", refused(&dotted));
     let nested =
         format!("format = 1\nid = \"x\"\ntitle = \"X\"\nk = {}{}\n", "[".repeat(5000), "]".repeat(5000));
-    assert!(errors(&nested).starts_with("x.toml:4:"), "{}", errors(&nested));
+    assert!(refused(&nested).starts_with("x.toml:4:"), "{}", refused(&nested));
 }

@@ -31,12 +31,6 @@ fn wait_for_file(path: &Path, text: &str) -> String {
     panic!("{} never contained {text:?}", path.display());
 }
 
-fn status_json(home: &Path) -> serde_json::Value {
-    let out = common::learnpath(home, &["status", "--json"], &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn tick_open_quit_and_find_the_ticks_again() {
     let home = tempfile::tempdir().unwrap();
@@ -73,7 +67,7 @@ fn tick_open_quit_and_find_the_ticks_again() {
     again.send("\x03");
     assert_eq!(again.wait_exit(), 0);
 
-    let status = status_json(home.path());
+    let status = common::status_json(home.path());
     assert_eq!(status["done"], 2);
     assert_eq!(status["total"], 61);
     assert_eq!(status["curriculum"]["id"], "backend");

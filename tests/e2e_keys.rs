@@ -7,14 +7,7 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::pty::Pty;
-
-fn status(home: &Path) -> serde_json::Value {
-    let out = common::learnpath(home, &["status", "--json"], &[]);
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn raw(app: &Pty) -> String {
     String::from_utf8_lossy(&app.raw()).into_owned()
@@ -52,7 +45,7 @@ fn statuses_reset_next_and_hide_by_key() {
     app.wait_for("Done topics shown");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    let s = status(home.path());
+    let s = common::status_json(home.path());
     assert_eq!((s["done"].as_u64(), s["skipped"].as_u64()), (Some(3), Some(1)));
 
     let mut app = Pty::spawn(&[], 80, 24, home.path(), &[]);
@@ -68,7 +61,7 @@ fn statuses_reset_next_and_hide_by_key() {
     app.wait_for("Reset step “Learn basic coding skills”: 4 topics back to todo");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
-    assert_eq!(status(home.path())["done"], 0);
+    assert_eq!(common::status_json(home.path())["done"], 0);
 }
 
 #[test]
@@ -215,10 +208,10 @@ fn undo_redo_enter_on_a_topic_and_resuming_where_it_was_left() {
     app.wait_for("Done: Variables and data");
     app.send("u");
     app.wait_for("Undid “Done: Variables and data” (U redoes)");
-    assert_eq!(status(home.path())["done"], 0, "the undo is saved");
+    assert_eq!(common::status_json(home.path())["done"], 0, "the undo is saved");
     app.send("U");
     app.wait_for("Redid “Done: Variables and data”");
-    assert_eq!(status(home.path())["done"], 1, "so is the redo");
+    assert_eq!(common::status_json(home.path())["done"], 1, "so is the redo");
     // Enter on a topic goes to the links; it changes no status.
     app.send("j\r");
     app.wait_for("Enter open  Space read");
@@ -246,7 +239,7 @@ fn a_paste_is_one_edit_of_the_search_and_never_runs_as_keys() {
     app.send("\x1b[200~lxq\x1b[201~");
     app.send("/");
     app.wait_for("type to search");
-    assert_eq!(status(home.path())["done"], 0, "the paste ran no keys");
+    assert_eq!(common::status_json(home.path())["done"], 0, "the paste ran no keys");
     // Six thousand bytes into the search box: one edit, capped.
     app.send(&format!("\x1b[200~{}\x1b[201~", "loops ".repeat(1000)));
     app.wait_for("a search stops at 100 characters");

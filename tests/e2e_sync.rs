@@ -260,10 +260,9 @@ fn two_tuis_in_a_file_sync_folder_converge_with_nothing_lost() {
     laptop.wait_for("4/61");
     desktop.wait_for("4/61");
     // Together: both tick at once while the tool copies back and forth.
-    for i in 0..3 {
+    for _ in 0..3 {
         laptop.send(" j");
         desktop.send(" j");
-        std::thread::sleep(Duration::from_millis(10 + 7 * i));
     }
     laptop.wait_for("10/61");
     desktop.wait_for("10/61");
@@ -271,7 +270,12 @@ fn two_tuis_in_a_file_sync_folder_converge_with_nothing_lost() {
     desktop.send("q");
     assert_eq!(laptop.wait_exit(), 0);
     assert_eq!(desktop.wait_exit(), 0);
-    std::thread::sleep(Duration::from_millis(300));
+    // The tool settles: both dirs hold every tick.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while dirs.iter().any(|d| done(d) != 10) {
+        assert!(std::time::Instant::now() < deadline, "the dirs never settled on every tick");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     stop.store(true, Ordering::SeqCst);
     let conflicts = tool.join().unwrap();
     assert!(conflicts >= 1, "the machines met with both files changed: a conflict copy");

@@ -167,7 +167,8 @@ fn ctrl_z_hands_the_terminal_back_and_redraws_on_resume() {
     app.send("\x1a");
     // The test's pty has no job control, so the stop is discarded and the
     // app resumes at once: it must have restored, then taken back, the screen.
-    std::thread::sleep(Duration::from_millis(300));
+    app.wait_for_raw(before, b"\x1b[?1049l");
+    app.wait_for_raw(before, b"\x1b[?1049h");
     app.send("j");
     app.wait_for("Step 2 of 7");
     let raw = String::from_utf8_lossy(&app.raw()[before..]).into_owned();

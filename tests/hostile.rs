@@ -260,16 +260,40 @@ fn hold_lock(data: &Path) -> std::fs::File {
 
 #[test]
 fn a_command_says_it_waits_for_a_held_lock_then_saves() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
     let home = tempfile::tempdir().unwrap();
     let lock = hold_lock(&home.path().join("data"));
-    let release = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(1500));
-        drop(lock);
-    });
-    let (code, _, err) = run_guarded(home.path(), &["mark", "coding-basics/loops", "done"]);
-    release.join().unwrap();
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("waiting for another learnpath to finish saving…"), "{err}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .args(["mark", "coding-basics/loops", "done"])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("LEARNPATH_DATA_DIR", home.path().join("data"))
+        .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The lock is let go once the command says it is waiting for it.
+    let mut err = child.stderr.take().unwrap();
+    let mut said = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&said).contains("finish saving…") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "it never said it waits: {}",
+            String::from_utf8_lossy(&said)
+        );
+        match err.read(&mut byte) {
+            Ok(1) => said.push(byte[0]),
+            _ => panic!("it ended without saying it waits: {}", String::from_utf8_lossy(&said)),
+        }
+    }
+    drop(lock);
+    err.read_to_end(&mut said).unwrap();
+    assert!(child.wait().unwrap().success(), "{}", String::from_utf8_lossy(&said));
     let saved = std::fs::read_to_string(home.path().join("data/progress.json")).unwrap();
     assert!(saved.contains("coding-basics/loops"));
 }

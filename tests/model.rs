@@ -18,64 +18,11 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// Keys of every view, as actions.
-const ACTIONS: &[Action] = &[
-    Action::FocusNext,
-    Action::FocusPrev,
-    Action::FocusLeft,
-    Action::FocusRight,
-    Action::Up,
-    Action::Down,
-    Action::First,
-    Action::Last,
-    Action::PageUp,
-    Action::PageDown,
-    Action::Toggle,
-    Action::Open,
-    Action::Copy,
-    Action::ScrollDown,
-    Action::ScrollUp,
-    Action::ShowFaq,
-    Action::ShowHelp,
-    Action::Close,
-    Action::MarkProgress,
-    Action::MarkSkipped,
-    Action::Reset,
-    Action::Answer('s'),
-    Action::Answer('p'),
-    Action::NextUnfinished,
-    Action::PrevUnfinished,
-    Action::ToggleHideDone,
-    Action::CycleKind,
-    Action::OpenSearch,
-    Action::SearchInput('n'),
-    Action::SearchInput('o'),
-    Action::SearchInput('t'),
-    Action::SearchInput('e'),
-    Action::SearchBackspace,
-    Action::SearchDeleteWord,
-    Action::Confirm,
-    Action::EditNote,
-    Action::OpenReview,
-    Action::Grade(1),
-    Action::Grade(3),
-    Action::Grade(4),
-    Action::OpenStats,
-    Action::OpenToday,
-    Action::OpenPicker,
-    Action::Undo,
-    Action::Redo,
-    Action::Click(3, 3),
-    Action::Click(60, 12),
-    Action::Wheel(60, 20, true),
-    Action::Wheel(10, 5, false),
-];
-
 /// One step of the model.
 #[derive(Debug, Clone)]
 enum Op {
     /// A key (as its action).
-    Key(usize),
+    Key(Action),
     /// `c`, then the `n`th path, then Enter.
     Switch(usize),
     /// The terminal is resized.
@@ -89,7 +36,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        12 => (0..ACTIONS.len()).prop_map(Op::Key),
+        12 => common::actions::action().prop_map(Op::Key),
         2 => (0usize..4).prop_map(Op::Switch),
         1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Op::Resize(w, h)),
         1 => (0usize..3, 0usize..9, any::<bool>()).prop_map(|(path, topic, done)| Op::OtherWriter { path, topic, done }),
@@ -193,19 +140,14 @@ fn check(app: &App, terminal: &Terminal<TestBackend>, data: &Path) {
         }
     }
     // Counts are the store's.
-    let id = c.id.get_ref();
-    let count = |status| {
-        steps
-            .iter()
-            .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
-            .filter(|k| app.progress.status(id, k) == status)
-            .count()
-    };
-    assert_eq!(app.done_total(), count(Status::Done), "done count");
-    assert_eq!(app.skipped_total(), count(Status::Skipped), "skipped count");
+    assert_eq!(app.done_total(), common::stored(app, Status::Done), "done count");
+    assert_eq!(app.skipped_total(), common::stored(app, Status::Skipped), "skipped count");
     for (s, step) in steps.iter().enumerate() {
-        let done =
-            step.topics.iter().filter(|t| app.progress.status(id, &step.key(t)) == Status::Done).count();
+        let done = step
+            .topics
+            .iter()
+            .filter(|t| app.progress.status(c.id.get_ref(), &step.key(t)) == Status::Done)
+            .count();
         assert_eq!(app.done_in(s), done, "done in step {s}");
     }
 }
@@ -238,7 +180,7 @@ proptest! {
         learnpath::tui::draw(&mut terminal, &mut app).unwrap();
         for op in ops {
             match op {
-                Op::Key(i) => { app.update(ACTIONS[i]); }
+                Op::Key(action) => { app.update(action); }
                 Op::Switch(n) => {
                     app.update(Action::OpenPicker);
                     app.update(Action::First);

@@ -1,14 +1,12 @@
 //! The progress store: round trip, unknown keys, atomic save, damaged and
 //! newer files.
 
+mod common;
+
+use common::at;
 use std::fs;
 
-use jiff::Timestamp;
 use learnpath::progress::{Notice, Progress, Status};
-
-fn at(s: &str) -> Timestamp {
-    s.parse().unwrap()
-}
 
 #[test]
 fn a_missing_file_is_empty_progress() {

@@ -13,53 +13,6 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const ACTIONS: &[Action] = &[
-    Action::FocusNext,
-    Action::FocusPrev,
-    Action::FocusLeft,
-    Action::FocusRight,
-    Action::Up,
-    Action::Down,
-    Action::First,
-    Action::Last,
-    Action::PageUp,
-    Action::PageDown,
-    Action::Toggle,
-    Action::Open,
-    Action::ScrollDown,
-    Action::ScrollUp,
-    Action::ShowFaq,
-    Action::ShowHelp,
-    Action::Close,
-    Action::Reload,
-    Action::MarkProgress,
-    Action::MarkSkipped,
-    Action::Reset,
-    Action::Answer('s'),
-    Action::Answer('p'),
-    Action::NextUnfinished,
-    Action::PrevUnfinished,
-    Action::ToggleHideDone,
-    Action::OpenSearch,
-    Action::SearchInput('a'),
-    Action::SearchInput('数'),
-    Action::SearchBackspace,
-    Action::SearchDeleteWord,
-    Action::Confirm,
-    Action::Copy,
-    Action::Click(3, 3),
-    Action::Click(60, 12),
-    Action::Wheel(60, 20, true),
-    Action::Wheel(10, 5, false),
-    Action::OpenReview,
-    Action::Grade(1),
-    Action::Grade(3),
-    Action::Grade(4),
-    Action::OpenStats,
-    Action::OpenToday,
-    Action::OpenPicker,
-];
-
 /// A small curriculum whose titles are the given strings.
 fn curriculum_with(titles: &[String]) -> Curriculum {
     let mut text = String::from("format = 1\nid = \"p\"\ntitle = \"P\"\n");
@@ -97,17 +50,9 @@ fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
     assert!(app.selected_topic().is_none_or(|t| t < step.topics.len()));
     let resource = app.lists.resources.selected().unwrap_or(0);
     assert!(resource < step.resources.len().max(1), "resource selection {resource} out of range");
-    let id = app.path.curriculum.id.get_ref();
-    let count = |status| {
-        steps
-            .iter()
-            .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
-            .filter(|k| app.progress.status(id, k) == status)
-            .count()
-    };
-    let stored = count(Status::Done);
+    let stored = common::stored(app, Status::Done);
     assert_eq!(app.done_total(), stored, "the counts agree with the store");
-    assert_eq!(app.skipped_total(), count(Status::Skipped), "so do the skipped ones");
+    assert_eq!(app.skipped_total(), common::stored(app, Status::Skipped), "so do the skipped ones");
     let area = terminal.backend().buffer().area;
     if !ui::layout::too_small(area) {
         let text: String =
@@ -127,7 +72,7 @@ proptest! {
     #[test]
     fn random_keys_and_sizes_never_panic_and_keep_the_state_valid(
         titles in proptest::collection::vec(title(), 1..10),
-        actions in proptest::collection::vec(0..ACTIONS.len(), 1..40),
+        actions in proptest::collection::vec(common::actions::action(), 1..40),
         width in 1u16..=300,
         height in 1u16..=100,
         resize_to in proptest::option::of((1u16..=300, 1u16..=100)),
@@ -141,7 +86,7 @@ proptest! {
                 terminal.backend_mut().resize(w, h);
                 app.update(Action::Resize(w, h));
             }
-            app.update(ACTIONS[*a]);
+            app.update(*a);
             learnpath::tui::draw(&mut terminal, &mut app).unwrap();
             check_invariants(&app, &terminal);
         }

@@ -83,7 +83,18 @@ fn every_size_renders_without_panicking() {
         for height in [1, 2, 5, 14, 15, 16, 24, 60, 100] {
             let mut app = app();
             let events = typed("jlxjx?jjjk?fjJJKq");
-            let _ = run(&mut app, width, height, events);
+            let (terminal, _) = run(&mut app, width, height, events);
+            assert!(!app.running, "{width}x{height}: every key was taken, q last");
+            assert_eq!(app.done_total(), 2, "{width}x{height}: both ticks counted");
+            let text = screen(&terminal);
+            if width >= 60 && height >= 15 {
+                assert!(text.contains("Questions"), "{width}x{height}: the FAQ is open:\n{text}");
+            } else {
+                assert!(
+                    !text.trim().is_empty() || width * height < 4,
+                    "{width}x{height}: something is drawn"
+                );
+            }
         }
     }
 }

@@ -2,15 +2,14 @@
 //! it cleans, and what it counts. Each test names a behaviour a learner
 //! relies on.
 
+mod common;
+
+use common::at;
 use std::fs;
 
 use jiff::Timestamp;
 use learnpath::curriculum::Curriculum;
 use learnpath::progress::{Notice, Progress, Status};
-
-fn at(s: &str) -> Timestamp {
-    s.parse().unwrap()
-}
 
 const LOOPS: &str = "coding-basics/loops";
 

@@ -1,6 +1,9 @@
 //! Topic pages in the format: a topic's summary, self-checks, its own
 //! resources, what it requires, and each resource's kind.
 
+mod common;
+
+use common::refused;
 use learnpath::curriculum::{Curriculum, Kind};
 
 const PAGES: &str = r#"format = 1
@@ -43,10 +46,6 @@ title = "Servers"
 requires = ["one/functions", "one/loops"]
 "#;
 
-fn errors(text: &str) -> String {
-    Curriculum::parse(text, "x.toml").expect_err("should fail").to_string()
-}
-
 #[test]
 fn a_topic_page_loads_with_its_summary_checks_resources_and_requirements() {
     let c = Curriculum::parse(PAGES, "x.toml").unwrap();
@@ -70,21 +69,21 @@ fn every_new_field_is_optional_so_older_files_still_load() {
 
 #[test]
 fn a_requirement_that_names_no_topic_is_reported_where_it_is() {
-    let e = errors(&PAGES.replace("requires = [\"loops\"]", "requires = [\"lops\"]"));
+    let e = refused(&PAGES.replace("requires = [\"loops\"]", "requires = [\"lops\"]"));
     assert!(e.starts_with("x.toml:24:13: `requires` names \"lops\", which is not a topic here"), "{e}");
-    let e = errors(&PAGES.replace("\"one/functions\"", "\"two/functions\""));
+    let e = refused(&PAGES.replace("\"one/functions\"", "\"two/functions\""));
     assert!(e.contains("`requires` names \"two/functions\""), "another step's topic needs its step: {e}");
 }
 
 #[test]
 fn requirements_that_go_round_in_a_circle_are_refused() {
     let cycle = PAGES.replace("summary = \"Repeat", "requires = [\"two/servers\"]\nsummary = \"Repeat");
-    let e = errors(&cycle);
+    let e = refused(&cycle);
     assert!(e.contains("`requires` makes a cycle"), "{e}");
     // loops → servers → loops, and loops → servers → functions → loops.
     assert_eq!(e.lines().filter(|l| l.contains("cycle")).count(), 2, "{e}");
     assert!(e.contains("one/loops → two/servers → one/loops"), "the message names the cycle: {e}");
-    let own = errors(&PAGES.replace("requires = [\"loops\"]", "requires = [\"functions\"]"));
+    let own = refused(&PAGES.replace("requires = [\"loops\"]", "requires = [\"functions\"]"));
     assert_eq!(own.lines().count(), 1, "a cycle is reported once: {own}");
     assert!(own.contains("makes a cycle: one/functions → one/functions"), "{own}");
 }
@@ -106,12 +105,12 @@ fn a_long_chain_of_requirements_is_checked_without_deep_recursion() {
         "id = \"t0\"\ntitle = \"T\"\n",
         &format!("id = \"t0\"\ntitle = \"T\"\nrequires = [\"t{}\"]\n", n - 1),
     );
-    assert!(errors(&looped).contains("makes a cycle"));
+    assert!(refused(&looped).contains("makes a cycle"));
 }
 
 #[test]
 fn an_unknown_kind_lists_the_choices() {
-    let e = errors(&PAGES.replace("kind = \"docs\"", "kind = \"podcast\""));
+    let e = refused(&PAGES.replace("kind = \"docs\"", "kind = \"podcast\""));
     assert!(e.starts_with("x.toml:19:8:"), "{e}");
     for kind in Kind::ALL {
         assert!(e.contains(kind.name()), "{} missing from: {e}", kind.name());
@@ -120,12 +119,12 @@ fn an_unknown_kind_lists_the_choices() {
 
 #[test]
 fn a_topics_own_links_and_checks_are_held_to_the_same_rules() {
-    let e = errors(&PAGES.replace("https://example.com/loops", "javascript:alert(1)"));
+    let e = refused(&PAGES.replace("https://example.com/loops", "javascript:alert(1)"));
     assert!(e.starts_with("x.toml:18:7: bad url"), "{e}");
-    let e = errors(&PAGES.replace("\"What does `break` do?\"", "\"  \""));
+    let e = refused(&PAGES.replace("\"What does `break` do?\"", "\"  \""));
     assert!(e.contains("a `check` question of this topic is empty"), "{e}");
     let long = "x".repeat(64 * 1024 + 1);
-    let e = errors(&PAGES.replace("Repeat work over a list or until a condition holds.", &long));
+    let e = refused(&PAGES.replace("Repeat work over a list or until a condition holds.", &long));
     assert!(e.contains("topic summary is 65537 bytes"), "{e}");
 }
 

@@ -1,6 +1,9 @@
 //! The validator at its boundaries: numbers that make no sense, and
 //! strings exactly at the limit.
 
+mod common;
+
+use common::refused;
 use learnpath::curriculum::{Curriculum, MAX_STRING_BYTES};
 
 /// A one-step, one-topic curriculum with `extra` in the topic and `top` at
@@ -12,16 +15,12 @@ fn file(top: &str, extra: &str) -> String {
     )
 }
 
-fn error(text: &str) -> String {
-    Curriculum::parse(text, "x.toml").expect_err("should be refused").to_string()
-}
-
 #[test]
 fn hours_must_be_a_number_of_zero_or_more() {
     for bad in ["-1", "-0.5", "nan", "inf", "-inf"] {
-        let err = error(&file("", &format!("hours = {bad}")));
+        let err = refused(&file("", &format!("hours = {bad}")));
         assert!(err.contains("`hours` must be a positive number"), "hours = {bad}: {err}");
-        let err = error(&file(&format!("weekly_hours = {bad}"), ""));
+        let err = refused(&file(&format!("weekly_hours = {bad}"), ""));
         assert!(err.contains("`weekly_hours` must be a positive number"), "weekly_hours = {bad}: {err}");
     }
     for good in ["0", "0.0", "2.5", "10"] {
@@ -48,9 +47,9 @@ fn a_string_of_exactly_64_kib_is_allowed_and_one_byte_more_is_not() {
     assert!(Curriculum::parse(&text, "x.toml").is_ok(), "a long text at the limit");
     let over = "a".repeat(MAX_STRING_BYTES + 1);
     assert!(
-        error(&file("", &format!("[[steps.resources]]\ntitle = \"{over}\"\nurl = \"https://e.x/\"")))
+        refused(&file("", &format!("[[steps.resources]]\ntitle = \"{over}\"\nurl = \"https://e.x/\"")))
             .contains("longer than the 64 KiB allowed")
     );
     let text = file("", "").replace("title = \"S\"\n", &format!("title = \"S\"\nbody = \"{over}\"\n"));
-    assert!(error(&text).contains("longer than the 64 KiB allowed"));
+    assert!(refused(&text).contains("longer than the 64 KiB allowed"));
 }

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod actions;
 #[cfg(not(windows))]
 pub mod git;
 #[cfg(unix)]
@@ -149,6 +150,35 @@ pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) ->
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     spawn(&mut cmd).wait_with_output().unwrap()
+}
+
+/// How many of the open path's topics the store has at `status`: what
+/// the app's counts must agree with.
+pub fn stored(app: &App, status: learnpath::progress::Status) -> usize {
+    let c = &app.path.curriculum;
+    let id = c.id.get_ref();
+    c.steps()
+        .iter()
+        .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
+        .filter(|k| app.progress.status(id, k) == status)
+        .count()
+}
+
+/// `learnpath status --json` for `home`, which must succeed.
+pub fn status_json(home: &std::path::Path) -> serde_json::Value {
+    let out = learnpath(home, &["status", "--json"], &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A time written in RFC 3339.
+pub fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+/// The error a curriculum that must be refused is refused with.
+pub fn refused(text: &str) -> String {
+    Curriculum::parse(text, "x.toml").expect_err("should be refused").to_string()
 }
 
 /// Starts `cmd`. On Windows a failure to create the process is tried

@@ -104,6 +104,19 @@ impl Pty {
         panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
     }
 
+    /// Waits until the app has written `bytes` after the first `from`
+    /// bytes of its output; panics if it never does.
+    pub fn wait_for_raw(&self, from: usize, bytes: &[u8]) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.raw().get(from..).is_some_and(|out| out.windows(bytes.len()).any(|w| w == bytes)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the app never wrote {:?}", String::from_utf8_lossy(bytes));
+    }
+
     /// Types `keys` as raw bytes.
     pub fn send(&mut self, keys: &str) {
         let mut writer = self.writer.lock().unwrap();
