@@ -46,8 +46,9 @@ fn first_frame(c: &mut Criterion) {
                 |(curriculum, progress)| {
                     let mut app = App::new(curriculum, progress);
                     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                    let mut view = learnpath::ui::ViewState::default();
                     app.update(Action::Resize(120, 40));
-                    learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+                    learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
                     terminal
                 },
                 BatchSize::SmallInput,
@@ -60,20 +61,21 @@ fn keystroke(c: &mut Criterion) {
     for (name, text) in inputs() {
         let mut app = app_on(&text);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut view = learnpath::ui::ViewState::default();
         app.update(Action::Resize(120, 40));
         for _ in 0..app.path.curriculum.steps().len() / 2 {
             app.update(Action::Down);
         }
         app.update(Action::FocusRight);
         app.update(Action::Down);
-        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         let mut down = true;
         c.bench_function(&format!("keystroke-topics-down/{name}"), |b| {
             b.iter(|| {
                 // Down then up, so the selection stays in the step's middle.
                 app.update(if down { Action::Down } else { Action::Up });
                 down = !down;
-                learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+                learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             })
         });
     }
@@ -112,12 +114,13 @@ fn search(c: &mut Criterion) {
     for (name, text) in inputs() {
         let mut app = app_on(&text);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut view = learnpath::ui::ViewState::default();
         app.update(Action::Resize(120, 40));
         app.update(Action::OpenSearch);
         for ch in "topic 5".chars() {
             app.update(Action::SearchInput(ch));
         }
-        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         let mut typing = true;
         c.bench_function(&format!("search-keystroke/{name}"), |b| {
             b.iter(|| {
@@ -125,7 +128,7 @@ fn search(c: &mut Criterion) {
                 // that reruns the search and redraws.
                 app.update(if typing { Action::SearchInput('0') } else { Action::SearchBackspace });
                 typing = !typing;
-                learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+                learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             })
         });
     }

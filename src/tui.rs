@@ -58,9 +58,10 @@ where
 {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let mut view = ui::ViewState::default();
     while app.running {
         if !events.input_ready() {
-            draw(terminal, app)?;
+            draw(terminal, app, &mut view)?;
         }
         let Some(event) = events.next_event() else { break };
         let action = match event? {
@@ -114,15 +115,16 @@ where
     Ok(())
 }
 
-/// Draws a frame and hands the app what it drew (television's
-/// render-then-resolve: the model never asks the view where things are).
-pub fn draw<B>(terminal: &mut Terminal<B>, app: &mut App) -> Result<()>
+/// Draws a frame, the lists scrolled as `view` keeps them, and hands the
+/// app what it drew (television's render-then-resolve: the model never
+/// asks the view where things are).
+pub fn draw<B>(terminal: &mut Terminal<B>, app: &mut App, view: &mut ui::ViewState) -> Result<()>
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut drawn = crate::app::Geometry::default();
-    terminal.draw(|frame| drawn = ui::render(frame, app))?;
+    terminal.draw(|frame| drawn = ui::render(frame, app, view))?;
     app.drawn(drawn);
     Ok(())
 }

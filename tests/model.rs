@@ -14,6 +14,8 @@ use learnpath::app::{App, Target};
 use learnpath::config::Source;
 use learnpath::curriculum::Curriculum;
 use learnpath::progress::{Progress, Status};
+use learnpath::ui::ViewState;
+use learnpath::ui::view_state::List;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -85,30 +87,27 @@ fn path_file(config: &Path, n: usize) -> PathBuf {
     config.join(format!("curricula/p{n}.toml"))
 }
 
-fn check(app: &App, terminal: &Terminal<TestBackend>, data: &Path) {
+fn check(app: &App, view: &ViewState, terminal: &Terminal<TestBackend>, data: &Path) {
     let c = &app.path.curriculum;
     let steps = c.steps();
     // Selections and offsets are in range.
     assert!(app.step_index() < steps.len());
-    let in_range = |name: &str, state: &ratatui::widgets::ListState, len: usize| {
-        let sel = state.selected().unwrap_or(0);
+    let in_range = |name: &str, list: List, pick: &learnpath::app::Pick, len: usize| {
+        let sel = pick.selected().unwrap_or(0);
         assert!(sel < len.max(1), "{name}: selection {sel} of {len}");
-        assert!(
-            state.offset() <= sel.max(len.saturating_sub(1)),
-            "{name}: offset {} of {len}",
-            state.offset()
-        );
+        let offset = view.offset(list);
+        assert!(offset <= sel.max(len.saturating_sub(1)), "{name}: offset {offset} of {len}");
     };
-    in_range("steps", &app.lists.steps, steps.len());
-    in_range("topics", &app.lists.topics, app.visible_topics().len());
-    in_range("resources", &app.lists.resources, app.shown_resources().len());
-    in_range("faq", &app.lists.faq, c.faq.len());
-    in_range("review", &app.lists.review, app.due().len());
+    in_range("steps", List::Steps, &app.lists.steps, steps.len());
+    in_range("topics", List::Topics, &app.lists.topics, app.visible_topics().len());
+    in_range("resources", List::Resources, &app.lists.resources, app.shown_resources().len());
+    in_range("faq", List::Faq, &app.lists.faq, c.faq.len());
+    in_range("review", List::Review, &app.lists.review, app.due().len());
     if let Some(search) = app.search() {
-        in_range("results", &app.lists.results, search.hits.len());
+        in_range("results", List::Results, &app.lists.results, search.hits.len());
     }
     if let Some(choices) = app.picker() {
-        in_range("picker", &app.lists.picker, choices.len());
+        in_range("picker", List::Picker, &app.lists.picker, choices.len());
     }
     // Every row drawn belongs to the open path.
     for (target, _, rows) in app.geometry().lists() {
@@ -176,8 +175,9 @@ proptest! {
             .with_catalog(config.clone(), Source::File(path_file(&config, 0)), data.clone())
             .with_data_dir(data.clone());
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut view = learnpath::ui::ViewState::default();
         app.update(Action::Resize(width, height));
-        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         for op in ops {
             match op {
                 Op::Key(action) => { app.update(action); }
@@ -203,8 +203,8 @@ proptest! {
                 }
                 Op::NextDay => time.set(time.get() + SignedDuration::from_hours(24)),
             }
-            learnpath::tui::draw(&mut terminal, &mut app).unwrap();
-            check(&app, &terminal, &data);
+            learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
+            check(&app, &view, &terminal, &data);
         }
     }
 }

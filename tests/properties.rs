@@ -80,6 +80,7 @@ proptest! {
         let mut app = App::new(curriculum_with(&titles), Progress::in_memory())
             .with_clock(Box::new(|| common::NOW.parse::<Timestamp>().unwrap()));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut view = learnpath::ui::ViewState::default();
         app.update(Action::Resize(width, height));
         for (i, a) in actions.iter().enumerate() {
             if i == actions.len() / 2 && let Some((w, h)) = resize_to {
@@ -87,7 +88,7 @@ proptest! {
                 app.update(Action::Resize(w, h));
             }
             app.update(*a);
-            learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+            learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             check_invariants(&app, &terminal);
         }
     }
@@ -96,8 +97,9 @@ proptest! {
     fn wide_and_combining_text_keeps_the_borders_in_place(titles in proptest::collection::vec(title(), 3..9)) {
         let mut app = App::new(curriculum_with(&titles), Progress::in_memory());
         let mut terminal = Terminal::new(TestBackend::new(90, 30)).unwrap();
+        let mut view = learnpath::ui::ViewState::default();
         app.update(Action::Resize(90, 30));
-        learnpath::tui::draw(&mut terminal, &mut app).unwrap();
+        learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         let areas = ui::layout::areas(ratatui::layout::Rect::new(0, 0, 90, 30), &app);
         let buf = terminal.backend().buffer();
         for y in areas.left.top() + 1..areas.left.bottom() - 1 {

@@ -377,14 +377,19 @@ fn a_paste_is_one_edit_of_the_search_box_and_nothing_elsewhere() {
 fn a_new_search_starts_at_the_top_of_its_results() {
     // Found by the model test: the last result of one search scrolled the
     // list, and the next search kept that scroll over its empty list.
+    use learnpath::ui::view_state::{List, ViewState};
     let mut app = common::app();
+    let mut view = ViewState::default();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 15)).unwrap();
+    app.update(Action::Resize(60, 15));
     app.update(Action::OpenSearch);
     app.update(Action::SearchInput('t'));
     app.update(Action::Last);
-    common::draw(&mut app, 60, 15);
-    assert!(app.lists.results.offset() > 0, "the long list scrolled");
+    learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
+    assert!(view.offset(List::Results) > 0, "the long list scrolled");
     app.update(Action::Close);
     app.update(Action::OpenSearch);
-    assert_eq!((app.lists.results.selected(), app.lists.results.offset()), (Some(0), 0));
-    common::draw(&mut app, 60, 15);
+    assert_eq!(app.lists.results.selected(), Some(0));
+    learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
+    assert_eq!(view.offset(List::Results), 0, "the new search shows its first result");
 }

@@ -1,8 +1,6 @@
 //! The resources pane's list: the selected topic's own links, then its
 //! step's, narrowed to one kind with `t`.
 
-use ratatui::widgets::ListState;
-
 use super::{App, Message};
 use crate::curriculum::{Kind, Resource};
 
@@ -53,12 +51,12 @@ impl App {
     /// Changes the topics list's selection with `change` (given the list's
     /// length); a different topic lists different links, so their
     /// selection starts again at the first.
-    pub(super) fn move_topic_row(&mut self, change: impl FnOnce(&mut ListState, usize)) {
+    pub(super) fn move_topic_row(&mut self, change: impl FnOnce(&mut super::Pick, usize)) {
         let before = self.selected_topic();
         let len = self.visible_topics().len();
         change(&mut self.lists.topics, len);
         if self.selected_topic() != before {
-            self.lists.resources = ListState::default().with_selected(Some(0));
+            self.lists.resources = super::Pick::at(0);
             self.about_scroll = 0;
         }
     }

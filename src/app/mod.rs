@@ -32,7 +32,7 @@ pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
 pub use search::{MAX_QUERY, SearchState};
 pub use today::TodayItem;
-pub use types::{Clock, Effect, Lists, Message, Prompt, View};
+pub use types::{Clock, Effect, Lists, Message, Pick, Prompt, View};
 
 /// Everything the UI shows and the keys change.
 pub struct App {
@@ -56,7 +56,7 @@ pub struct App {
     pub daily_minutes: Option<f64>,
     /// Over SSH with no display: Enter copies links instead of opening them.
     pub remote: bool,
-    /// Lists' selections and offsets.
+    /// Lists' selections.
     pub lists: Lists,
     /// Scroll of the step description.
     pub about_scroll: u16,

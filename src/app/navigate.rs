@@ -1,7 +1,5 @@
 //! Moving around: focus, selection, pages, scrolling, the mouse.
 
-use ratatui::widgets::ListState;
-
 use super::Pane;
 use super::{App, Overlay, Scroll, Target, View};
 
@@ -172,13 +170,13 @@ impl App {
     }
 }
 
-fn move_list(state: &mut ListState, delta: isize, len: usize) {
+fn move_list(state: &mut super::Pick, delta: isize, len: usize) {
     let sel = state.selected().unwrap_or(0);
     state.select(Some(sel.saturating_add_signed(delta).min(len.saturating_sub(1))));
 }
 
-fn select_first() -> ListState {
-    ListState::default().with_selected(Some(0))
+fn select_first() -> super::Pick {
+    super::Pick::at(0)
 }
 
 fn step_u16(value: u16, delta: isize, max: u16) -> u16 {

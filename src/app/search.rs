@@ -49,8 +49,8 @@ impl App {
             total: 0,
             full: false,
         }));
-        // A new search starts at the top: no offset left from the last one.
-        self.lists.results = ratatui::widgets::ListState::default().with_selected(Some(0));
+        // A new search starts at the top.
+        self.lists.results = super::Pick::at(0);
     }
 
     pub(super) fn search_input(&mut self, c: char) {
@@ -92,7 +92,6 @@ impl App {
             search.total = total;
         }
         self.lists.results.select(Some(0));
-        *self.lists.results.offset_mut() = 0;
     }
 
     /// Enter: go to the chosen result and close the box.

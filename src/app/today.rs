@@ -48,7 +48,7 @@ impl App {
     pub(super) fn open_today(&mut self) {
         self.refresh_due();
         self.push(Overlay::Today(self.plan_today()));
-        self.lists.today = ratatui::widgets::ListState::default().with_selected(Some(0));
+        self.lists.today = super::Pick::at(0);
     }
 
     /// Plans today again if the view is open: another instance's ticks or

@@ -2,7 +2,6 @@
 //! prompt, the lists' state and the clock.
 
 use jiff::Timestamp;
-use ratatui::widgets::ListState;
 
 /// Something `update` wants done outside the state: the run loop does it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,25 +54,47 @@ pub enum Prompt {
     Reset,
 }
 
-/// Selection and scroll of every list; the widgets keep their offsets here.
+/// Which row of a list is selected. Only the selection: where the list
+/// is scrolled to is the drawing's business (`ui::ViewState`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pick(Option<usize>);
+
+impl Pick {
+    /// Row `i` selected.
+    pub fn at(i: usize) -> Pick {
+        Pick(Some(i))
+    }
+
+    /// The selected row, if any.
+    pub fn selected(&self) -> Option<usize> {
+        self.0
+    }
+
+    /// Selects `row`.
+    pub fn select(&mut self, row: Option<usize>) {
+        self.0 = row;
+    }
+}
+
+/// The selection of every list.
 #[derive(Debug, Default, Clone)]
 pub struct Lists {
     /// The steps pane.
-    pub steps: ListState,
+    pub steps: Pick,
     /// The topics of the selected step (indexes the visible topics).
-    pub topics: ListState,
+    pub topics: Pick,
     /// The resources of the selected step.
-    pub resources: ListState,
+    pub resources: Pick,
     /// The FAQ questions.
-    pub faq: ListState,
+    pub faq: Pick,
     /// Search results.
-    pub results: ListState,
+    pub results: Pick,
     /// The curriculum picker.
-    pub picker: ListState,
+    pub picker: Pick,
     /// The review queue.
-    pub review: ListState,
+    pub review: Pick,
     /// Today's plan.
-    pub today: ListState,
+    pub today: Pick,
 }
 
 /// A clock, injected so tests can fix the time.

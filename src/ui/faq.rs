@@ -6,10 +6,11 @@ use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Geometry, Scroll, Target};
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the FAQ over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App, g: &mut Geometry) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let theme = app.theme;
     let (questions, answer) = (areas.left, answer_area(areas));
     let width = questions.width.saturating_sub(2) as usize;
@@ -20,18 +21,17 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App, g: &mut G
         g.list(Target::Questions, questions, Vec::new());
     } else {
         let count = app.path.curriculum.faq.len();
-        let mut state = std::mem::take(&mut app.lists.faq);
+        let state = view.list(List::Faq, app.lists.faq);
         let rows = pane::render_list(
             frame,
             questions,
             block,
             count,
             |i| question_item(app, i, width),
-            &mut state,
+            state,
             true,
             &theme,
         );
-        app.lists.faq = state;
         g.list(Target::Questions, questions, rows);
     }
     let lines = lines(app, answer.width.saturating_sub(2) as usize);

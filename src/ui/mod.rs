@@ -16,6 +16,7 @@ pub mod status;
 pub mod steps;
 pub mod today;
 pub mod topics;
+pub mod view_state;
 pub mod wrap;
 
 use ratatui::Frame;
@@ -24,13 +25,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub use crate::theme::{Theme, ThemeName, no_color};
+pub use view_state::ViewState;
 
 use crate::app::Pane;
 use crate::app::{App, Geometry, Overlay, View};
 
-/// Draws the whole screen for `app`; returns what went where, for the app
-/// to resolve the mouse, pages and scroll limits against.
-pub fn render(frame: &mut Frame, app: &mut App) -> Geometry {
+/// Draws the whole screen for `app`, with the lists scrolled as `view`
+/// remembers; returns what went where, for the app to resolve the mouse,
+/// pages and scroll limits against.
+pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) -> Geometry {
     let mut g = Geometry::default();
     let area = frame.area();
     if layout::too_small(area) {
@@ -41,23 +44,23 @@ pub fn render(frame: &mut Frame, app: &mut App) -> Geometry {
     render_header(frame, areas.header, app);
     match app.view() {
         View::Main => {
-            steps::render(frame, areas.left, app, &mut g);
+            steps::render(frame, areas.left, app, view, &mut g);
             about::render(frame, areas.about, app, &mut g);
-            topics::render(frame, areas.topics, app, &mut g);
-            resources::render(frame, areas.resources, app, &mut g);
+            topics::render(frame, areas.topics, app, view, &mut g);
+            resources::render(frame, areas.resources, app, view, &mut g);
         }
-        View::Faq => faq::render(frame, &areas, app, &mut g),
-        View::Review => review::render(frame, &areas, app),
+        View::Faq => faq::render(frame, &areas, app, view, &mut g),
+        View::Review => review::render(frame, &areas, app, view),
         View::Stats => stats::render(frame, &areas, app, &mut g),
-        View::Today => today::render(frame, &areas, app),
+        View::Today => today::render(frame, &areas, app, view),
     }
     status::render(frame, areas.status, app);
     // The popups, bottom first, so the one on top is drawn last.
     let space = help::space(area, &areas);
     for i in 0..app.overlays().len() {
         match &app.overlays()[i] {
-            Overlay::Picker(_) => picker::render(frame, space, app),
-            Overlay::Search(_) => search::render(frame, space, app),
+            Overlay::Picker(_) => picker::render(frame, space, app, view),
+            Overlay::Search(_) => search::render(frame, space, app, view),
             Overlay::Prompt(_) => prompt::render(frame, space, app),
             Overlay::Help(_) => help::render(frame, space, app, &mut g),
             Overlay::Faq | Overlay::Review | Overlay::Stats | Overlay::Today(_) => {}

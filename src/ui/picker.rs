@@ -8,10 +8,11 @@ use ratatui::widgets::Clear;
 
 use crate::app::App;
 use crate::progress::percent;
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the picker over `area`, if it is open.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
     let Some(choices) = app.picker() else { return };
     let theme = app.theme;
     let rows = choices.len() as u16 * 2 + 2;
@@ -36,7 +37,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
         .collect();
     frame.render_widget(Clear, popup);
     let block = pane::block(" Curricula · Enter open · Esc close ", true, &theme);
-    let mut state = std::mem::take(&mut app.lists.picker);
-    pane::render_list(frame, popup, block, items.len(), |i| items[i].clone(), &mut state, true, &theme);
-    app.lists.picker = state;
+    let state = view.list(List::Picker, app.lists.picker);
+    pane::render_list(frame, popup, block, items.len(), |i| items[i].clone(), state, true, &theme);
 }

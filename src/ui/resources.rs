@@ -9,10 +9,11 @@ use ratatui::text::Text;
 use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::curriculum::{Cost, Resource};
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{Theme, pane, wrap};
 
 /// Draws the resources list.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let focused = app.focus == Pane::Resources;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
@@ -33,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
     }
     let count = resources.len();
     // The list's state is taken out while the list borrows the app.
-    let mut state = std::mem::take(&mut app.lists.resources);
+    let state = view.list(List::Resources, app.lists.resources);
     let resources = app.shown_resources();
     let rows = pane::render_list(
         frame,
@@ -41,11 +42,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
         block,
         count,
         |r| item(resources[r], app.is_read(s, resources[r]), width, &theme),
-        &mut state,
+        state,
         focused,
         &theme,
     );
-    app.lists.resources = state;
     g.list(Target::List(Pane::Resources), area, rows);
 }
 

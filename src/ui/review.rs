@@ -6,10 +6,11 @@ use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the review view over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState) {
     let theme = app.theme;
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
@@ -24,9 +25,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
         let count = app.due().len();
-        let mut state = std::mem::take(&mut app.lists.review);
-        pane::render_list(frame, list, block, count, |i| item(app, i, width), &mut state, true, &theme);
-        app.lists.review = state;
+        let state = view.list(List::Review, app.lists.review);
+        pane::render_list(frame, list, block, count, |i| item(app, i, width), state, true, &theme);
     }
     let lines = detail_lines(app, detail.width.saturating_sub(2) as usize);
     pane::render_text(frame, detail, pane::block(" Topic ", false, &theme), lines, 0, &theme);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::search::{Entry, Hit};
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{Theme, layout, pane, wrap};
 
 /// Where the box goes inside `area`.
@@ -17,7 +18,7 @@ pub fn popup_area(area: Rect) -> Rect {
 }
 
 /// Draws the search box over `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
     let Some(search) = app.search() else { return };
     let theme = app.theme;
     let popup = popup_area(area);
@@ -61,12 +62,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App) {
     let width = results.width as usize;
     let count = search.hits.len();
     // Only the rows on screen are built, as in every other list.
-    let mut state = std::mem::take(&mut app.lists.results);
+    let state = view.list(List::Results, app.lists.results);
     let hits: &[Hit] = app.search().map_or(&[], |s| &s.hits);
     let entries = app.search_entries();
     let row = |i: usize| item(app, &entries[hits[i].entry], &hits[i], width, &theme);
-    pane::render_list(frame, results, ratatui::widgets::Block::new(), count, row, &mut state, true, &theme);
-    app.lists.results = state;
+    pane::render_list(frame, results, ratatui::widgets::Block::new(), count, row, state, true, &theme);
 }
 
 /// A result: its kind, the text with matches highlighted, and its step.

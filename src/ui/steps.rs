@@ -7,19 +7,18 @@ use ratatui::text::{Line, Span};
 
 use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{pane, wrap};
 
 /// Draws the steps pane.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let focused = app.focus == Pane::Steps;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
     let count = app.path.curriculum.steps().len();
     let block = pane::block(" Steps ", focused, &theme);
-    let mut state = std::mem::take(&mut app.lists.steps);
-    let rows =
-        pane::render_list(frame, area, block, count, |i| item(app, i, width), &mut state, focused, &theme);
-    app.lists.steps = state;
+    let state = view.list(List::Steps, app.lists.steps);
+    let rows = pane::render_list(frame, area, block, count, |i| item(app, i, width), state, focused, &theme);
     g.list(Target::List(Pane::Steps), area, rows);
 }
 

@@ -5,10 +5,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span, Text};
 
 use crate::app::{App, TodayItem};
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the today view over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState) {
     let theme = app.theme;
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
@@ -22,18 +23,17 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &mut App) {
         let empty = pane::empty("Nothing to do: every topic is done and nothing is due.", &theme, list);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
-        let mut state = std::mem::take(&mut app.lists.today);
+        let state = view.list(List::Today, app.lists.today);
         pane::render_list(
             frame,
             list,
             block,
             items.len(),
             |i| row(app, items[i], width),
-            &mut state,
+            state,
             true,
             &theme,
         );
-        app.lists.today = state;
     }
     let selected = items.get(app.lists.today.selected().unwrap_or(0)).copied();
     let lines = selected.map(|item| detail_lines(app, item, detail.width.saturating_sub(2) as usize));

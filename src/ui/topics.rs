@@ -10,6 +10,7 @@ use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::progress::Status;
 use crate::text::hours;
+use crate::ui::view_state::{List, ViewState};
 use crate::ui::{Theme, pane, wrap};
 
 /// The mark and style of each status (the README's legend).
@@ -23,7 +24,7 @@ pub fn mark(status: Status, theme: &Theme) -> (&'static str, Style) {
 }
 
 /// Draws the topics checklist.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let focused = app.focus == Pane::Topics;
     let theme = app.theme;
     let width = area.width.saturating_sub(2) as usize;
@@ -61,18 +62,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, g: &mut Geometry) {
         g.list(Target::List(Pane::Topics), area, Vec::new());
         return;
     }
-    let mut state = std::mem::take(&mut app.lists.topics);
+    let state = view.list(List::Topics, app.lists.topics);
     let rows = pane::render_list(
         frame,
         area,
         block,
         visible.len(),
         |i| item(app, visible[i], width),
-        &mut state,
+        state,
         focused,
         &theme,
     );
-    app.lists.topics = state;
     g.list(Target::List(Pane::Topics), area, rows);
 }
 

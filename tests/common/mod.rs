@@ -94,7 +94,7 @@ impl learnpath::tui::Host for TestHost {
 pub fn draw(app: &mut App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     app.update(learnpath::app::Action::Resize(width, height));
-    learnpath::tui::draw(&mut terminal, app).unwrap();
+    learnpath::tui::draw(&mut terminal, app, &mut learnpath::ui::ViewState::default()).unwrap();
 }
 
 /// Runs the whole loop over `events` on a `width` x `height` test terminal
