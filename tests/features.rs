@@ -177,7 +177,7 @@ fn search_ranks_edits_and_jumps() {
     }
     app.update(Action::Confirm);
     assert_eq!(app.view(), View::Faq);
-    assert_eq!(app.lists.faq.selected(), Some(4));
+    assert_eq!(app.faq().and_then(|(pick, _)| pick.selected()), Some(4));
 
     app.update(Action::Close);
     search(&mut app, "learn basic coding");
@@ -247,7 +247,7 @@ fn the_picker_switches_curricula_and_remembers() {
     let mut app = app().with_catalog(dir.path().join("config"), Source::Shipped, dir.path().join("data"));
     app.update(Action::OpenPicker);
     assert_eq!(app.key_focus(), Focus::Picker);
-    let titles: Vec<_> = app.picker().unwrap().iter().map(|c| c.title.clone()).collect();
+    let titles: Vec<_> = app.picker().unwrap().0.iter().map(|c| c.title.clone()).collect();
     assert_eq!(titles, ["Learn Backend Development", "My learning path"]);
     app.update(Action::Down);
     app.update(Action::Confirm);

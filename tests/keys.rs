@@ -191,7 +191,7 @@ fn faq_and_help_open_and_close_in_order() {
     assert_eq!(app.view(), View::Faq);
     assert_eq!(app.key_focus(), Focus::Faq);
     app.update(Action::Down);
-    assert_eq!(app.lists.faq.selected(), Some(1));
+    assert_eq!(app.faq().and_then(|(pick, _)| pick.selected()), Some(1));
     app.update(Action::ShowHelp);
     assert_eq!(app.key_focus(), Focus::Help);
     app.update(Action::Close);

@@ -266,7 +266,7 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     app.update(Action::Close);
     app.update(Action::OpenStats);
     assert_eq!(app.view(), View::Stats);
-    assert_eq!(app.stats.as_ref().unwrap().done, 15);
+    assert_eq!(app.stats().unwrap().0.done, 15);
 }
 
 #[test]
@@ -383,7 +383,7 @@ fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
     app.update(Action::OpenToday);
     app.update(Action::Down);
     app.update(Action::Confirm);
-    assert_eq!((app.view(), app.lists.review.selected()), (View::Review, Some(1)));
+    assert_eq!((app.view(), app.review_pick().selected()), (View::Review, Some(1)));
 }
 
 #[test]

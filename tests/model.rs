@@ -101,13 +101,15 @@ fn check(app: &App, view: &ViewState, terminal: &Terminal<TestBackend>, data: &P
     in_range("steps", List::Steps, &app.lists.steps, steps.len());
     in_range("topics", List::Topics, &app.lists.topics, app.visible_topics().len());
     in_range("resources", List::Resources, &app.lists.resources, app.shown_resources().len());
-    in_range("faq", List::Faq, &app.lists.faq, c.faq.len());
-    in_range("review", List::Review, &app.lists.review, app.due().len());
-    if let Some(search) = app.search() {
-        in_range("results", List::Results, &app.lists.results, search.hits.len());
+    if let Some((pick, _)) = app.faq() {
+        in_range("faq", List::Faq, &pick, c.faq.len());
     }
-    if let Some(choices) = app.picker() {
-        in_range("picker", List::Picker, &app.lists.picker, choices.len());
+    in_range("review", List::Review, &app.review_pick(), app.due().len());
+    if let Some(search) = app.search() {
+        in_range("results", List::Results, &search.list, search.hits.len());
+    }
+    if let Some((choices, pick)) = app.picker() {
+        in_range("picker", List::Picker, &pick, choices.len());
     }
     // Every row drawn belongs to the open path.
     for (target, _, rows) in app.geometry().lists() {

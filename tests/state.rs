@@ -131,7 +131,7 @@ fn the_picker_lists_a_path_added_while_the_app_runs() {
     let mut app = app_on(&data);
     let titles = |app: &mut App| {
         app.update(Action::OpenPicker);
-        let titles: Vec<String> = app.picker().unwrap().iter().map(|c| c.title.clone()).collect();
+        let titles: Vec<String> = app.picker().unwrap().0.iter().map(|c| c.title.clone()).collect();
         app.update(Action::Close);
         titles
     };
@@ -389,7 +389,7 @@ fn a_new_search_starts_at_the_top_of_its_results() {
     assert!(view.offset(List::Results) > 0, "the long list scrolled");
     app.update(Action::Close);
     app.update(Action::OpenSearch);
-    assert_eq!(app.lists.results.selected(), Some(0));
+    assert_eq!(app.search().and_then(|s| s.list.selected()), Some(0));
     learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
     assert_eq!(view.offset(List::Results), 0, "the new search shows its first result");
 }

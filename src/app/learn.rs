@@ -41,7 +41,7 @@ impl App {
         let (s, t) = match self.key_focus() {
             Focus::Pane(Pane::Topics) => (self.step_index(), self.selected_topic()?),
             Focus::Review => {
-                let due = self.path.due.get(self.lists.review.selected().unwrap_or(0))?;
+                let due = self.path.due.get(self.review_pick().selected().unwrap_or(0))?;
                 (due.step, due.topic)
             }
             _ => return None,
@@ -77,14 +77,13 @@ impl App {
 
     pub(super) fn open_review(&mut self) {
         self.refresh_due();
-        self.push(super::Overlay::Review);
-        self.lists.review.select(Some(0));
+        self.push(super::Overlay::Review { list: super::Pick::at(0) });
     }
 
     /// `1`–`4` (Enter/y good, f again) on the selected due topic.
     pub(super) fn answer_review(&mut self, grade: u8) {
         let Some(grade) = review::Grade::from_number(grade) else { return };
-        let i = self.lists.review.selected().unwrap_or(0);
+        let i = self.review_pick().selected().unwrap_or(0);
         let Some(due) = self.path.due.get(i).cloned() else { return };
         if self.progress.is_read_only() {
             self.message = Some(Message::Error("This progress file is read-only; upgrade learnpath".into()));
@@ -99,7 +98,9 @@ impl App {
         let memory = review::record(&mut self.progress, &id, &key, grade, now);
         self.refresh_due();
         let len = self.path.due.len();
-        self.lists.review.select(Some(i.min(len.saturating_sub(1))));
+        if let Some(list) = self.view_pick_mut() {
+            list.select(Some(i.min(len.saturating_sub(1))));
+        }
         let next = match review::wait_days(memory) {
             1 => "next review tomorrow".to_string(),
             days => format!("next review in {days} days"),
@@ -112,15 +113,14 @@ impl App {
     /// `o` in the review queue: the due topic's first link (its own, else
     /// its step's).
     pub(super) fn open_review_link(&mut self) -> Option<Effect> {
-        let due = self.path.due.get(self.lists.review.selected().unwrap_or(0))?;
+        let due = self.path.due.get(self.review_pick().selected().unwrap_or(0))?;
         let step = &self.path.curriculum.steps()[due.step];
         let url = step.resources_for(Some(due.topic)).first()?.url.get_ref().clone();
         Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
     }
 
     pub(super) fn open_stats(&mut self) {
-        self.stats = Some(crate::stats::compute(&self.path.curriculum, &self.progress, self.now()));
-        self.push(super::Overlay::Stats);
-        self.stats_scroll = 0;
+        let stats = Box::new(crate::stats::compute(&self.path.curriculum, &self.progress, self.now()));
+        self.push(super::Overlay::Stats { stats, scroll: 0 });
     }
 }

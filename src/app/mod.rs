@@ -60,8 +60,6 @@ pub struct App {
     pub lists: Lists,
     /// Scroll of the step description.
     pub about_scroll: u16,
-    /// Scroll of the FAQ answer.
-    pub answer_scroll: u16,
     /// The status line's message.
     pub message: Option<Message>,
     /// Whether a change could not be saved and is only in memory.
@@ -75,10 +73,6 @@ pub struct App {
     pub notices: Vec<String>,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
-    /// The stats on screen, computed when the view opened.
-    pub stats: Option<crate::stats::Stats>,
-    /// Scroll of the stats text.
-    pub stats_scroll: u16,
     /// Where syncing stands, when the config turns it on.
     pub sync: Option<crate::sync::State>,
     overlays: Vec<Overlay>,
@@ -108,15 +102,12 @@ impl App {
             remote: false,
             lists: Lists::default(),
             about_scroll: 0,
-            answer_scroll: 0,
             message,
             unsaved: false,
             waiting: false,
             running: true,
             notices,
             size: (80, 24),
-            stats: None,
-            stats_scroll: 0,
             sync: None,
             overlays: Vec::new(),
             drawn: Geometry::default(),
@@ -124,9 +115,7 @@ impl App {
             data_dir: None,
             clock: Box::new(Timestamp::now),
         };
-        for list in
-            [&mut app.lists.steps, &mut app.lists.topics, &mut app.lists.resources, &mut app.lists.faq]
-        {
+        for list in [&mut app.lists.steps, &mut app.lists.topics, &mut app.lists.resources] {
             list.select(Some(0));
         }
         if let Some((s, t)) = app.first_unfinished() {
@@ -205,11 +194,8 @@ impl App {
         match action {
             Action::Quit => self.running = false,
             Action::Resize(w, h) => self.size = (w, h),
-            Action::ShowHelp => self.push(Overlay::Help(0)),
-            Action::ShowFaq => {
-                self.push(Overlay::Faq);
-                self.answer_scroll = 0;
-            }
+            Action::ShowHelp => self.push(Overlay::Help { scroll: 0 }),
+            Action::ShowFaq => self.push(Overlay::Faq { list: Pick::at(0), answer_scroll: 0 }),
             Action::Close => self.close(),
             Action::FocusNext => self.set_focus(self.focus.next()),
             Action::FocusPrev => self.set_focus(self.focus.prev()),
@@ -239,9 +225,9 @@ impl App {
             Action::SearchDeleteWord => self.search_edit(search::Edit::Word),
             Action::SearchClear => self.search_edit(search::Edit::Clear),
             Action::Confirm => match self.top() {
-                Some(Overlay::Picker(_)) => self.confirm_picker(),
+                Some(Overlay::Picker { .. }) => self.confirm_picker(),
                 Some(Overlay::Search(_)) => self.confirm_search(),
-                Some(Overlay::Today(_)) => self.confirm_today(),
+                Some(Overlay::Today { .. }) => self.confirm_today(),
                 _ => {}
             },
             Action::OpenPicker => self.open_picker(),

@@ -31,34 +31,13 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        let help_max =
-            matches!(self.top(), Some(Overlay::Help(_))).then(|| self.drawn.max_scroll(Scroll::Help));
+        let help_max = self.drawn.max_scroll(Scroll::Help);
         match self.overlays.last_mut() {
-            Some(Overlay::Help(scroll)) => *scroll = step_u16(*scroll, delta, help_max.unwrap_or(0)),
-            Some(Overlay::Search(search)) => {
-                let len = search.hits.len();
-                move_list(&mut self.lists.results, delta, len);
-            }
+            Some(Overlay::Help { scroll }) => *scroll = step_u16(*scroll, delta, help_max),
             Some(Overlay::Prompt(_)) => {}
-            Some(Overlay::Picker(choices)) => {
-                let len = choices.len();
-                move_list(&mut self.lists.picker, delta, len);
-            }
-            Some(Overlay::Stats) => self.scroll(delta),
-            Some(Overlay::Today(items)) => {
-                let len = items.len();
-                move_list(&mut self.lists.today, delta, len);
-            }
-            Some(Overlay::Review) => {
-                let len = self.path.due.len();
-                move_list(&mut self.lists.review, delta, len);
-            }
-            Some(Overlay::Faq) => {
-                let old = self.lists.faq.selected();
-                move_list(&mut self.lists.faq, delta, self.path.curriculum.faq.len());
-                if self.lists.faq.selected() != old {
-                    self.answer_scroll = 0;
-                }
+            Some(Overlay::Stats { .. }) => self.scroll(delta),
+            Some(_) => {
+                self.move_overlay_list(delta);
             }
             None => self.move_in_pane(delta),
         }
@@ -84,21 +63,27 @@ impl App {
     }
 
     pub(super) fn scroll(&mut self, delta: isize) {
-        if matches!(self.top(), Some(Overlay::Help(_))) {
+        if matches!(self.top(), Some(Overlay::Help { .. })) {
             self.move_by(delta);
             return;
         }
         match self.view() {
             View::Review | View::Today => {}
             View::Stats => {
-                self.stats_scroll = step_u16(self.stats_scroll, delta, self.drawn.max_scroll(Scroll::Stats))
+                let max = self.drawn.max_scroll(Scroll::Stats);
+                for o in self.overlays.iter_mut().rev() {
+                    if let Overlay::Stats { scroll, .. } = o {
+                        *scroll = step_u16(*scroll, delta, max);
+                        break;
+                    }
+                }
             }
             View::Main => {
                 self.about_scroll = step_u16(self.about_scroll, delta, self.drawn.max_scroll(Scroll::About))
             }
             View::Faq => {
-                self.answer_scroll =
-                    step_u16(self.answer_scroll, delta, self.drawn.max_scroll(Scroll::Answer))
+                let now = self.faq().map_or(0, |(_, scroll)| scroll);
+                self.set_answer_scroll(step_u16(now, delta, self.drawn.max_scroll(Scroll::Answer)));
             }
         }
     }
@@ -123,9 +108,11 @@ impl App {
                 }
             }
             Target::Questions => {
-                if let Some(row) = hit.row {
-                    self.lists.faq.select(Some(row));
-                    self.answer_scroll = 0;
+                if let Some(row) = hit.row
+                    && let Some(list) = self.view_pick_mut()
+                {
+                    list.select(Some(row));
+                    self.set_answer_scroll(0);
                 }
             }
             Target::Text => {}
@@ -151,8 +138,10 @@ impl App {
             Target::Text => self.scroll(delta),
             Target::Questions => {
                 let len = self.path.curriculum.faq.len();
-                move_list(&mut self.lists.faq, delta, len);
-                self.answer_scroll = 0;
+                if let Some(list) = self.view_pick_mut() {
+                    move_list(list, delta, len);
+                }
+                self.set_answer_scroll(0);
             }
             Target::List(Pane::Steps) => {
                 let new = self
@@ -170,7 +159,7 @@ impl App {
     }
 }
 
-fn move_list(state: &mut super::Pick, delta: isize, len: usize) {
+pub(super) fn move_list(state: &mut super::Pick, delta: isize, len: usize) {
     let sel = state.selected().unwrap_or(0);
     state.select(Some(sel.saturating_add_signed(delta).min(len.saturating_sub(1))));
 }

@@ -64,8 +64,7 @@ impl App {
         let choices: Vec<Choice> = self.catalog.sources().iter().map(|s| self.choice(s)).collect();
         let current =
             choices.iter().position(|c| Some(&c.source) == self.catalog.current.as_ref()).unwrap_or(0);
-        self.lists.picker.select(Some(current));
-        self.push(super::Overlay::Picker(choices));
+        self.push(super::Overlay::Picker { choices, list: super::Pick::at(current) });
     }
 
     fn choice(&self, source: &Source) -> Choice {
@@ -93,8 +92,8 @@ impl App {
     }
 
     pub(super) fn confirm_picker(&mut self) {
-        let Some(super::Overlay::Picker(mut choices)) = self.overlays.pop() else { return };
-        let i = self.lists.picker.selected().unwrap_or(0).min(choices.len().saturating_sub(1));
+        let Some(super::Overlay::Picker { mut choices, list }) = self.overlays.pop() else { return };
+        let i = list.selected().unwrap_or(0).min(choices.len().saturating_sub(1));
         if choices.is_empty() {
             return;
         }
@@ -136,9 +135,7 @@ impl App {
         self.forget_history();
         self.focus = Pane::Steps;
         self.lists = super::Lists::default();
-        for list in
-            [&mut self.lists.steps, &mut self.lists.topics, &mut self.lists.resources, &mut self.lists.faq]
-        {
+        for list in [&mut self.lists.steps, &mut self.lists.topics, &mut self.lists.resources] {
             list.select(Some(0));
         }
         self.about_scroll = 0;

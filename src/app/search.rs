@@ -21,6 +21,8 @@ pub struct SearchState {
     pub total: usize,
     /// Whether typing stopped at [`MAX_QUERY`] characters.
     pub full: bool,
+    /// The result selected.
+    pub list: super::Pick,
 }
 
 /// An edit of the query.
@@ -48,9 +50,8 @@ impl App {
             hits: Vec::new(),
             total: 0,
             full: false,
+            list: super::Pick::at(0),
         }));
-        // A new search starts at the top.
-        self.lists.results = super::Pick::at(0);
     }
 
     pub(super) fn search_input(&mut self, c: char) {
@@ -90,14 +91,14 @@ impl App {
         if let Some(search) = self.search_mut() {
             search.hits = hits;
             search.total = total;
+            search.list = super::Pick::at(0);
         }
-        self.lists.results.select(Some(0));
     }
 
     /// Enter: go to the chosen result and close the box.
     pub(super) fn confirm_search(&mut self) {
         let Some(super::Overlay::Search(search)) = self.overlays.pop() else { return };
-        let chosen = self.lists.results.selected().unwrap_or(0);
+        let chosen = search.list.selected().unwrap_or(0);
         let Some(hit) = search.hits.get(chosen) else {
             self.message = Some(Message::Info("No match".into()));
             return;
@@ -125,9 +126,7 @@ impl App {
                 self.set_focus(Pane::Resources);
             }
             Kind::Faq => {
-                self.push(super::Overlay::Faq);
-                self.lists.faq.select(Some(index));
-                self.answer_scroll = 0;
+                self.push(super::Overlay::Faq { list: super::Pick::at(index), answer_scroll: 0 });
             }
         }
     }

@@ -23,13 +23,25 @@ impl TodayItem {
 }
 
 impl App {
-    /// Today's plan as the `T` view shows it (empty when it is not open).
+    /// The row selected in today's plan.
+    pub fn today_pick(&self) -> super::Pick {
+        self.overlays
+            .iter()
+            .rev()
+            .find_map(|o| match o {
+                Overlay::Today { list, .. } => Some(*list),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Today's plan on screen, if the view is open.
     pub fn today_items(&self) -> Vec<TodayItem> {
         self.overlays
             .iter()
             .rev()
             .find_map(|o| match o {
-                Overlay::Today(items) => Some(items.clone()),
+                Overlay::Today { items, .. } => Some(items.clone()),
                 _ => None,
             })
             .unwrap_or_default()
@@ -47,8 +59,7 @@ impl App {
 
     pub(super) fn open_today(&mut self) {
         self.refresh_due();
-        self.push(Overlay::Today(self.plan_today()));
-        self.lists.today = super::Pick::at(0);
+        self.push(Overlay::Today { items: self.plan_today(), list: super::Pick::at(0) });
     }
 
     /// Plans today again if the view is open: another instance's ticks or
@@ -56,24 +67,23 @@ impl App {
     pub(super) fn replan_today(&mut self) {
         let plan = self.plan_today();
         for overlay in &mut self.overlays {
-            if let Overlay::Today(items) = overlay {
+            if let Overlay::Today { items, list } = overlay {
                 items.clone_from(&plan);
+                list.select(Some(list.selected().unwrap_or(0).min(plan.len().saturating_sub(1))));
             }
         }
-        let len = plan.len();
-        self.lists.today.select(Some(self.lists.today.selected().unwrap_or(0).min(len.saturating_sub(1))));
     }
 
     /// Enter on a row: review that topic, or go to it on the main screen.
     pub(super) fn confirm_today(&mut self) {
         let items = self.today_items();
-        let Some(&item) = items.get(self.lists.today.selected().unwrap_or(0)) else { return };
+        let chosen = self.today_pick().selected().unwrap_or(0);
+        let Some(&item) = items.get(chosen) else { return };
         self.overlays.clear();
         match item {
             TodayItem::Review(s, t) => {
-                self.push(Overlay::Review);
                 let i = self.path.due.iter().position(|d| (d.step, d.topic) == (s, t)).unwrap_or(0);
-                self.lists.review.select(Some(i));
+                self.push(Overlay::Review { list: super::Pick::at(i) });
             }
             TodayItem::Learn(s, t) => {
                 self.select(s, Some(t));

@@ -76,7 +76,8 @@ impl Pick {
     }
 }
 
-/// The selection of every list.
+/// The selection of the main screen's lists (the views and popups keep
+/// their own, see [`super::Overlay`]).
 #[derive(Debug, Default, Clone)]
 pub struct Lists {
     /// The steps pane.
@@ -85,16 +86,6 @@ pub struct Lists {
     pub topics: Pick,
     /// The resources of the selected step.
     pub resources: Pick,
-    /// The FAQ questions.
-    pub faq: Pick,
-    /// Search results.
-    pub results: Pick,
-    /// The curriculum picker.
-    pub picker: Pick,
-    /// The review queue.
-    pub review: Pick,
-    /// Today's plan.
-    pub today: Pick,
 }
 
 /// A clock, injected so tests can fix the time.

@@ -21,7 +21,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
         g.list(Target::Questions, questions, Vec::new());
     } else {
         let count = app.path.curriculum.faq.len();
-        let state = view.list(List::Faq, app.lists.faq);
+        let (pick, _) = app.faq().unwrap_or_default();
+        let state = view.list(List::Faq, pick);
         let rows = pane::render_list(
             frame,
             questions,
@@ -36,7 +37,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
     }
     let lines = lines(app, answer.width.saturating_sub(2) as usize);
     g.text(Scroll::Answer, answer, pane::max_scroll(lines.len(), answer));
-    let scroll = app.answer_scroll.min(pane::max_scroll(lines.len(), answer));
+    let answer_scroll = app.faq().map_or(0, |(_, scroll)| scroll);
+    let scroll = answer_scroll.min(pane::max_scroll(lines.len(), answer));
     let block = pane::block(" Answer ", false, &theme);
     pane::render_text(frame, answer, block, lines, scroll, &theme);
 }
@@ -53,7 +55,7 @@ fn answer_area(areas: &layout::Areas) -> Rect {
 }
 
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let i = app.lists.faq.selected().unwrap_or(0);
+    let i = app.faq().and_then(|(pick, _)| pick.selected()).unwrap_or(0);
     let Some(faq) = app.path.curriculum.faq.get(i) else { return Vec::new() };
     let mut out = wrap::wrap(&[Span::styled(faq.question.get_ref().clone(), app.theme.title)], width, 0);
     out.push(Line::default());

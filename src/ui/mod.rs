@@ -59,11 +59,11 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) -> Geometry {
     let space = help::space(area, &areas);
     for i in 0..app.overlays().len() {
         match &app.overlays()[i] {
-            Overlay::Picker(_) => picker::render(frame, space, app, view),
+            Overlay::Picker { .. } => picker::render(frame, space, app, view),
             Overlay::Search(_) => search::render(frame, space, app, view),
             Overlay::Prompt(_) => prompt::render(frame, space, app),
-            Overlay::Help(_) => help::render(frame, space, app, &mut g),
-            Overlay::Faq | Overlay::Review | Overlay::Stats | Overlay::Today(_) => {}
+            Overlay::Help { .. } => help::render(frame, space, app, &mut g),
+            Overlay::Faq { .. } | Overlay::Review { .. } | Overlay::Stats { .. } | Overlay::Today { .. } => {}
         }
     }
     g.page = page_rows(app, area, &areas);

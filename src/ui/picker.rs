@@ -13,7 +13,7 @@ use crate::ui::{layout, pane, wrap};
 
 /// Draws the picker over `area`, if it is open.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
-    let Some(choices) = app.picker() else { return };
+    let Some((choices, pick)) = app.picker() else { return };
     let theme = app.theme;
     let rows = choices.len() as u16 * 2 + 2;
     let popup =
@@ -37,6 +37,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
         .collect();
     frame.render_widget(Clear, popup);
     let block = pane::block(" Curricula · Enter open · Esc close ", true, &theme);
-    let state = view.list(List::Picker, app.lists.picker);
+    let state = view.list(List::Picker, pick);
     pane::render_list(frame, popup, block, items.len(), |i| items[i].clone(), state, true, &theme);
 }

@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
         let count = app.due().len();
-        let state = view.list(List::Review, app.lists.review);
+        let state = view.list(List::Review, app.review_pick());
         pane::render_list(frame, list, block, count, |i| item(app, i, width), state, true, &theme);
     }
     let lines = detail_lines(app, detail.width.saturating_sub(2) as usize);
@@ -52,7 +52,7 @@ fn item(app: &App, i: usize, width: usize) -> Text<'static> {
 
 fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let Some(due) = app.due().get(app.lists.review.selected().unwrap_or(0)) else { return Vec::new() };
+    let Some(due) = app.due().get(app.review_pick().selected().unwrap_or(0)) else { return Vec::new() };
     let step = &app.path.curriculum.steps()[due.step];
     let topic = &step.topics[due.topic];
     let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);

@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
     let width = results.width as usize;
     let count = search.hits.len();
     // Only the rows on screen are built, as in every other list.
-    let state = view.list(List::Results, app.lists.results);
+    let state = view.list(List::Results, search.list);
     let hits: &[Hit] = app.search().map_or(&[], |s| &s.hits);
     let entries = app.search_entries();
     let row = |i: usize| item(app, &entries[hits[i].entry], &hits[i], width, &theme);

@@ -14,7 +14,7 @@ use crate::ui::{Theme, layout, pane, wrap};
 
 /// Draws the stats view over the main panes' areas.
 pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, g: &mut Geometry) {
-    let Some(stats) = &app.stats else { return };
+    let Some((stats, scroll)) = app.stats() else { return };
     let theme = &app.theme;
     let body = areas.left.union(areas.about).union(areas.resources);
     let [chart, text] =
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, g: &mut Geome
     frame.render_widget(widget, chart);
     let lines = lines(stats, theme, text.width.saturating_sub(2) as usize);
     g.text(Scroll::Stats, text, pane::max_scroll(lines.len(), text));
-    let scroll = app.stats_scroll.min(pane::max_scroll(lines.len(), text));
+    let scroll = scroll.min(pane::max_scroll(lines.len(), text));
     pane::render_text(frame, text, pane::block(" Pace · j/k scroll ", false, theme), lines, scroll, theme);
 }
 

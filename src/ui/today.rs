@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
         let empty = pane::empty("Nothing to do: every topic is done and nothing is due.", &theme, list);
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
-        let state = view.list(List::Today, app.lists.today);
+        let state = view.list(List::Today, app.today_pick());
         pane::render_list(
             frame,
             list,
@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
             &theme,
         );
     }
-    let selected = items.get(app.lists.today.selected().unwrap_or(0)).copied();
+    let selected = items.get(app.today_pick().selected().unwrap_or(0)).copied();
     let lines = selected.map(|item| detail_lines(app, item, detail.width.saturating_sub(2) as usize));
     pane::render_text(
         frame,
