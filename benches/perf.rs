@@ -63,7 +63,7 @@ fn keystroke(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut view = learnpath::ui::ViewState::default();
         app.update(Action::Resize(120, 40));
-        for _ in 0..app.path.curriculum.steps().len() / 2 {
+        for _ in 0..app.path().curriculum.steps().len() / 2 {
             app.update(Action::Down);
         }
         app.update(Action::FocusRight);
@@ -97,7 +97,7 @@ fn tick_and_save(c: &mut Criterion) {
         c.bench_function(&format!("tick+save/10k/{kind}"), |b| {
             b.iter(|| {
                 app.update(Action::Toggle);
-                assert!(!app.unsaved);
+                assert!(!app.unsaved());
             })
         });
     }

@@ -59,7 +59,7 @@ where
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut view = ui::ViewState::default();
-    while app.running {
+    while app.running() {
         if !events.input_ready() {
             draw(terminal, app, &mut view)?;
         }
@@ -79,12 +79,7 @@ where
             Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse),
             Event::Input(_) => None,
             Event::ProgressChanged => Some(Action::Reload),
-            Event::Synced(state, error) => {
-                if let Some(error) = error {
-                    app.sync_failed(&error);
-                }
-                Some(Action::Synced(state))
-            }
+            Event::Synced(state, error) => Some(Action::Synced(state, error)),
             Event::Terminate => Some(Action::Quit),
         };
         match action.and_then(|a| app.update(a)) {

@@ -96,3 +96,16 @@ fn no_json_is_built_by_hand_outside_tests() {
     }
     assert!(wrong.is_empty(), "reports derive Serialize instead of json!: {wrong:?}");
 }
+
+#[test]
+fn app_has_no_pub_field_and_drawing_never_changes_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let app = std::fs::read_to_string(src.join("app/mod.rs")).unwrap();
+    let body = app.split("pub struct App {").nth(1).unwrap().split("\n}\n").next().unwrap();
+    let public: Vec<&str> = body.lines().filter(|l| l.trim_start().starts_with("pub ")).collect();
+    assert!(public.is_empty(), "App's state changes only through update: {public:?}");
+    for file in sources(&src.join("ui")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("&mut App"), "{} draws from &App only", file.display());
+    }
+}

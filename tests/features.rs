@@ -39,7 +39,7 @@ fn statuses_cycle_and_counts_keep_up() {
     app.update(Action::Up);
     app.update(Action::MarkProgress);
     assert_eq!(app.status_of(0, 1), Status::Todo);
-    assert_eq!(app.progress.status("backend", "coding-basics/comparison-operators"), Status::Todo);
+    assert_eq!(app.progress().status("backend", "coding-basics/comparison-operators"), Status::Todo);
 }
 
 #[test]
@@ -49,9 +49,9 @@ fn resources_can_be_marked_read() {
     assert_eq!(app.key_focus(), Focus::Pane(Pane::Resources));
     app.update(Action::Down);
     app.update(Action::Toggle);
-    assert!(app.is_read(0, &app.path.curriculum.steps()[0].resources[1]));
+    assert!(app.is_read(0, &app.path().curriculum.steps()[0].resources[1]));
     assert_eq!(app.read_shown(), 1);
-    assert!(app.progress.is_read("backend", "coding-basics/https://edabit.com/challenges/javascript"));
+    assert!(app.progress().is_read("backend", "coding-basics/https://edabit.com/challenges/javascript"));
     app.update(Action::Toggle);
     assert_eq!(app.read_shown(), 0);
 }
@@ -63,7 +63,7 @@ fn reset_a_topic_at_once_and_a_step_or_the_path_after_asking() {
     app.update(Action::Reset);
     assert_eq!(app.status_of(0, 0), Status::Todo);
     let entry =
-        app.progress.entry("backend", "coding-basics/variables").expect("a reset is a recorded change");
+        app.progress().entry("backend", "coding-basics/variables").expect("a reset is a recorded change");
     assert_eq!(entry.status, Status::Todo);
 
     app.update(Action::Toggle);
@@ -86,7 +86,7 @@ fn reset_a_topic_at_once_and_a_step_or_the_path_after_asking() {
     app.update(Action::Reset);
     app.update(Action::Answer('p'));
     assert_eq!(app.done_total(), 0);
-    assert!(matches!(&app.message, Some(Message::Info(m)) if m.contains("whole path")));
+    assert!(matches!(&app.message(), Some(Message::Info(m)) if m.contains("whole path")));
 }
 
 #[test]
@@ -113,10 +113,10 @@ fn n_and_shift_n_walk_unfinished_topics_and_wrap() {
     app.update(Action::Up);
     app.update(Action::NextUnfinished);
     assert_eq!((app.step_index(), app.selected_topic()), (0, Some(1)));
-    assert_eq!(app.focus, Pane::Topics);
+    assert_eq!(app.focus(), Pane::Topics);
     app.update(Action::PrevUnfinished);
-    let last_step = app.path.curriculum.steps().len() - 1;
-    let last_topic = app.path.curriculum.steps()[last_step].topics.len() - 1;
+    let last_step = app.path().curriculum.steps().len() - 1;
+    let last_topic = app.path().curriculum.steps()[last_step].topics.len() - 1;
     assert_eq!((app.step_index(), app.selected_topic()), (last_step, Some(last_topic)), "wraps backwards");
     app.update(Action::NextUnfinished);
     assert_eq!((app.step_index(), app.selected_topic()), (0, Some(1)), "and forwards, skipping the done one");
@@ -127,7 +127,7 @@ fn hiding_done_topics_keeps_the_count_true() {
     let mut app = topics_of_step_one();
     app.update(Action::Toggle);
     app.update(Action::ToggleHideDone);
-    assert!(app.hide_done);
+    assert!(app.hide_done());
     assert_eq!(app.visible_topics(), vec![1, 2, 3, 4, 5, 6]);
     assert_eq!(app.done_in(0), 1);
     app.update(Action::Toggle); // ticks "Comparison operators", which then hides
@@ -154,15 +154,15 @@ fn search_ranks_edits_and_jumps() {
     assert_eq!(first.indices, vec![0, 1, 2, 3, 4]);
     app.update(Action::Confirm);
     assert!(app.search().is_none());
-    assert_eq!((app.step_index(), app.selected_topic(), app.focus), (0, Some(2), Pane::Topics));
+    assert_eq!((app.step_index(), app.selected_topic(), app.focus()), (0, Some(2), Pane::Topics));
 
     search(&mut app, "golang cafe");
     app.update(Action::Confirm);
     // The link is on the topic "Find niche job boards": that topic, its
     // own link first.
-    assert_eq!((app.step_index(), app.selected_topic(), app.focus), (6, Some(6), Pane::Resources));
+    assert_eq!((app.step_index(), app.selected_topic(), app.focus()), (6, Some(6), Pane::Resources));
     assert_eq!(app.selected_resource().unwrap().url.get_ref(), "https://golang.cafe/");
-    assert_eq!(app.lists.resources.selected(), Some(0));
+    assert_eq!(app.lists().resources.selected(), Some(0));
 
     search(&mut app, "devops");
     let faq = app
@@ -213,7 +213,7 @@ fn copy_takes_the_selected_link_or_the_steps_first() {
         Some(Effect::Copy("https://boot.dev/courses/learn-python/".into()))
     );
     remote.copied("https://boot.dev/courses/learn-python/", Ok(()));
-    assert!(matches!(&remote.message, Some(Message::Info(m)) if m.contains("over SSH")));
+    assert!(matches!(&remote.message(), Some(Message::Info(m)) if m.contains("over SSH")));
 }
 
 #[test]
@@ -227,15 +227,15 @@ fn clicks_select_and_focus_and_the_wheel_scrolls_the_pane_under_it() {
     let areas = learnpath::ui::layout::areas(app.area(), &app);
     // The third row of the topics pane.
     app.update(Action::Click(areas.topics.x + 3, areas.topics.y + 3));
-    assert_eq!((app.focus, app.selected_topic()), (Pane::Topics, Some(2)));
+    assert_eq!((app.focus(), app.selected_topic()), (Pane::Topics, Some(2)));
     // The second step's first row.
     app.update(Action::Click(areas.left.x + 2, areas.left.y + 2));
-    assert_eq!((app.focus, app.step_index()), (Pane::Steps, 1));
+    assert_eq!((app.focus(), app.step_index()), (Pane::Steps, 1));
     app.update(Action::Wheel(areas.resources.x + 2, areas.resources.y + 2, true));
-    assert_eq!(app.lists.resources.selected(), Some(1));
-    assert_eq!(app.focus, Pane::Steps, "the wheel doesn't move the focus");
+    assert_eq!(app.lists().resources.selected(), Some(1));
+    assert_eq!(app.focus(), Pane::Steps, "the wheel doesn't move the focus");
     app.update(Action::Wheel(areas.about.x + 2, areas.about.y + 2, true));
-    assert_eq!(app.about_scroll, 1);
+    assert_eq!(app.about_scroll(), 1);
 }
 
 #[test]
@@ -252,6 +252,6 @@ fn the_picker_switches_curricula_and_remembers() {
     app.update(Action::Down);
     app.update(Action::Confirm);
     assert!(app.picker().is_none());
-    assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
+    assert_eq!(app.path().curriculum.id.get_ref(), "my-path");
     assert_eq!(learnpath::resume::last_used(&dir.path().join("data")), Some(Source::File(file)));
 }

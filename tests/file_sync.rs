@@ -202,7 +202,7 @@ fn a_file_replaced_by_a_version_without_our_ticks_is_written_back_at_once() {
     let mut app = common::app_in(&data);
     app.update(Action::FocusRight);
     app.update(Action::Toggle);
-    let ours = app.path.curriculum.steps()[0].key(&app.path.curriculum.steps()[0].topics[0]);
+    let ours = app.path().curriculum.steps()[0].key(&app.path().curriculum.steps()[0].topics[0]);
     assert_eq!(status_of(&data, &ours), Status::Done);
     // A sync tool puts the other machine's file in place: it has B, not ours.
     let other = data.join("incoming.json");
@@ -369,8 +369,8 @@ fn a_reload_that_brings_nothing_new_writes_nothing() {
     // and the app would say so.
     let _lock = Progress::lock(&data).unwrap();
     app.update(Action::Reload);
-    assert!(!app.waiting, "no save was attempted");
-    assert!(!matches!(app.message, Some(learnpath::app::Message::Error(_))), "{:?}", app.message);
+    assert!(!app.waiting(), "no save was attempted");
+    assert!(!matches!(app.message(), Some(learnpath::app::Message::Error(_))), "{:?}", app.message());
 }
 
 #[test]
@@ -385,13 +385,13 @@ fn a_newer_file_is_never_written_back_even_with_copies_beside_it() {
     std::fs::write(&copy, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
     let mut app = common::app_in(&data);
     app.update(Action::Reload);
-    assert!(!app.waiting);
+    assert!(!app.waiting());
     assert!(copy.exists(), "the copy waits for a learnpath that can write the file");
     assert_eq!(std::fs::read_to_string(data.join("progress.json")).unwrap(), newer);
     assert!(
-        !matches!(&app.message, Some(learnpath::app::Message::Error(m)) if m.contains("Not saved")),
+        !matches!(&app.message(), Some(learnpath::app::Message::Error(m)) if m.contains("Not saved")),
         "{:?}",
-        app.message
+        app.message()
     );
 }
 

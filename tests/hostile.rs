@@ -323,14 +323,14 @@ fn the_tui_starts_at_once_and_saves_when_the_lock_frees() {
     let mut app = common::app_in(&data);
     app.update(Action::FocusRight);
     app.update(Action::Toggle);
-    assert!(app.waiting, "the save waits");
-    assert!(format!("{:?}", app.message).contains("waiting for another learnpath"), "{:?}", app.message);
+    assert!(app.waiting(), "the save waits");
+    assert!(format!("{:?}", app.message()).contains("waiting for another learnpath"), "{:?}", app.message());
     assert!(!data.join("progress.json").exists(), "nothing written under another's lock");
     assert_eq!(app.done_total(), 1, "the tick shows meanwhile");
     drop(lock);
     // The other learnpath's write wakes the app, which saves.
     app.update(Action::Reload);
-    assert!(!app.waiting);
+    assert!(!app.waiting());
     let saved = std::fs::read_to_string(data.join("progress.json")).unwrap();
     assert!(saved.contains("coding-basics/variables"), "{saved}");
 }
@@ -345,7 +345,7 @@ fn a_note_that_is_not_utf8_is_shown_searched_and_exported_lossily() {
     // Latin-1, as an old editor on Windows would save it.
     std::fs::write(notes.join("loops.md"), b"caf\xe9 and for-loops\n").unwrap();
     let mut app = common::app_in(&data).with_data_dir(data.clone());
-    let (s, t) = app.path.curriculum.locate("coding-basics/loops").unwrap();
+    let (s, t) = app.path().curriculum.locate("coding-basics/loops").unwrap();
     assert_eq!(app.notes().get(s, t), Some("caf\u{fffd} and for-loops\n"));
     assert!(app.notes().is_lossy(s, t));
     app.update(Action::OpenSearch);

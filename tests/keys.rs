@@ -103,17 +103,17 @@ fn starts_on_step_one_with_focus_on_steps() {
 fn tab_cycles_panes_and_h_l_move_sideways() {
     let mut app = app();
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Topics);
+    assert_eq!(app.focus(), Pane::Topics);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Resources);
+    assert_eq!(app.focus(), Pane::Resources);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Steps);
+    assert_eq!(app.focus(), Pane::Steps);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Resources);
+    assert_eq!(app.focus(), Pane::Resources);
     app.update(Action::FocusLeft);
-    assert_eq!(app.focus, Pane::Steps);
+    assert_eq!(app.focus(), Pane::Steps);
     app.update(Action::FocusRight);
-    assert_eq!(app.focus, Pane::Resources, "l returns to the right pane last used");
+    assert_eq!(app.focus(), Pane::Resources, "l returns to the right pane last used");
 }
 
 #[test]
@@ -122,16 +122,16 @@ fn moving_clamps_and_changing_step_resets_the_lists() {
     app.update(Action::Up);
     assert_eq!(app.step_index(), 0);
     app.update(Action::Last);
-    assert_eq!(app.step_index(), app.path.curriculum.steps().len() - 1);
+    assert_eq!(app.step_index(), app.path().curriculum.steps().len() - 1);
     app.update(Action::Down);
-    assert_eq!(app.step_index(), app.path.curriculum.steps().len() - 1);
+    assert_eq!(app.step_index(), app.path().curriculum.steps().len() - 1);
     app.update(Action::First);
     app.update(Action::FocusRight);
     app.update(Action::Last);
-    assert_eq!(app.lists.topics.selected(), Some(6));
+    assert_eq!(app.lists().topics.selected(), Some(6));
     app.update(Action::FocusLeft);
     app.update(Action::Down);
-    assert_eq!(app.lists.topics.selected(), Some(0), "a new step starts at its first topic");
+    assert_eq!(app.lists().topics.selected(), Some(0), "a new step starts at its first topic");
 }
 
 #[test]
@@ -152,13 +152,13 @@ fn toggling_ticks_and_unticks_with_the_time() {
     app.update(Action::Down);
     app.update(Action::Toggle);
     let key = "coding-basics/comparison-operators";
-    assert_eq!(app.progress.status("backend", key), Status::Done);
-    assert_eq!(app.progress.entry("backend", key).unwrap().at.to_string(), common::NOW);
+    assert_eq!(app.progress().status("backend", key), Status::Done);
+    assert_eq!(app.progress().entry("backend", key).unwrap().at.to_string(), common::NOW);
     assert_eq!(app.done_in(0), 1);
     assert_eq!(app.done_total(), 1);
-    assert_eq!(app.message, Some(Message::Info("Done: Comparison operators".into())));
+    assert_eq!(app.message(), &Some(Message::Info("Done: Comparison operators".into())));
     app.update(Action::Toggle);
-    assert_eq!(app.progress.status("backend", key), Status::Todo);
+    assert_eq!(app.progress().status("backend", key), Status::Todo);
     assert_eq!(app.done_total(), 0);
 }
 
@@ -173,12 +173,12 @@ fn toggle_outside_topics_changes_nothing() {
 fn open_asks_for_the_selected_resource() {
     let mut app = app();
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Resources);
+    assert_eq!(app.focus(), Pane::Resources);
     app.update(Action::Down);
     let effect = app.update(Action::Open);
     assert_eq!(effect, Some(Effect::Open("https://edabit.com/challenges/javascript".into())));
     app.opened("https://x.y", Err(anyhow::anyhow!("no browser")));
-    match &app.message {
+    match &app.message() {
         Some(Message::Error(text)) => assert!(text.contains("https://x.y") && text.contains("BROWSER")),
         other => panic!("{other:?}"),
     }
@@ -199,7 +199,7 @@ fn faq_and_help_open_and_close_in_order() {
     app.update(Action::Close);
     assert_eq!(app.key_focus(), STEPS);
     app.update(Action::Quit);
-    assert!(!app.running);
+    assert!(!app.running());
 }
 
 #[test]
@@ -209,10 +209,10 @@ fn description_scroll_stops_at_the_end() {
     for _ in 0..100 {
         app.update(Action::ScrollDown);
     }
-    let max = app.about_scroll;
+    let max = app.about_scroll();
     assert!(max > 0, "the description overflows at 80x24");
     app.update(Action::ScrollUp);
-    assert_eq!(app.about_scroll, max - 1);
+    assert_eq!(app.about_scroll(), max - 1);
 }
 
 #[test]
@@ -264,7 +264,7 @@ fn every_row_of_the_key_map_does_its_action_where_it_says_and_unbound_keys_do_no
             for (keys, does) in row.binds {
                 for k in keys.iter().flat_map(|k| events(*k)) {
                     let want = match (does, k.code) {
-                        (Does::Act(action), _) => Some(*action),
+                        (Does::Act(action), _) => Some(action.clone()),
                         (Does::Type, KeyCode::Char(c)) => Some(Action::SearchInput(c)),
                         (Does::Type, _) => None,
                     };

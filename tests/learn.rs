@@ -257,9 +257,9 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     let first = app.due()[0].clone();
     app.update(Action::Grade(3));
     assert_eq!(app.due().len(), 14);
-    let key = app.path.curriculum.steps()[first.step]
-        .key(&app.path.curriculum.steps()[first.step].topics[first.topic]);
-    assert_eq!(app.progress.review("backend", &key).unwrap().log[0].grade, 3);
+    let key = app.path().curriculum.steps()[first.step]
+        .key(&app.path().curriculum.steps()[first.step].topics[first.topic]);
+    assert_eq!(app.progress().review("backend", &key).unwrap().log[0].grade, 3);
     app.update(Action::Grade(1));
     assert_eq!(app.due().len(), 13);
     assert!(matches!(app.update(Action::Open), Some(Effect::Open(_))));

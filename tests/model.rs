@@ -88,7 +88,7 @@ fn path_file(config: &Path, n: usize) -> PathBuf {
 }
 
 fn check(app: &App, view: &ViewState, terminal: &Terminal<TestBackend>, data: &Path) {
-    let c = &app.path.curriculum;
+    let c = &app.path().curriculum;
     let steps = c.steps();
     // Selections and offsets are in range.
     assert!(app.step_index() < steps.len());
@@ -98,9 +98,9 @@ fn check(app: &App, view: &ViewState, terminal: &Terminal<TestBackend>, data: &P
         let offset = view.offset(list);
         assert!(offset <= sel.max(len.saturating_sub(1)), "{name}: offset {offset} of {len}");
     };
-    in_range("steps", List::Steps, &app.lists.steps, steps.len());
-    in_range("topics", List::Topics, &app.lists.topics, app.visible_topics().len());
-    in_range("resources", List::Resources, &app.lists.resources, app.shown_resources().len());
+    in_range("steps", List::Steps, &app.lists().steps, steps.len());
+    in_range("topics", List::Topics, &app.lists().topics, app.visible_topics().len());
+    in_range("resources", List::Resources, &app.lists().resources, app.shown_resources().len());
     if let Some((pick, _)) = app.faq() {
         in_range("faq", List::Faq, &pick, c.faq.len());
     }
@@ -147,7 +147,7 @@ fn check(app: &App, view: &ViewState, terminal: &Terminal<TestBackend>, data: &P
         let done = step
             .topics
             .iter()
-            .filter(|t| app.progress.status(c.id.get_ref(), &step.key(t)) == Status::Done)
+            .filter(|t| app.progress().status(c.id.get_ref(), &step.key(t)) == Status::Done)
             .count();
         assert_eq!(app.done_in(s), done, "done in step {s}");
     }

@@ -42,13 +42,13 @@ fn title() -> impl Strategy<Value = String> {
 }
 
 fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
-    let steps = app.path.curriculum.steps();
+    let steps = app.path().curriculum.steps();
     assert!(app.step_index() < steps.len());
     let step = app.step();
-    let topic = app.lists.topics.selected().unwrap_or(0);
+    let topic = app.lists().topics.selected().unwrap_or(0);
     assert!(topic < app.visible_topics().len().max(1), "topic selection {topic} out of range");
     assert!(app.selected_topic().is_none_or(|t| t < step.topics.len()));
-    let resource = app.lists.resources.selected().unwrap_or(0);
+    let resource = app.lists().resources.selected().unwrap_or(0);
     assert!(resource < step.resources.len().max(1), "resource selection {resource} out of range");
     let stored = common::stored(app, Status::Done);
     assert_eq!(app.done_total(), stored, "the counts agree with the store");
@@ -57,7 +57,7 @@ fn check_invariants(app: &App, terminal: &Terminal<TestBackend>) {
     if !ui::layout::too_small(area) {
         let text: String =
             (0..area.width).map(|x| terminal.backend().buffer()[(x, area.height - 1)].symbol()).collect();
-        let label = format!("{stored}/{}", app.path.curriculum.topic_count());
+        let label = format!("{stored}/{}", app.path().curriculum.topic_count());
         let status_rows = ui::status::rows(app, area.width);
         let first_status_row = area.height - status_rows;
         let row: String =
@@ -87,7 +87,7 @@ proptest! {
                 terminal.backend_mut().resize(w, h);
                 app.update(Action::Resize(w, h));
             }
-            app.update(*a);
+            app.update(a.clone());
             learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             check_invariants(&app, &terminal);
         }

@@ -84,7 +84,7 @@ fn every_size_renders_without_panicking() {
             let mut app = app();
             let events = typed("jlxjx?jjjk?fjJJKq");
             let (terminal, _) = run(&mut app, width, height, events);
-            assert!(!app.running, "{width}x{height}: every key was taken, q last");
+            assert!(!app.running(), "{width}x{height}: every key was taken, q last");
             assert_eq!(app.done_total(), 2, "{width}x{height}: both ticks counted");
             let text = screen(&terminal);
             if width >= 60 && height >= 15 {

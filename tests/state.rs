@@ -69,7 +69,7 @@ fn searching_after_switching_paths_does_not_crash() {
     let (data, _) = two_paths_with_notes(dir.path());
     let mut app = app_on(&data);
     switch_to(&mut app, 1);
-    assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
+    assert_eq!(app.path().curriculum.id.get_ref(), "my-path");
     // Used to index the new path with the old path's note positions.
     assert!(!search(&mut app, "a").is_empty());
 }
@@ -80,7 +80,7 @@ fn notes_belong_to_their_own_path() {
     let (data, _) = two_paths_with_notes(dir.path());
     let mut app = app_on(&data);
     let noted = |app: &App| {
-        let c = &app.path.curriculum;
+        let c = &app.path().curriculum;
         let mut out = Vec::new();
         for (s, step) in c.steps().iter().enumerate() {
             for t in 0..step.topics.len() {
@@ -92,7 +92,7 @@ fn notes_belong_to_their_own_path() {
         out
     };
     let backend_note = {
-        let last = app.path.curriculum.steps().last().unwrap();
+        let last = app.path().curriculum.steps().last().unwrap();
         last.key(last.topics.last().unwrap())
     };
     assert_eq!(noted(&app), std::slice::from_ref(&backend_note));
@@ -114,7 +114,7 @@ fn a_tick_merged_in_by_our_own_save_is_counted_at_once() {
     other.save().unwrap();
     app.update(Action::FocusRight);
     app.update(Action::Toggle);
-    let (s, t) = app.path.curriculum.locate("dsa/big-o").unwrap();
+    let (s, t) = app.path().curriculum.locate("dsa/big-o").unwrap();
     assert!(app.is_done(s, t), "the other process's tick came in with our save");
     assert_eq!((app.done_in(s), app.done_total()), (1, 2));
     // The file-change event that follows our own write finds nothing new.
@@ -202,7 +202,7 @@ fn the_selected_resource_is_on_screen_at_the_smallest_size() {
     let mut app = common::app();
     let screen = keys_then(&mut app, 60, 15, "lljjj");
     let step = app.step();
-    let title = step.resources[app.lists.resources.selected().unwrap()].title.get_ref();
+    let title = step.resources[app.lists().resources.selected().unwrap()].title.get_ref();
     let start: String = title.chars().take(12).collect();
     assert!(screen.contains(&start), "`{title}` is selected but not shown:\n{screen}");
 }
@@ -242,13 +242,14 @@ fn enter_and_o_on_a_topic_go_to_the_links_and_never_change_a_status() {
 #[test]
 fn e_in_review_edits_the_due_topics_note() {
     let dir = tempfile::tempdir().unwrap();
+    let mut earlier = Progress::open(dir.path()).unwrap();
+    earlier.set("backend", "dsa/big-o", Status::Done, common::at("2026-01-01T00:00:00Z"));
+    earlier.save().unwrap();
     let mut app = common::app_in(dir.path()).with_data_dir(dir.path().to_path_buf());
-    let long_ago: jiff::Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
-    app.progress.set("backend", "dsa/big-o", Status::Done, long_ago);
     app.update(Action::OpenReview);
     assert_eq!(app.due().len(), 1);
     let key = learnpath::app::keymap::from_key(common::key(KeyCode::Char('e')), app.key_focus()).unwrap();
-    let (s, t) = app.path.curriculum.locate("dsa/big-o").unwrap();
+    let (s, t) = app.path().curriculum.locate("dsa/big-o").unwrap();
     match app.update(key) {
         Some(learnpath::app::Effect::Edit { path, step, topic }) => {
             assert_eq!((step, topic), (s, t));
@@ -268,7 +269,7 @@ fn j_k_and_shift_j_k_both_scroll_the_help() {
             learnpath::app::keymap::from_key(common::key(KeyCode::Char(key)), app.key_focus()).unwrap();
         app.update(action);
         assert_eq!(app.help_scroll(), Some(1), "{key} scrolls the help");
-        assert_eq!(app.about_scroll, 0, "{key} leaves the description under it alone");
+        assert_eq!(app.about_scroll(), 0, "{key} leaves the description under it alone");
     }
 }
 
@@ -309,7 +310,7 @@ fn a_place_that_is_gone_falls_back_to_the_first_unfinished_topic() {
     };
     let app = common::app().with_place(Some(gone));
     assert_eq!((app.step_index(), app.selected_topic()), (0, Some(0)));
-    assert_eq!((app.key_focus(), app.hide_done), (Focus::Pane(Pane::Steps), false));
+    assert_eq!((app.key_focus(), app.hide_done()), (Focus::Pane(Pane::Steps), false));
 }
 
 #[test]
@@ -326,7 +327,7 @@ fn a_finished_step_shows_a_tick_and_its_count_never_wraps_alone() {
     // At every width the steps pane can have (28 columns and up, less its
     // borders), the count ends a line that also holds the title.
     for width in 26..80 {
-        for i in 0..app.path.curriculum.steps().len() {
+        for i in 0..app.path().curriculum.steps().len() {
             let text = learnpath::ui::steps::item(&app, i, width);
             let last: String = text.lines.last().unwrap().spans.iter().map(|s| s.content.as_ref()).collect();
             let before_count = last.trim_end().rsplit_once(' ').map_or("", |(head, _)| head);

@@ -122,8 +122,8 @@ fn a_resource_marked_read_in_the_file_shows_as_read_in_the_app() {
     p.set_read("backend", &step.resource_key(&step.resources[1]), true, at("2026-01-01T00:00:00Z"));
     p.save().unwrap();
     let app = learnpath::app::App::new(c, Progress::open(dir.path()).unwrap());
-    assert!(app.is_read(0, &app.path.curriculum.steps()[0].resources[1]));
-    assert!(!app.is_read(0, &app.path.curriculum.steps()[0].resources[0]));
+    assert!(app.is_read(0, &app.path().curriculum.steps()[0].resources[1]));
+    assert!(!app.is_read(0, &app.path().curriculum.steps()[0].resources[0]));
     assert_eq!(app.read_shown(), 1);
 }
 

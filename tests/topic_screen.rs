@@ -78,7 +78,7 @@ fn enter_on_a_topic_goes_to_its_links_and_y_copies_its_first() {
     let mut app = on_topic(6, 6); // "Find niche job boards": Golang cafe.
     assert_eq!(app.update(Action::Copy), Some(Effect::Copy("https://golang.cafe/".into())));
     app.update(Action::Open);
-    assert_eq!(app.focus, Pane::Resources);
+    assert_eq!(app.focus(), Pane::Resources);
     assert_eq!(app.update(Action::Open), Some(Effect::Open("https://golang.cafe/".into())));
 }
 
@@ -87,10 +87,10 @@ fn moving_to_another_topic_starts_its_links_at_the_first() {
     let mut app = on_topic(2, 1);
     app.update(Action::FocusNext);
     app.update(Action::Down);
-    assert_eq!(app.lists.resources.selected(), Some(1));
+    assert_eq!(app.lists().resources.selected(), Some(1));
     app.update(Action::FocusPrev);
     app.update(Action::Down);
-    assert_eq!(app.lists.resources.selected(), Some(0));
+    assert_eq!(app.lists().resources.selected(), Some(0));
     // "How do webpages communicate…" has no links of its own: its step's.
     assert_eq!(
         app.selected_resource().unwrap().title.get_ref(),
@@ -105,7 +105,7 @@ fn t_shows_one_kind_at_a_time_then_all() {
     let mut seen = Vec::new();
     loop {
         app.update(Action::CycleKind);
-        let Some(kind) = app.kind_filter else { break };
+        let Some(kind) = app.kind_filter() else { break };
         assert!(app.shown_resources().iter().all(|r| r.kind == Some(kind)), "{kind:?}");
         seen.push(kind);
         assert!(seen.len() <= 8, "the cycle ends");
@@ -115,7 +115,7 @@ fn t_shows_one_kind_at_a_time_then_all() {
     assert_eq!(urls(&app).len(), all, "after the last kind, every link again");
     // The pane says what it shows.
     app.update(Action::CycleKind);
-    let name = app.kind_filter.unwrap().name();
+    let name = app.kind_filter().unwrap().name();
     let (terminal, _) = run(&mut app, 100, 40, Vec::new());
     assert!(screen(&terminal).contains(&format!("read · {name} ")), "{}", screen(&terminal));
 }
@@ -142,7 +142,7 @@ fn search_finds_a_topics_link_and_goes_to_that_topic() {
         app.update(Action::SearchInput(c));
     }
     app.update(Action::Confirm);
-    assert_eq!((app.step_index(), app.focus), (7, Pane::Resources));
+    assert_eq!((app.step_index(), app.focus()), (7, Pane::Resources));
     assert_eq!(app.step().topics[app.selected_topic().unwrap()].id.get_ref(), "terminal");
     assert_eq!(app.selected_resource().unwrap().url.get_ref(), "https://opensource.com/resources/what-bash");
 }

@@ -28,7 +28,7 @@ fn later(time: &Cell<Timestamp>, days: i64) {
 }
 
 fn status(app: &App, key: &str) -> Status {
-    let (s, t) = app.path.curriculum.locate(key).unwrap();
+    let (s, t) = app.path().curriculum.locate(key).unwrap();
     app.status_of(s, t)
 }
 
@@ -37,7 +37,7 @@ const LISTS: &str = "coding-basics/lists";
 
 /// Selects `key` in the topics pane.
 fn select(app: &mut App, key: &str) {
-    let (s, t) = app.path.curriculum.locate(key).unwrap();
+    let (s, t) = app.path().curriculum.locate(key).unwrap();
     app.update(Action::FocusLeft);
     app.update(Action::First);
     for _ in 0..s {
@@ -67,7 +67,7 @@ fn undo_and_redo_walk_back_and_forth_through_several_changes() {
     app.update(Action::Undo);
     assert_eq!((status(&app, LOOPS), app.done_total()), (Status::Todo, 0));
     app.update(Action::Undo);
-    assert!(matches!(&app.message, Some(learnpath::app::Message::Info(m)) if m == "Nothing to undo"));
+    assert!(matches!(&app.message(), Some(learnpath::app::Message::Info(m)) if m == "Nothing to undo"));
     app.update(Action::Redo);
     app.update(Action::Redo);
     assert_eq!((status(&app, LOOPS), status(&app, LISTS)), (Status::Done, Status::InProgress));
@@ -75,7 +75,7 @@ fn undo_and_redo_walk_back_and_forth_through_several_changes() {
     // A new change forgets what was undone.
     app.update(Action::Toggle);
     app.update(Action::Redo);
-    assert!(matches!(&app.message, Some(learnpath::app::Message::Info(m)) if m == "Nothing to redo"));
+    assert!(matches!(&app.message(), Some(learnpath::app::Message::Info(m)) if m == "Nothing to redo"));
 }
 
 #[test]
@@ -107,14 +107,14 @@ fn undoing_an_untick_brings_back_the_day_it_was_done() {
     app.update(Action::Toggle);
     later(&time, 1);
     app.update(Action::Undo);
-    let entry = app.progress.entry("backend", LOOPS).unwrap().clone();
+    let entry = app.progress().entry("backend", LOOPS).unwrap().clone();
     assert_eq!((entry.status, entry.counts_from()), (Status::Done, done_on));
     assert!(entry.at > done_on, "the undo itself is the newest change");
     // So review still counts from the day it was done: due long ago.
     app.update(Action::OpenReview);
     assert_eq!(app.due().len(), 1);
     let wait = learnpath::review::interval_days(
-        learnpath::review::memory(&app.progress, "backend", LOOPS, done_on).state,
+        learnpath::review::memory(app.progress(), "backend", LOOPS, done_on).state,
     );
     assert_eq!(app.due()[0].due, done_on + SignedDuration::from_hours(24 * wait));
 }
@@ -173,7 +173,7 @@ fn switching_paths_starts_a_new_history() {
     app.update(Action::OpenPicker);
     app.update(Action::Down);
     app.update(Action::Confirm);
-    assert_eq!(app.path.curriculum.id.get_ref(), "my-path");
+    assert_eq!(app.path().curriculum.id.get_ref(), "my-path");
     app.update(Action::Undo);
     assert_eq!(Progress::open(dir.path()).unwrap().status("backend", LOOPS), Status::Done);
 }

@@ -1,8 +1,9 @@
 //! What the learner can ask for, whatever the key, click or paste that
 //! asked: the input of [`super::App::update`].
 
-/// Something the learner asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something the learner asked for, or news from outside the state (a
+/// file changed, a sync ended) that it must take in.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the app.
     Quit,
@@ -93,8 +94,9 @@ pub enum Action {
     Suspend,
     /// The progress file changed on disk: merge it in.
     Reload,
-    /// A background sync finished, leaving this state.
-    Synced(crate::sync::State),
+    /// A background sync finished, leaving this state; why it failed, if
+    /// it did.
+    Synced(crate::sync::State, Option<String>),
     /// Undo the last change to the progress.
     Undo,
     /// Redo the last change undone.

@@ -106,12 +106,6 @@ impl App {
         self.take_notice();
     }
 
-    /// A background sync failed: say why on the status line (the state
-    /// itself comes as [`super::Action::Synced`]).
-    pub fn sync_failed(&mut self, error: &str) {
-        self.message = Some(Message::Error(format!("Not synced: {error}")));
-    }
-
     /// Merges in what another process saved (and makes a save that was
     /// waiting for it).
     pub(super) fn reload(&mut self) {

@@ -37,44 +37,44 @@ pub use types::{Clock, Effect, Lists, Message, Pick, Prompt, View};
 /// Everything the UI shows and the keys change.
 pub struct App {
     /// The curriculum being walked, with everything derived from it.
-    pub path: OpenPath,
+    path: OpenPath,
     /// The learner's progress, saved after every change.
-    pub progress: Progress,
+    progress: Progress,
     /// Colours and styles.
-    pub theme: Theme,
+    theme: Theme,
     /// The focused pane of the main view.
-    pub focus: Pane,
+    focus: Pane,
     /// The right-hand pane last focused, where `l` goes back to.
-    pub last_right: Pane,
+    last_right: Pane,
     /// The curricula there are and which is open.
-    pub catalog: Catalog,
+    catalog: Catalog,
     /// Whether done topics are hidden from the topics list.
-    pub hide_done: bool,
+    hide_done: bool,
     /// The one kind of link the resources pane shows, if filtered.
-    pub kind_filter: Option<crate::curriculum::Kind>,
+    kind_filter: Option<crate::curriculum::Kind>,
     /// Minutes a day for today's plan, from the config.
-    pub daily_minutes: Option<f64>,
+    daily_minutes: Option<f64>,
     /// Over SSH with no display: Enter copies links instead of opening them.
-    pub remote: bool,
+    remote: bool,
     /// Lists' selections.
-    pub lists: Lists,
+    lists: Lists,
     /// Scroll of the step description.
-    pub about_scroll: u16,
+    about_scroll: u16,
     /// The status line's message.
-    pub message: Option<Message>,
+    message: Option<Message>,
     /// Whether a change could not be saved and is only in memory.
-    pub unsaved: bool,
+    unsaved: bool,
     /// Whether a save waits for another learnpath's to finish.
-    pub waiting: bool,
+    waiting: bool,
     /// False once the learner quits.
-    pub running: bool,
+    running: bool,
     /// Warnings about the progress file shown during the session, printed
     /// again on exit so they are not lost with the screen.
-    pub notices: Vec<String>,
+    notices: Vec<String>,
     /// Terminal size in columns and rows.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// Where syncing stands, when the config turns it on.
-    pub sync: Option<crate::sync::State>,
+    sync: Option<crate::sync::State>,
     overlays: Vec<Overlay>,
     drawn: Geometry,
     history: undo::History,
@@ -122,6 +122,115 @@ impl App {
             app.select(s, Some(t));
         }
         app
+    }
+
+    /// The curriculum being walked, with everything derived from it.
+    pub fn path(&self) -> &OpenPath {
+        &self.path
+    }
+
+    /// The learner's progress.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Colours and styles.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// The focused pane of the main screen.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The curricula there are and which is open.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Whether done topics are hidden.
+    pub fn hide_done(&self) -> bool {
+        self.hide_done
+    }
+
+    /// The one kind of link the resources pane shows, if filtered.
+    pub fn kind_filter(&self) -> Option<crate::curriculum::Kind> {
+        self.kind_filter
+    }
+
+    /// Over SSH with no display: links are copied, not opened.
+    pub fn remote(&self) -> bool {
+        self.remote
+    }
+
+    /// The main screen's selections.
+    pub fn lists(&self) -> &Lists {
+        &self.lists
+    }
+
+    /// How far the description is scrolled.
+    pub fn about_scroll(&self) -> u16 {
+        self.about_scroll
+    }
+
+    /// The status line's message.
+    pub fn message(&self) -> &Option<Message> {
+        &self.message
+    }
+
+    /// Whether a change could not be saved and is only in memory.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// Whether a save waits for another learnpath's to finish.
+    pub fn waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// False once the learner quits.
+    pub fn running(&self) -> bool {
+        self.running
+    }
+
+    /// What was said about the progress file during the session.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// The terminal's columns and rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Where syncing stands, when the config turns it on.
+    pub fn sync(&self) -> Option<crate::sync::State> {
+        self.sync
+    }
+
+    /// Opens with `message` on the status line (a problem found before
+    /// the app started).
+    pub fn with_message(mut self, message: Message) -> Self {
+        self.message = Some(message);
+        self
+    }
+
+    /// Opens with a background sync under way.
+    pub fn with_sync(mut self) -> Self {
+        self.sync = Some(crate::sync::State::Syncing);
+        self
+    }
+
+    /// After quitting: makes a save that was waiting for another
+    /// learnpath's, waiting for it now (the screen is the shell's again, so
+    /// `waiting` can say so).
+    pub fn save_before_exit(&mut self, waiting: &dyn Fn()) -> anyhow::Result<()> {
+        if self.waiting {
+            self.progress.save_waiting(waiting)?;
+            self.waiting = false;
+        }
+        Ok(())
     }
 
     /// What the last frame drew.
@@ -188,7 +297,7 @@ impl App {
 
     /// Applies `action`; returns what the run loop must do outside the state.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Reload | Action::Synced(_)) {
+        if !matches!(action, Action::Resize(..) | Action::Reload | Action::Synced(..)) {
             self.message = None;
         }
         match action {
@@ -242,8 +351,11 @@ impl App {
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Suspend => return Some(Effect::Suspend),
             Action::Reload => self.reload(),
-            Action::Synced(state) => {
+            Action::Synced(state, error) => {
                 self.sync = Some(state);
+                if let Some(error) = error {
+                    self.message = Some(Message::Error(format!("Not synced: {error}")));
+                }
                 // A pull may have brought notes; the progress comes in
                 // through the file watcher.
                 self.path.notes = crate::notes::Notes::load(self.data_dir.as_deref(), &self.path.curriculum);

@@ -26,24 +26,21 @@ pub fn run(cx: Context, cli: &Cli) -> Result<ExitCode> {
     if let Some(at) = cx.fixed_now {
         app = app.with_clock(Box::new(move || at));
     }
-    let place = crate::resume::place(&cx.data_dir, app.path.curriculum.id.get_ref());
-    let mut app = app
+    let place = crate::resume::place(&cx.data_dir, app.path().curriculum.id.get_ref());
+    let app = app
         .with_catalog(cx.config_dir.clone(), opened.source, cx.data_dir.clone())
         .with_data_dir(cx.data_dir.clone())
         .with_place(place);
     let sync = cx.config.sync.is_some().then_some(cx.data_dir.clone());
-    if let Some(dir) = &sync
-        && !crate::sync::is_git(dir)
-    {
-        app.message = Some(Message::Error(format!(
+    let app = match &sync {
+        Some(dir) if !crate::sync::is_git(dir) => app.with_message(Message::Error(format!(
             "config.toml says sync = \"git\", but {} is not synced yet: quit and run `learnpath sync init REMOTE`",
             dir.display()
-        )));
-    }
+        ))),
+        Some(_) => app.with_sync(),
+        None => app,
+    };
     let sync = sync.filter(|dir| crate::sync::is_git(dir));
-    if sync.is_some() {
-        app.sync = Some(crate::sync::State::Syncing);
-    }
     run_tui(app, mouse, sync)
 }
 
@@ -61,7 +58,7 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
     // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics. Only in
     // debug builds (the tests'); a release build ignores the variable.
     let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
-    let events = Events::start(app.progress.path(), panic_key);
+    let events = Events::start(app.progress().path(), panic_key);
     if let Some(dir) = &sync {
         events.sync_in_background(dir.clone());
     }
@@ -72,23 +69,21 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
     host.stop();
     ratatui::restore();
     result?;
-    if let Some(dir) = app.progress.path().and_then(std::path::Path::parent) {
-        let id = app.path.curriculum.id.get_ref();
+    if let Some(dir) = app.progress().path().and_then(std::path::Path::parent) {
+        let id = app.path().curriculum.id.get_ref();
         if let Err(e) = crate::resume::remember_place(dir, id, &app.place()) {
             eprintln!("learnpath: couldn't remember where you were: {e:#}");
         }
     }
-    for notice in &app.notices {
+    for notice in app.notices() {
         eprintln!("learnpath: {notice}");
     }
     // A save still waiting for another learnpath: wait for it now (the
     // screen is restored, so saying so is possible).
-    if app.waiting {
-        let waiting = || eprintln!("learnpath: waiting for another learnpath to finish saving…");
-        if let Err(e) = app.progress.save_waiting(&waiting) {
-            eprintln!("learnpath: your last changes could not be saved: {e:#}");
-            return Ok(ExitCode::from(1));
-        }
+    let waiting = || eprintln!("learnpath: waiting for another learnpath to finish saving…");
+    if let Err(e) = app.save_before_exit(&waiting) {
+        eprintln!("learnpath: your last changes could not be saved: {e:#}");
+        return Ok(ExitCode::from(1));
     }
     if let Some(dir) = &sync {
         eprintln!("learnpath: syncing…");
@@ -97,8 +92,8 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
             Err(e) => eprintln!("learnpath: not synced, your changes wait here for the next sync: {e:#}"),
         }
     }
-    if app.unsaved {
-        let path = app.progress.path().map(|p| p.display().to_string()).unwrap_or_default();
+    if app.unsaved() {
+        let path = app.progress().path().map(|p| p.display().to_string()).unwrap_or_default();
         eprintln!(
             "learnpath: your last changes could not be saved to {path}; they are lost unless you fix the problem and tick them again"
         );

@@ -16,20 +16,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     let width = area.width.saturating_sub(2) as usize;
     let lines = lines(app, width);
     g.text(Scroll::About, area, pane::max_scroll(lines.len(), area));
-    let scroll = app.about_scroll.min(pane::max_scroll(lines.len(), area));
-    let block = pane::block(title(app), false, &app.theme);
+    let scroll = app.about_scroll().min(pane::max_scroll(lines.len(), area));
+    let block = pane::block(title(app), false, &app.theme());
     let block = if scroll < pane::max_scroll(lines.len(), area) {
-        block.title_bottom(Line::from(Span::styled(" J more ", app.theme.dim)).right_aligned())
+        block.title_bottom(Line::from(Span::styled(" J more ", app.theme().dim)).right_aligned())
     } else {
         block
     };
-    pane::render_text(frame, area, block, lines, scroll, &app.theme);
+    pane::render_text(frame, area, block, lines, scroll, &app.theme());
 }
 
 /// The topic whose page the pane shows: the selected one while the topics
 /// or its links have the focus; none (the step's page) otherwise.
 fn page_topic(app: &App) -> Option<usize> {
-    app.selected_topic().filter(|_| matches!(app.focus, Pane::Topics | Pane::Resources))
+    app.selected_topic().filter(|_| matches!(app.focus(), Pane::Topics | Pane::Resources))
 }
 
 fn title(app: &App) -> String {
@@ -40,7 +40,7 @@ fn title(app: &App) -> String {
     if app.step().optional {
         " Extra ".to_string()
     } else {
-        let numbered = app.path.curriculum.numbered();
+        let numbered = app.path().curriculum.numbered();
         format!(" Step {} of {numbered} ", app.label(i).trim_end_matches('.'))
     }
 }
@@ -55,7 +55,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn step_page(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let step = app.step();
     let mut out = wrap::wrap(&[Span::styled(step.title.get_ref().clone(), theme.title)], width, 0);
     for (text, style) in [(&step.goal, theme.goal), (&step.body, theme.text)] {
@@ -70,7 +70,7 @@ fn step_page(app: &App, width: usize) -> Vec<Line<'static>> {
 /// A topic's page: your note, what it gives you, what to know first, and
 /// how to check yourself.
 fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let (s, step) = (app.step_index(), app.step());
     let topic = &step.topics[t];
     let mut head = vec![Span::styled(topic.title.get_ref().clone(), theme.title)];
@@ -90,13 +90,13 @@ fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.extend(wrap::paragraphs(summary, theme.goal, width));
     }
-    let requires = app.path.curriculum.requires(s, t);
+    let requires = app.path().curriculum.requires(s, t);
     if !requires.is_empty() {
         out.push(Line::default());
         out.extend(wrap::wrap(&[Span::styled("Know first:", theme.key)], width, 0));
         for (rs, rt) in requires {
             let (mark, style) = super::topics::mark(app.status_of(rs, rt), theme);
-            let other = &app.path.curriculum.steps()[rs];
+            let other = &app.path().curriculum.steps()[rs];
             let mut name = other.topics[rt].title.get_ref().clone();
             if rs != s {
                 name.push_str(&format!(" ({})", other.title.get_ref()));
@@ -129,7 +129,7 @@ pub fn checks(topic: &Topic, theme: &Theme, width: usize) -> Vec<Line<'static>> 
 /// The learner's note on topic `t` of step `s` (its first lines), or an
 /// invitation to write one (the topic page and the review card).
 pub fn note(app: &App, s: usize, t: usize, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let Some(note) = app.notes().get(s, t) else {
         return wrap::wrap(&[Span::styled("No note yet (e writes one).", theme.dim)], width, 0);
     };

@@ -22,8 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     g.text(Scroll::Help, popup, pane::max_scroll(lines.len(), popup));
     let scroll = app.help_scroll().unwrap_or(0).min(pane::max_scroll(lines.len(), popup));
     frame.render_widget(Clear, popup);
-    let block = pane::block(" Help · Esc to close ", true, &app.theme);
-    pane::render_text(frame, popup, block, lines, scroll, &app.theme);
+    let block = pane::block(" Help · Esc to close ", true, &app.theme());
+    pane::render_text(frame, popup, block, lines, scroll, &app.theme());
 }
 
 /// Where the help may go: everything above the status line, which keeps
@@ -40,9 +40,9 @@ fn popup_area(area: Rect, app: &App) -> Rect {
 }
 
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let mut out =
-        vec![Line::from(Span::styled(format!(" {}", app.path.curriculum.title.get_ref()), theme.title))];
+        vec![Line::from(Span::styled(format!(" {}", app.path().curriculum.title.get_ref()), theme.title))];
     out.push(Line::default());
     let column = keymap::rows().map(|r| r.keys().width()).max().unwrap_or(0).min(KEY_COLUMN);
     let desc_width = width.saturating_sub(column + 2).max(10);
@@ -73,7 +73,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::default());
-    let saved = match app.progress.path() {
+    let saved = match app.progress().path() {
         Some(path) => format!("Progress is saved to {}", path.display()),
         None => "Progress is kept in memory only".to_string(),
     };

@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) -> Geometry {
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
-    let title = app.path.curriculum.title.get_ref();
+    let title = app.path().curriculum.title.get_ref();
     let view = match app.view() {
         View::Main => "",
         View::Faq => " · FAQ",
@@ -80,11 +80,11 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
         View::Today => " · Today",
     };
     let mut spans = vec![
-        Span::styled(" learnpath ", app.theme.key),
-        Span::styled(format!("{title}{view}"), app.theme.title),
+        Span::styled(" learnpath ", app.theme().key),
+        Span::styled(format!("{title}{view}"), app.theme().title),
     ];
     if !app.due().is_empty() {
-        spans.push(Span::styled(format!("  {} due for review (r)", app.due().len()), app.theme.progress));
+        spans.push(Span::styled(format!("  {} due for review (r)", app.due().len()), app.theme().progress));
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
@@ -95,7 +95,7 @@ fn page_rows(app: &App, area: Rect, areas: &layout::Areas) -> usize {
     if app.search().is_some() {
         return search::popup_area(help::space(area, areas)).height.saturating_sub(5) as usize;
     }
-    let area = match (app.view(), app.focus) {
+    let area = match (app.view(), app.focus()) {
         (View::Faq | View::Review | View::Stats | View::Today, _) | (View::Main, Pane::Steps) => areas.left,
         (View::Main, Pane::Topics) => areas.topics,
         (View::Main, Pane::Resources) => areas.resources,

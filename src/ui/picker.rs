@@ -14,7 +14,7 @@ use crate::ui::{layout, pane, wrap};
 /// Draws the picker over `area`, if it is open.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
     let Some((choices, pick)) = app.picker() else { return };
-    let theme = app.theme;
+    let theme = app.theme();
     let rows = choices.len() as u16 * 2 + 2;
     let popup =
         layout::centered(area, 76.min(area.width.saturating_sub(4)), rows.min(area.height.saturating_sub(2)));

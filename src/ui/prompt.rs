@@ -11,10 +11,10 @@ use crate::ui::{layout, pane, wrap};
 /// Draws the prompt on screen, if any, over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let Some(Prompt::Reset) = app.prompt() else { return };
-    let theme = &app.theme;
+    let theme = &app.theme();
     let step = app.step();
     let topics = step.topics.len();
-    let all = app.path.curriculum.topic_count();
+    let all = app.path().curriculum.topic_count();
     let width = 60.min(area.width.saturating_sub(2));
     let inner = width.saturating_sub(2) as usize;
     let mut lines =

@@ -14,16 +14,16 @@ use crate::ui::{Theme, pane, wrap};
 
 /// Draws the resources list.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
-    let focused = app.focus == Pane::Resources;
-    let theme = app.theme;
+    let focused = app.focus() == Pane::Resources;
+    let theme = app.theme();
     let width = area.width.saturating_sub(2) as usize;
     let resources = app.shown_resources();
     let s = app.step_index();
-    let filter = app.kind_filter.map(|k| format!("· {} ", k.name())).unwrap_or_default();
+    let filter = app.kind_filter().map(|k| format!("· {} ", k.name())).unwrap_or_default();
     let title = format!(" Resources {}/{} read {filter}", app.read_shown(), resources.len());
     let block = pane::block(title, focused, &theme);
     if resources.is_empty() {
-        let why = match app.kind_filter {
+        let why = match app.kind_filter() {
             Some(kind) => format!("No {} links here (t: next kind)", kind.name()),
             None => "No links for this topic or step".into(),
         };
@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
     }
     let count = resources.len();
     // The list's state is taken out while the list borrows the app.
-    let state = view.list(List::Resources, app.lists.resources);
+    let state = view.list(List::Resources, app.lists().resources);
     let resources = app.shown_resources();
     let rows = pane::render_list(
         frame,

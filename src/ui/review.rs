@@ -11,7 +11,7 @@ use crate::ui::{layout, pane, wrap};
 
 /// Draws the review view over the main panes' areas.
 pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState) {
-    let theme = app.theme;
+    let theme = app.theme();
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
     let title = format!(" Review · {} due ", app.due().len());
@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
 
 fn item(app: &App, i: usize, width: usize) -> Text<'static> {
     let due = &app.due()[i];
-    let topic = &app.path.curriculum.steps()[due.step].topics[due.topic];
+    let topic = &app.path().curriculum.steps()[due.step].topics[due.topic];
     let spans = [
         Span::raw(" "),
         Span::raw(topic.title.get_ref().clone()),
@@ -44,16 +44,16 @@ fn item(app: &App, i: usize, width: usize) -> Text<'static> {
                 app.label(due.step).trim_end_matches('.'),
                 due.retrievability * 100.0
             ),
-            app.theme.dim,
+            app.theme().dim,
         ),
     ];
     Text::from(wrap::wrap(&spans, width, 1))
 }
 
 fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let Some(due) = app.due().get(app.review_pick().selected().unwrap_or(0)) else { return Vec::new() };
-    let step = &app.path.curriculum.steps()[due.step];
+    let step = &app.path().curriculum.steps()[due.step];
     let topic = &step.topics[due.topic];
     let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);
     out.extend(wrap::wrap(

@@ -20,7 +20,7 @@ pub fn popup_area(area: Rect) -> Rect {
 /// Draws the search box over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
     let Some(search) = app.search() else { return };
-    let theme = app.theme;
+    let theme = app.theme();
     let popup = popup_area(area);
     frame.render_widget(Clear, popup);
     let block = pane::block(" Search · ↑↓ choose · Enter go · Esc close ", true, &theme);
@@ -93,7 +93,7 @@ fn item(app: &App, entry: &Entry, hit: &Hit, width: usize, theme: &Theme) -> Tex
         spans.push(Span::styled(run, if run_matched { theme.matched } else { theme.text }));
     }
     if let Some(s) = entry.step.filter(|_| entry.kind != crate::search::Kind::Step) {
-        let step = &app.path.curriculum.steps()[s];
+        let step = &app.path().curriculum.steps()[s];
         spans.push(Span::styled(format!("  — {} {}", app.label(s), step.title.get_ref()), theme.dim));
     }
     Text::from(wrap::wrap(&spans, width, 7))

@@ -15,7 +15,7 @@ use crate::ui::{Theme, layout, pane, wrap};
 /// Draws the stats view over the main panes' areas.
 pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, g: &mut Geometry) {
     let Some((stats, scroll)) = app.stats() else { return };
-    let theme = &app.theme;
+    let theme = &app.theme();
     let body = areas.left.union(areas.about).union(areas.resources);
     let [chart, text] =
         Layout::vertical([Constraint::Length(12.min(body.height / 2)), Constraint::Fill(1)]).areas(body);

@@ -19,13 +19,13 @@ const MAX_MESSAGE_ROWS: usize = 3;
 /// Draws the status line: the gauge, then the message if it fits beside
 /// it, else the hints with the message wrapped on the rows below.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let (done, total) = (app.done_total(), app.path.curriculum.topic_count());
+    let theme = &app.theme();
+    let (done, total) = (app.done_total(), app.path().curriculum.topic_count());
     let label = format!("{done}/{total} · {}%", crate::progress::percent(done, total));
     let [first, below] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let [gauge, mut rest] =
         Layout::horizontal([Constraint::Length(GAUGE), Constraint::Fill(1)]).spacing(1).areas(first);
-    if let Some(state) = app.sync {
+    if let Some(state) = app.sync() {
         let [left, sync] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(sync_width(app))])
             .spacing(1)
             .areas(rest);
@@ -51,12 +51,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Columns the sync state takes at the right, when syncing is on.
 fn sync_width(app: &App) -> u16 {
-    app.sync.map_or(0, |s| Span::raw(s.label()).width() as u16)
+    app.sync().map_or(0, |s| Span::raw(s.label()).width() as u16)
 }
 
 /// Rows the status line needs at `width` columns.
 pub fn rows(app: &App, width: u16) -> u16 {
-    let sync = if app.sync.is_some() { sync_width(app) + 1 } else { 0 };
+    let sync = if app.sync().is_some() { sync_width(app) + 1 } else { 0 };
     let beside = width.saturating_sub(GAUGE + 1 + sync) as usize;
     match message_lines(app, beside, width as usize) {
         Some(lines) if lines.len() > 1 || lines[0].width() > beside => 1 + lines.len() as u16,
@@ -67,9 +67,9 @@ pub fn rows(app: &App, width: u16) -> u16 {
 /// The message as one line if it fits in `beside` columns, else wrapped to
 /// `full` columns (at most a few rows).
 fn message_lines(app: &App, beside: usize, full: usize) -> Option<Vec<Line<'static>>> {
-    let (text, style) = match &app.message {
-        Some(Message::Info(text)) => (text, app.theme.info),
-        Some(Message::Error(text)) => (text, app.theme.error),
+    let (text, style) = match &app.message() {
+        Some(Message::Info(text)) => (text, app.theme().info),
+        Some(Message::Error(text)) => (text, app.theme().error),
         None => return None,
     };
     let span = Span::styled(text.clone(), style);
@@ -116,7 +116,7 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             ("?", "help"),
             ("q", "quit"),
         ],
-        Focus::Pane(Pane::Resources) if app.remote => {
+        Focus::Pane(Pane::Resources) if app.remote() => {
             &[("Enter", "copy"), ("Space", "read"), ("/", "search"), ("?", "help"), ("q", "quit")]
         }
         Focus::Pane(Pane::Resources) => &[
@@ -146,8 +146,8 @@ fn hints(app: &App, width: usize) -> Line<'static> {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key.to_string(), app.theme.key));
-        spans.push(Span::styled(format!(" {what}"), app.theme.dim));
+        spans.push(Span::styled(key.to_string(), app.theme().key));
+        spans.push(Span::styled(format!(" {what}"), app.theme().dim));
     }
     Line::from(spans)
 }
@@ -161,6 +161,6 @@ pub fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
         crate::ui::layout::MIN_WIDTH,
         crate::ui::layout::MIN_HEIGHT
     );
-    let para = Paragraph::new(Span::styled(text, app.theme.error)).wrap(Wrap { trim: true });
+    let para = Paragraph::new(Span::styled(text, app.theme().error)).wrap(Wrap { trim: true });
     frame.render_widget(para, area);
 }

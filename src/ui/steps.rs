@@ -12,12 +12,12 @@ use crate::ui::{pane, wrap};
 
 /// Draws the steps pane.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
-    let focused = app.focus == Pane::Steps;
-    let theme = app.theme;
+    let focused = app.focus() == Pane::Steps;
+    let theme = app.theme();
     let width = area.width.saturating_sub(2) as usize;
-    let count = app.path.curriculum.steps().len();
+    let count = app.path().curriculum.steps().len();
     let block = pane::block(" Steps ", focused, &theme);
-    let state = view.list(List::Steps, app.lists.steps);
+    let state = view.list(List::Steps, app.lists().steps);
     let rows = pane::render_list(frame, area, block, count, |i| item(app, i, width), state, focused, &theme);
     g.list(Target::List(Pane::Steps), area, rows);
 }
@@ -25,8 +25,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
 /// `1. Title` wrapped to the pane, the done/total count right-aligned on
 /// the last line (or on a line of its own when the title leaves no room).
 pub fn item(app: &App, i: usize, width: usize) -> Text<'static> {
-    let theme = &app.theme;
-    let step = &app.path.curriculum.steps()[i];
+    let theme = &app.theme();
+    let step = &app.path().curriculum.steps()[i];
     let (done, total) = (app.done_in(i), step.topics.len());
     let finished = total > 0 && done + app.skipped_in(i) == total && done > 0;
     let count = match app.skipped_in(i) {

@@ -10,7 +10,7 @@ use crate::ui::{layout, pane, wrap};
 
 /// Draws the today view over the main panes' areas.
 pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState) {
-    let theme = app.theme;
+    let theme = app.theme();
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
     let items = app.today_items();
@@ -49,18 +49,18 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
 
 fn row(app: &App, item: TodayItem, width: usize) -> Text<'static> {
     let (s, t) = item.place();
-    let topic = &app.path.curriculum.steps()[s].topics[t];
+    let topic = &app.path().curriculum.steps()[s].topics[t];
     let tag = match item {
-        TodayItem::Review(..) => Span::styled("review ", app.theme.progress),
-        TodayItem::Learn(..) => Span::styled("learn  ", app.theme.key),
+        TodayItem::Review(..) => Span::styled("review ", app.theme().progress),
+        TodayItem::Learn(..) => Span::styled("learn  ", app.theme().key),
     };
     Text::from(wrap::wrap(&[Span::raw(" "), tag, Span::raw(topic.title.get_ref().clone())], width, 8))
 }
 
 fn detail_lines(app: &App, item: TodayItem, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let (s, t) = item.place();
-    let step = &app.path.curriculum.steps()[s];
+    let step = &app.path().curriculum.steps()[s];
     let topic = &step.topics[t];
     let mut out = wrap::wrap(&[Span::styled(topic.title.get_ref().clone(), theme.title)], width, 0);
     out.extend(wrap::wrap(

@@ -25,8 +25,8 @@ pub fn mark(status: Status, theme: &Theme) -> (&'static str, Style) {
 
 /// Draws the topics checklist.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
-    let focused = app.focus == Pane::Topics;
-    let theme = app.theme;
+    let focused = app.focus() == Pane::Topics;
+    let theme = app.theme();
     let width = area.width.saturating_sub(2) as usize;
     let s = app.step_index();
     let total = app.step().topics.len();
@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
     if app.skipped_in(s) > 0 {
         title.push_str(&format!(" · {} skipped", app.skipped_in(s)));
     }
-    if app.hide_done {
+    if app.hide_done() {
         title.push_str(" · done hidden");
     }
     // Then what fits, most telling first: how much is still remembered,
@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
         g.list(Target::List(Pane::Topics), area, Vec::new());
         return;
     }
-    let state = view.list(List::Topics, app.lists.topics);
+    let state = view.list(List::Topics, app.lists().topics);
     let rows = pane::render_list(
         frame,
         area,
@@ -84,16 +84,16 @@ pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
 
 /// Row `t` (an index into the step's topics).
 pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
-    let (mark, mut style) = mark(app.status_of(app.step_index(), t), &app.theme);
+    let (mark, mut style) = mark(app.status_of(app.step_index(), t), &app.theme());
     // A done topic you are likely to have forgotten: its tick fades.
     if app.recall_of(app.step_index(), t).is_some_and(|r| r < crate::review::FADING) {
-        style = app.theme.dim;
+        style = app.theme().dim;
     }
     let title = app.step().topics[t].title.get_ref().clone();
     let title_style = if app.status_of(app.step_index(), t) == Status::Skipped {
-        app.theme.skipped
+        app.theme().skipped
     } else {
-        app.theme.text
+        app.theme().text
     };
     let note = if app.notes().get(app.step_index(), t).is_some() { " ✎" } else { "" };
     let estimate = app.step().topics[t].hours.map(|h| format!(" {}h", hours(h))).unwrap_or_default();
@@ -102,8 +102,8 @@ pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
         Span::styled(mark, style),
         Span::raw(" "),
         Span::styled(title, title_style),
-        Span::styled(note, app.theme.goal),
-        Span::styled(estimate, app.theme.dim),
+        Span::styled(note, app.theme().goal),
+        Span::styled(estimate, app.theme().dim),
     ];
     Text::from(wrap::wrap(&spans, width, 5))
 }

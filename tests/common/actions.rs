@@ -16,7 +16,7 @@ pub fn all() -> Vec<Action> {
                 && !matches!(action, Action::Quit | Action::Suspend)
                 && !out.contains(action)
             {
-                out.push(*action);
+                out.push(action.clone());
             }
         }
     }

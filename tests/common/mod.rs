@@ -155,12 +155,12 @@ pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) ->
 /// How many of the open path's topics the store has at `status`: what
 /// the app's counts must agree with.
 pub fn stored(app: &App, status: learnpath::progress::Status) -> usize {
-    let c = &app.path.curriculum;
+    let c = &app.path().curriculum;
     let id = c.id.get_ref();
     c.steps()
         .iter()
         .flat_map(|s| s.topics.iter().map(move |t| s.key(t)))
-        .filter(|k| app.progress.status(id, k) == status)
+        .filter(|k| app.progress().status(id, k) == status)
         .count()
 }
 

@@ -37,7 +37,7 @@ pub(super) const fn code(code: KeyCode) -> Key {
 }
 
 /// What a key does: one action, or the character typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Does {
     /// This action.
     Act(Action),
@@ -112,7 +112,7 @@ impl Row {
             });
             match (named, does, key.code) {
                 (false, ..) => None,
-                (true, Does::Act(action), _) => Some(*action),
+                (true, Does::Act(action), _) => Some(action.clone()),
                 (true, Does::Type, KeyCode::Char(c)) => Some(Action::SearchInput(c)),
                 (true, Does::Type, _) => None,
             }
