@@ -462,3 +462,36 @@ fn r1_a_damaged_file_an_older_version_pushed_is_mended_by_the_next_sync_of_that_
     ok(lp(home, &b, &["sync"], None));
     assert_eq!((done(home, &a), done(home, &b)), (2, 2));
 }
+
+#[test]
+fn r11_impossible_review_numbers_from_another_machine_never_print_nan() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let (remote, a, b) = two_machines(home);
+    tick_and_sync(home, &b, &TOPICS[..1]);
+    let text = std::fs::read_to_string(b.join("progress.json")).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let review =
+        serde_json::json!({ "stage": 1, "at": "2026-01-10T10:00:00Z", "stability": -1, "difficulty": 1e308 });
+    file["curricula"]["backend"]["reviews"] = serde_json::json!({ (TOPICS[0]): review });
+    push_as_mallory(
+        home,
+        &remote,
+        &[("progress.json", serde_json::to_string(&file).unwrap().as_bytes())],
+        &[],
+    );
+    ok(lp(home, &a, &["sync"], None));
+    for args in [&["today"][..], &["review"], &["status"], &["next"]] {
+        let out = lp(home, &a, args, Some("2026-03-01T12:00:00Z"));
+        let said =
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success() && !said.contains("NaN") && !said.contains("inf%"), "{args:?}: {said}");
+    }
+    assert_eq!(done(home, &a), 1);
+    // Kept as it was, for a learnpath that understands it.
+    ok(lp(home, &a, &["mark", TOPICS[1], "done"], None));
+    ok(lp(home, &a, &["sync"], None));
+    let shown = git(std::path::Path::new(&remote), &["show", "main:progress.json"]);
+    let kept: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(kept["curricula"]["backend"]["reviews"][TOPICS[0]], review, "{shown}");
+}
