@@ -118,3 +118,23 @@ fn a_failing_browser_leaves_the_url_on_screen() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn a_remembered_curriculum_that_broke_says_why_on_screen_not_only_after_quitting() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    std::fs::write(&file, "format = 1\nid = \"Bad\"\n").unwrap();
+    learnpath::resume::remember(&home.path().join("data"), &learnpath::config::Source::File(file.clone()))
+        .unwrap();
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &[]);
+    app.wait_for("Learn Backend Development");
+    app.wait_for("mine.toml:");
+    app.wait_for("the shipped path is open");
+    app.send("j");
+    app.wait_for("Step 2 of 7");
+    assert!(!app.contents().contains("mine.toml:"), "a key dismisses it:\n{}", app.contents());
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let after = String::from_utf8_lossy(&app.raw()).into_owned();
+    assert!(after.matches("mine.toml:").count() >= 2, "said again after quitting");
+}

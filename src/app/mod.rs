@@ -216,6 +216,14 @@ impl App {
         self
     }
 
+    /// Opens with `problem` on the status line until a key is pressed, and
+    /// said again after quitting (a curriculum that could not be opened).
+    pub fn with_problem(mut self, problem: String) -> Self {
+        self.message = Some(Message::Error(problem.clone()));
+        self.notices.push(problem);
+        self
+    }
+
     /// Opens with a background sync under way.
     pub fn with_sync(mut self) -> Self {
         self.sync = Some(crate::sync::State::Syncing);

@@ -32,6 +32,9 @@ pub struct Opened {
     pub curriculum: Curriculum,
     /// Its progress.
     pub progress: Progress,
+    /// Why the curriculum opened last time could not be opened, when the
+    /// shipped path stands in for it: the TUI shows it on screen.
+    pub problem: Option<String>,
 }
 
 /// How a command uses the progress file.
@@ -77,13 +80,25 @@ impl Context {
     /// says it on screen.
     pub fn open(&self, cli: &Cli, access: Access) -> Result<Opened> {
         let (mut source, remembered) = self.choose_source(cli);
+        let mut problem = None;
         let curriculum = match config::load(&source) {
             Ok(c) => c,
             // A path picked last time that no longer loads is no reason to
-            // refuse to start: say why and open the shipped path.
+            // refuse to start: say why and open the shipped path. A
+            // command says it now; the TUI on screen, where it is seen.
             Err(e) if remembered => {
-                eprintln!("{e}");
-                eprintln!("learnpath: the curriculum opened last time has errors; opening the shipped path");
+                // One line: the status line has no line breaks.
+                let why = format!(
+                    "{} · the curriculum opened last time has errors, so the shipped path is open; fix the file, or press c to pick another",
+                    e.to_string().trim_end().replace('\n', " · ")
+                );
+                if cli.command.is_some() {
+                    eprintln!("{e}");
+                    eprintln!(
+                        "learnpath: the curriculum opened last time has errors; opening the shipped path"
+                    );
+                }
+                problem = Some(why);
                 source = Source::Shipped;
                 Curriculum::shipped()
             }
@@ -106,7 +121,7 @@ impl Context {
             // The TUI's `App::new` carries aliases itself.
             progress.carry_aliases(&curriculum);
         }
-        Ok(Opened { source, curriculum, progress })
+        Ok(Opened { source, curriculum, progress, problem })
     }
 
     /// `--curriculum`, else the one last opened, else the config's

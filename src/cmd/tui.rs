@@ -31,6 +31,10 @@ pub fn run(cx: Context, cli: &Cli) -> Result<ExitCode> {
         .with_catalog(cx.config_dir.clone(), opened.source, cx.data_dir.clone())
         .with_data_dir(cx.data_dir.clone())
         .with_place(place);
+    let app = match opened.problem {
+        Some(problem) => app.with_problem(problem),
+        None => app,
+    };
     let sync = cx.config.sync.is_some().then_some(cx.data_dir.clone());
     let app = match &sync {
         Some(dir) if !crate::sync::is_git(dir) => app.with_message(Message::Error(format!(
