@@ -16,14 +16,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub curriculum: Option<PathBuf>,
 
-    /// Where progress.json lives [default: the platform's data dir]
-    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_DATA_DIR", hide_env_values = true,
-          value_parser = clap::value_parser!(std::ffi::OsString))]
+    // The two dirs read their variables themselves, not through clap's
+    // `env`: clap counts a variable as a given option and prints it in
+    // every usage line as if it were required.
+    /// Where progress.json lives [default: the platform's data dir] [env: LEARNPATH_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub data_dir: Option<std::ffi::OsString>,
 
-    /// Where config.toml and curricula/ live [default: the platform's config dir]
-    #[arg(long, global = true, value_name = "DIR", env = "LEARNPATH_CONFIG_DIR", hide_env_values = true,
-          value_parser = clap::value_parser!(std::ffi::OsString))]
+    /// Where config.toml and curricula/ live [default: the platform's config dir] [env: LEARNPATH_CONFIG_DIR]
+    #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub config_dir: Option<std::ffi::OsString>,
 
     /// Colours for a dark or a light terminal [default: config, else dark]
@@ -40,16 +41,44 @@ pub struct Cli {
 }
 
 impl Cli {
-    /// `--data-dir` / `LEARNPATH_DATA_DIR`; empty means unset, as for any
-    /// environment variable people clear with `VAR=`.
-    pub fn data_dir(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().filter(|d| !d.is_empty()).map(PathBuf::from)
+    /// Parses the command line, with help that names this machine's real
+    /// folders (the config dir comes from `LEARNPATH_CONFIG_DIR` or the
+    /// system's; `--config-dir` is not known until parsing is done).
+    pub fn parse_with_real_dirs() -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let given = std::env::var_os("LEARNPATH_CONFIG_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
+        let mut command = Cli::command();
+        if let Ok(dir) = crate::config::config_dir(given.as_deref()) {
+            let curricula = dir.join("curricula");
+            let yours = format!("Your own paths live in {} (c lists them in the TUI).", curricula.display());
+            let help = format!("{}\n\n{yours}", crate::app::keymap::help_text());
+            command = command.after_long_help(help).mut_subcommand("new", |new| {
+                new.after_help(format!("A NAME is written to {}.", curricula.join("NAME.toml").display()))
+            });
+        }
+        let matches = command.get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
 
-    /// `--config-dir` / `LEARNPATH_CONFIG_DIR`; empty means unset.
-    pub fn config_dir(&self) -> Option<PathBuf> {
-        self.config_dir.as_ref().filter(|d| !d.is_empty()).map(PathBuf::from)
+    /// `--data-dir`, else `LEARNPATH_DATA_DIR`; empty means unset, as for
+    /// any environment variable people clear with `VAR=`.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        given(self.data_dir.clone(), "LEARNPATH_DATA_DIR")
     }
+
+    /// `--config-dir`, else `LEARNPATH_CONFIG_DIR`; empty means unset.
+    pub fn config_dir(&self) -> Option<PathBuf> {
+        given(self.config_dir.clone(), "LEARNPATH_CONFIG_DIR")
+    }
+}
+
+/// The option, else the variable; an empty one is unset. An empty
+/// option falls back to the variable.
+fn given(option: Option<std::ffi::OsString>, variable: &str) -> Option<PathBuf> {
+    option
+        .filter(|d| !d.is_empty())
+        .or_else(|| std::env::var_os(variable).filter(|d| !d.is_empty()))
+        .map(PathBuf::from)
 }
 
 /// The subcommands.
@@ -125,10 +154,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a commented starter curriculum to FILE
+    /// Write a commented starter curriculum: NAME into the config dir's curricula/ (where c lists
+    /// it), or to a path such as ./FILE.toml
     New {
-        /// The file to create (it must not exist)
-        #[arg(value_name = "FILE")]
+        /// A name (written to the config dir's curricula/ as NAME.toml), or a path; it must not exist
+        #[arg(value_name = "NAME|FILE")]
         file: PathBuf,
     },
     /// Sync progress and notes with other machines through git

@@ -2,12 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use learnpath::cli::Cli;
 
 fn main() -> ExitCode {
-    match learnpath::cmd::run(Cli::parse()) {
+    match learnpath::cmd::run(Cli::parse_with_real_dirs()) {
         Ok(code) => code,
         // `learnpath status | head -1`: the reader left; nothing is wrong.
         Err(e)

@@ -317,3 +317,36 @@ fn the_readme_is_a_front_door_and_no_document_counts_tests() {
         }
     }
 }
+
+#[test]
+fn new_with_a_name_writes_where_the_picker_looks_and_says_the_real_path() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let out = learnpath(h, &["new", "rust"]);
+    let said = stdout(&out);
+    let file = h.join("config/curricula/rust.toml");
+    assert!(file.is_file(), "{said}");
+    assert!(said.contains(&file.display().to_string()) && said.contains("c lists it"), "{said}");
+    assert!(!said.contains("<config dir>"), "{said}");
+    assert!(stdout(&learnpath(h, &["list"])).contains("My learning path"), "list shows it");
+    let again = learnpath(h, &["new", "rust.toml"]);
+    assert_eq!(again.status.code(), Some(1), "never overwrites: {}", stderr(&again));
+    // With a path it stays where it was asked for, and says how to open it.
+    let here = h.join("elsewhere.toml");
+    let said = stdout(&learnpath(h, &["new", here.to_str().unwrap()]));
+    assert!(here.is_file() && said.contains("--curriculum") && said.contains("curricula/"), "{said}");
+}
+
+#[test]
+fn help_and_usage_name_real_folders_and_no_option_the_environment_gives() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let err = stderr(&learnpath(h, &["new"]));
+    assert!(err.contains("Usage: learnpath new <NAME|FILE>"), "{err}");
+    assert!(!err.contains("--data-dir") && !err.contains("--config-dir"), "set by the environment: {err}");
+    let help = stdout(&learnpath(h, &["new", "--help"]));
+    assert!(help.contains(&h.join("config/curricula").display().to_string()), "{help}");
+    let help = stdout(&learnpath(h, &["--help"]));
+    assert!(help.contains(&h.join("config/curricula").display().to_string()), "{help}");
+    assert!(!help.contains("<config dir>"), "{help}");
+}

@@ -177,6 +177,21 @@ fn picker_80x24() {
     assert!(text.contains("Learn Backend Development  0/61 · 0%"), "{text}");
     assert!(text.contains("My learning path  0/3 · 0%"), "{text}");
     assert!(text.contains("Curricula · Enter open · Esc close"), "{text}");
+    // Where to put your own paths, as the real folder (tempdirs are short
+    // enough to fit the border at 120 columns).
+    let catalog = |app: learnpath::app::App| {
+        app.with_catalog(
+            dir.path().join("config"),
+            learnpath::config::Source::Shipped,
+            dir.path().join("data"),
+        )
+    };
+    let (terminal, _) = run(&mut catalog(common::app()), 120, 24, typed("c"));
+    let text = screen(&terminal);
+    let yours = format!("yours: {}", dir.path().join("config/curricula").display());
+    assert!(text.contains(&yours), "{text}");
+    let (terminal, _) = run(&mut catalog(common::app()), 120, 90, typed("?"));
+    assert!(screen(&terminal).contains("Your own paths live in"), "the help says where too");
 }
 
 #[test]

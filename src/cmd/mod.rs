@@ -71,7 +71,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let opened = |cx: &Context, access| cx.open(&cli, access);
     match &cli.command {
         Some(Command::Validate { files }) => Ok(validate::run(files)),
-        Some(Command::New { file }) => text(&new::run(file)?),
+        Some(Command::New { file }) => {
+            let config_dir = crate::config::config_dir(cli.config_dir().as_deref())?;
+            text(&new::run(file, &config_dir)?)
+        }
         Some(Command::Schema) => print(&info::schema()),
         Some(Command::Completions { shell }) => print(&info::completions(*shell)),
         Some(Command::Man) => print(&info::man()?),

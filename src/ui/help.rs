@@ -78,5 +78,12 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         None => "Progress is kept in memory only".to_string(),
     };
     out.extend(wrap::wrap(&[Span::raw(" "), Span::styled(saved, theme.dim)], width, 1));
+    if let Some(dir) = &app.catalog().config_dir {
+        let yours = format!(
+            "Your own paths live in {} (learnpath new NAME writes one there)",
+            dir.join("curricula").display()
+        );
+        out.extend(wrap::wrap(&[Span::raw(" "), Span::styled(yours, theme.dim)], width, 1));
+    }
     out
 }

@@ -36,7 +36,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
         })
         .collect();
     frame.render_widget(Clear, popup);
-    let block = pane::block(" Curricula · Enter open · Esc close ", true, &theme);
+    let mut block = pane::block(" Curricula · Enter open · Esc close ", true, &theme);
+    if let Some(dir) = &app.catalog().config_dir {
+        let yours = format!(" yours: {} ", dir.join("curricula").display());
+        block = block.title_bottom(Span::styled(yours, theme.dim));
+    }
     let state = view.list(List::Picker, pick);
     pane::render_list(frame, popup, block, items.len(), |i| items[i].clone(), state, true, &theme);
 }
