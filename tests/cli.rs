@@ -350,3 +350,28 @@ fn help_and_usage_name_real_folders_and_no_option_the_environment_gives() {
     assert!(help.contains(&h.join("config/curricula").display().to_string()), "{help}");
     assert!(!help.contains("<config dir>"), "{help}");
 }
+
+#[test]
+fn a_cycle_through_90000_topics_is_one_short_line() {
+    let home = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("format = 1\nid = \"big\"\ntitle = \"Big\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n");
+    let n = 90_000;
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[steps.topics]]\nid = \"t{i}\"\ntitle = \"T\"\nrequires = [\"t{}\"]\n",
+            (i + 1) % n
+        ));
+    }
+    let file = home.path().join("big.toml");
+    std::fs::write(&file, text).unwrap();
+    let out = learnpath(home.path(), &["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let line = err.lines().find(|l| l.contains("makes a cycle")).expect("the cycle is named");
+    assert!(line.contains("(89,995 more)") && line.contains("s/t0 → s/t1"), "{line}");
+    assert!(
+        err.lines().all(|l| l.chars().count() <= learnpath::curriculum::MAX_ERROR_LINE),
+        "a line too long"
+    );
+}

@@ -109,16 +109,31 @@ impl fmt::Display for LoadError {
             if i > 0 {
                 writeln!(f)?;
             }
-            match (p.line, p.col) {
-                (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, p.message)?,
-                _ => write!(f, "{}: {}", self.file, p.message)?,
-            }
+            let line = match (p.line, p.col) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}: {}", self.file, p.message),
+                _ => format!("{}: {}", self.file, p.message),
+            };
+            f.write_str(&capped(&line))?;
         }
         Ok(())
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// The longest an error line gets: four widths of a wide terminal. A
+/// message that quotes a 64 KiB id stays readable, and says it was cut.
+pub const MAX_LINE: usize = 4 * 120;
+
+/// `line`, cut to [`MAX_LINE`] characters with `…` where it was cut.
+fn capped(line: &str) -> String {
+    if line.chars().count() <= MAX_LINE {
+        return line.to_string();
+    }
+    let mut cut: String = line.chars().take(MAX_LINE - 1).collect();
+    cut.push('…');
+    cut
+}
 
 /// 1-based line and character column of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {

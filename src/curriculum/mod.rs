@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use diagnostic::{Diagnostic, LoadError};
+pub use diagnostic::{Diagnostic, LoadError, MAX_LINE as MAX_ERROR_LINE};
 pub use resource::{Cost, Kind, Resource};
 use step::requirement_key;
 pub use step::{Step, Topic};

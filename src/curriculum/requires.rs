@@ -65,15 +65,59 @@ pub fn check(c: &Curriculum, out: &mut Vec<Diagnostic>) {
                 }
                 Some(false) => {
                     let from = path.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                    let cycle: Vec<String> =
-                        path[from..].iter().map(|&(n, _)| name(n)).chain([name(to)]).collect();
+                    let cycle: Vec<At> = path[from..].iter().map(|&(n, _)| n).chain([to]).collect();
                     out.push(Diagnostic::at(
                         entry.span(),
-                        format!("`requires` makes a cycle: {}; remove one of these", cycle.join(" → ")),
+                        format!(
+                            "`requires` makes a cycle: {}; remove one of these",
+                            named_cycle(&cycle, &name)
+                        ),
                     ));
                 }
                 Some(true) => {}
             }
         }
+    }
+}
+
+/// A cycle as people can read it: every member when it is short; else the
+/// first few, how many more, and the one that closes it. A cycle through
+/// 90,000 topics is one line, not a megabyte.
+fn named_cycle<T: Copy>(cycle: &[T], name: &impl Fn(T) -> String) -> String {
+    const FIRST: usize = 4;
+    if cycle.len() <= FIRST + 3 {
+        return cycle.iter().map(|&n| name(n)).collect::<Vec<_>>().join(" → ");
+    }
+    let (last, closes) = (cycle[cycle.len() - 2], cycle[cycle.len() - 1]);
+    let more = cycle.len() - FIRST - 2;
+    let first: Vec<String> = cycle[..FIRST].iter().map(|&n| name(n)).collect();
+    format!("{} → … ({} more) … → {} → {}", first.join(" → "), thousands(more), name(last), name(closes))
+}
+
+/// `89997` as `89,997`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_cycle_names_its_first_members_how_many_more_and_what_closes_it() {
+        let name = |n: usize| format!("s/t{n}");
+        let long: Vec<usize> = (0..90_000).chain([0]).collect();
+        let said = named_cycle(&long, &name);
+        assert_eq!(said, "s/t0 → s/t1 → s/t2 → s/t3 → … (89,995 more) … → s/t89999 → s/t0");
+        assert_eq!(named_cycle(&[1, 2, 1], &name), "s/t1 → s/t2 → s/t1");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }
