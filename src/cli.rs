@@ -102,18 +102,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Set a topic's status: learnpath mark STEP/TOPIC done
+    /// Set a topic's status: learnpath mark loops done
     Mark {
-        /// The topic, as STEP_ID/TOPIC_ID
-        #[arg(value_name = "STEP/TOPIC")]
+        /// The topic: STEP/TOPIC, its id, its title or a part of one title
+        #[arg(value_name = "TOPIC")]
         topic: String,
         /// The new status
         status: StatusArg,
     },
     /// Reset a topic, a step, or (with no argument) the whole path to todo
     Reset {
-        /// STEP_ID or STEP_ID/TOPIC_ID; nothing for the whole path
-        #[arg(value_name = "STEP[/TOPIC]")]
+        /// A step's id, or a topic (as for mark); nothing for the whole path
+        #[arg(value_name = "STEP|TOPIC")]
         target: Option<String>,
         /// Don't ask for confirmation
         #[arg(long)]

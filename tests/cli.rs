@@ -375,3 +375,35 @@ fn a_cycle_through_90000_topics_is_one_short_line() {
         "a line too long"
     );
 }
+
+#[test]
+fn mark_and_reset_take_a_topic_by_id_title_or_part_of_a_title() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    // A topic id, as the learner saw it on the topic page.
+    assert_eq!(stdout(&learnpath(h, &["mark", "functions", "done"])), "coding-basics/functions: done\n");
+    // A title, whatever the case.
+    assert_eq!(stdout(&learnpath(h, &["mark", "loops", "done"])), "coding-basics/loops: done\n");
+    assert_eq!(stdout(&learnpath(h, &["mark", "What is HTTP?", "progress"])), "web-basics/http: progress\n");
+    // A part of one title only.
+    assert_eq!(
+        stdout(&learnpath(h, &["mark", "comparison", "done"])),
+        "coding-basics/comparison-operators: done\n"
+    );
+    assert_eq!(common::status_json(h)["done"], 3);
+    // A part of several titles lists them with their ids, and changes nothing.
+    let out = learnpath(h, &["mark", "SQL", "done"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("could be any of") && err.lines().filter(|l| l.contains('/')).count() >= 2, "{err}");
+    assert_eq!(common::status_json(h)["done"], 3);
+    // Reset takes names too; a step id still means the step.
+    assert_eq!(
+        stdout(&learnpath(h, &["reset", "Loops"])),
+        "Reset topic coding-basics/loops: 1 topic back to todo\n"
+    );
+    assert!(
+        stdout(&learnpath(h, &["reset", "coding-basics", "--yes"])).starts_with("Reset step coding-basics")
+    );
+    assert_eq!(common::status_json(h)["done"], 0);
+}

@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::curriculum::Curriculum;
+use crate::curriculum::{Curriculum, Found};
 use crate::progress::{Progress, Status};
 
 /// A topic's new status.
@@ -23,20 +23,44 @@ impl std::fmt::Display for Marked {
     }
 }
 
-/// Sets topic `key` to `status` and saves.
+/// Sets the topic `name` means (see [`Curriculum::find_topic`]) to
+/// `status` and saves.
 pub fn run(
     c: &Curriculum,
     progress: &mut Progress,
-    key: &str,
+    name: &str,
     status: Status,
     now: Timestamp,
 ) -> Result<Marked> {
-    if c.locate(key).is_none() {
-        bail!("{}", unknown(c, key));
-    }
-    progress.set(c.id.get_ref(), key, status, now);
+    let key = topic_key(c, name)?;
+    progress.set(c.id.get_ref(), &key, status, now);
     progress.save_waiting(&waiting)?;
-    Ok(Marked { key: key.to_string(), status: status.name() })
+    Ok(Marked { key, status: status.name() })
+}
+
+/// The `STEP/TOPIC` key of the topic `name` means; an error that lists
+/// the candidates when it means several, or suggests ids when none.
+pub(super) fn topic_key(c: &Curriculum, name: &str) -> Result<String> {
+    let key = |(s, t): (usize, usize)| c.steps()[s].key(&c.steps()[s].topics[t]);
+    match c.find_topic(name) {
+        Found::One(s, t) => Ok(key((s, t))),
+        Found::Many(all) => {
+            let listed: Vec<String> = all
+                .iter()
+                .take(10)
+                .map(|&(s, t)| format!("  {}  {}", key((s, t)), c.steps()[s].topics[t].title.get_ref()))
+                .collect();
+            let more = all.len().saturating_sub(listed.len());
+            bail!(
+                "`{}` could be any of {}; give one of these ids:\n{}{}",
+                crate::text::sanitize_line(name),
+                crate::text::count(all.len(), "topic", "topics"),
+                listed.join("\n"),
+                if more > 0 { format!("\n  … and {more} more") } else { String::new() }
+            )
+        }
+        Found::None => bail!("{}", unknown(c, name)),
+    }
 }
 
 /// Says why a command seems to do nothing while another learnpath saves.

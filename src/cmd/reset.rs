@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::mark::{unknown, waiting};
+use super::mark::{topic_key, waiting};
 use crate::curriculum::Curriculum;
 use crate::progress::Progress;
 
@@ -41,18 +41,19 @@ pub fn run(
 ) -> Result<ResetReport> {
     let (what, steps, topic): (String, Vec<usize>, Option<usize>) = match target {
         None => ("the whole path".into(), (0..c.steps().len()).collect(), None),
-        Some(t) if t.contains('/') => match c.locate(t) {
-            Some((s, i)) => (format!("topic {t}"), vec![s], Some(i)),
-            None => bail!("{}", unknown(c, t)),
-        },
-        Some(s) => match c.steps().iter().position(|st| st.id.get_ref() == s) {
-            Some(i) => (format!("step {s}"), vec![i], None),
-            None => bail!(
-                "unknown step `{}`; the steps are: {}",
-                crate::text::sanitize_line(s),
-                c.steps().iter().map(|s| s.id.get_ref().as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        },
+        // A step's id first, then anything that names a topic.
+        Some(s) if c.steps().iter().any(|st| st.id.get_ref() == s) => {
+            let i = c.steps().iter().position(|st| st.id.get_ref() == s).unwrap_or(0);
+            (format!("step {s}"), vec![i], None)
+        }
+        Some(t) => {
+            let key = topic_key(c, t).map_err(|e| {
+                let steps = c.steps().iter().map(|s| s.id.get_ref().as_str()).collect::<Vec<_>>().join(", ");
+                e.context(format!("not a step either; the steps are: {steps}"))
+            })?;
+            let (s, i) = c.locate(&key).unwrap_or((0, 0));
+            (format!("topic {key}"), vec![s], Some(i))
+        }
     };
     if topic.is_none() && !yes && !confirm(&format!("Reset {what} back to todo?"))? {
         return Ok(ResetReport { what, count: None });

@@ -4,6 +4,7 @@
 //! `content/README.md` documents the same format for people.
 
 mod diagnostic;
+mod find;
 mod requires;
 mod resource;
 mod step;
@@ -15,6 +16,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use diagnostic::{Diagnostic, LoadError, MAX_LINE as MAX_ERROR_LINE};
+pub use find::Found;
 pub use resource::{Cost, Kind, Resource};
 use step::requirement_key;
 pub use step::{Step, Topic};
