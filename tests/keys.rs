@@ -310,3 +310,15 @@ fn no_key_means_two_things_in_one_place() {
         }
     }
 }
+
+#[test]
+fn capital_y_copies_the_topics_id_which_the_page_shows() {
+    let mut app = app();
+    app.update(Action::FocusRight);
+    app.update(Action::Down);
+    let y = keymap::from_key(ch('Y'), app.key_focus()).unwrap();
+    assert_eq!(app.update(y), Some(Effect::Copy("coding-basics/comparison-operators".into())));
+    let (terminal, _) = common::run(&mut app, 100, 30, Vec::new());
+    assert!(common::screen(&terminal).contains("coding-basics/comparison-operators"), "the page shows it");
+    assert_eq!(keymap::from_key(ch('y'), TOPICS), Some(Action::Copy), "y still copies the link");
+}

@@ -59,6 +59,8 @@ pub enum Action {
     Confirm,
     /// Copy the selected link to the clipboard.
     Copy,
+    /// Copy the selected topic's id (`STEP/TOPIC`), for the command line.
+    CopyId,
     /// Open the curriculum picker.
     OpenPicker,
     /// Edit the selected topic's note.

@@ -58,6 +58,11 @@ impl App {
         Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
     }
 
+    pub(super) fn copy_id(&mut self) -> Option<Effect> {
+        let t = self.selected_topic()?;
+        Some(Effect::Copy(self.step().key(&self.step().topics[t])))
+    }
+
     pub(super) fn copy(&mut self) -> Option<Effect> {
         match self.link() {
             Some(url) => Some(Effect::Copy(url)),

@@ -355,6 +355,7 @@ impl App {
             Action::OpenToday => self.open_today(),
             Action::Open => return self.open(),
             Action::Copy => return self.copy(),
+            Action::CopyId => return self.copy_id(),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Suspend => return Some(Effect::Suspend),

@@ -17,7 +17,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     let lines = lines(app, width);
     g.text(Scroll::About, area, pane::max_scroll(lines.len(), area));
     let scroll = app.about_scroll().min(pane::max_scroll(lines.len(), area));
-    let block = pane::block(title(app), false, &app.theme());
+    let mut block = pane::block(title(app), false, &app.theme());
+    // The topic's id, which `learnpath mark` takes and Y copies.
+    if let Some(t) = page_topic(app) {
+        let key = app.step().key(&app.step().topics[t]);
+        block = block.title_bottom(Line::from(Span::styled(format!(" {key} "), app.theme().dim)));
+    }
     let block = if scroll < pane::max_scroll(lines.len(), area) {
         block.title_bottom(Line::from(Span::styled(" J more ", app.theme().dim)).right_aligned())
     } else {

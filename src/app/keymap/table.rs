@@ -79,6 +79,7 @@ pub const KEYMAP: &[Row] = &[
     row(LINKS, &[(&[code(Enter), ch('o')], Act(A::Open))],
         "open the link (SSH: copy it); on a topic: go to its links", Find),
     row(PANES, &[(&[ch('y')], Act(A::Copy))], "copy the link (the topic's first when on a topic)", Find),
+    row(LINKS, &[(&[ch('Y')], Act(A::CopyId))], "copy the topic's id (learnpath mark takes it)", Find),
     row(PANES, &[(&[ch('t')], Act(A::CycleKind))],
         "show only links of one kind (again: the next kind, then all)", Find),
     row(&[TOPICS, REVIEW], &[(&[ch('e')], Act(A::EditNote))], "edit the topic's note in $VISUAL / $EDITOR", Find),
