@@ -35,6 +35,15 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Try the app on a copy of your data with the clock moved ahead (see --days), to see
+    /// reviews come due; nothing is written back
+    #[arg(long)]
+    pub demo: bool,
+
+    /// With --demo: how many days ahead the clock is
+    #[arg(long, value_name = "N", default_value_t = 30, requires = "demo")]
+    pub days: u32,
+
     /// What to do (default: open the TUI)
     #[command(subcommand)]
     pub command: Option<Command>,

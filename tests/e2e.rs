@@ -138,3 +138,24 @@ fn a_remembered_curriculum_that_broke_says_why_on_screen_not_only_after_quitting
     let after = String::from_utf8_lossy(&app.raw()).into_owned();
     assert!(after.matches("mine.toml:").count() >= 2, "said again after quitting");
 }
+
+#[test]
+fn the_demo_moves_the_clock_on_a_copy_and_writes_nothing_back() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = home.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let marked = common::learnpath(home.path(), &["mark", "coding-basics/loops", "done"], &[]);
+    assert!(marked.status.success());
+    let file = home.path().join("data/progress.json");
+    let before = std::fs::read(&file).unwrap();
+    let tmp_text = tmp.to_string_lossy().into_owned();
+    let mut app = Pty::spawn(&["--demo", "--days", "30"], 100, 30, home.path(), &[("TMPDIR", &tmp_text)]);
+    app.wait_for("DEMO · clock +30 days · not saved");
+    app.wait_for("1 due for review (r)");
+    app.send("lj ");
+    app.wait_for("2/61");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the real progress is untouched");
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "the copy is gone");
+}

@@ -273,10 +273,13 @@ fn each_change_names_this_machines_device_and_a_clock_far_ahead_is_named() {
     std::fs::write(&copy, file(json!({ TOPIC_C: entry("done", "2027-03-01T12:00:00Z") }))).unwrap();
     let now = [("LEARNPATH_NOW", "2026-03-01T12:00:00Z")];
     let text = String::from_utf8(learnpath(home.path(), &["status"], &now).stdout).unwrap();
-    assert!(text.contains(&format!("{TOPIC_C} is stamped 2027-03-01T12:00:00Z, over a day ahead")), "{text}");
+    assert!(
+        text.contains(&format!("The topic {TOPIC_C} is stamped 2027-03-01T12:00:00Z, over a day ahead")),
+        "{text}"
+    );
     let json: Value =
         serde_json::from_slice(&learnpath(home.path(), &["status", "--json"], &now).stdout).unwrap();
-    assert_eq!(json["ahead"], json!([{ "key": TOPIC_C, "at": "2027-03-01T12:00:00Z" }]));
+    assert_eq!(json["ahead"], json!([{ "key": TOPIC_C, "at": "2027-03-01T12:00:00Z", "kind": "topic" }]));
     assert_eq!(json["done"], 3, "it still counts: the change is real");
     let fine = [("LEARNPATH_NOW", "2027-02-28T13:00:00Z")];
     let json: Value =
@@ -329,8 +332,25 @@ fn exactly_a_day_ahead_is_not_named_a_moment_more_is() {
     let now: jiff::Timestamp = "2026-03-01T12:00:00Z".parse().unwrap();
     progress.set("backend", TOPIC_A, Status::Done, "2026-03-02T12:00:00Z".parse().unwrap());
     progress.set("backend", TOPIC_B, Status::Done, "2026-03-02T12:00:00.000000001Z".parse().unwrap());
-    let ahead: Vec<String> = progress.ahead("backend", now).into_iter().map(|(k, _)| k).collect();
+    let ahead: Vec<String> = progress.ahead("backend", now).into_iter().map(|(_, k, _)| k).collect();
     assert_eq!(ahead, [TOPIC_B]);
+}
+
+#[test]
+fn each_entry_ahead_is_named_once_with_its_kind() {
+    let mut progress = Progress::in_memory();
+    let now: jiff::Timestamp = "2026-03-01T12:00:00Z".parse().unwrap();
+    let later: jiff::Timestamp = "2026-04-01T12:00:00Z".parse().unwrap();
+    progress.set("backend", TOPIC_A, Status::Done, later);
+    progress.set("backend", TOPIC_A, Status::Done, later);
+    progress.set_review("backend", TOPIC_A, learnpath::progress::ReviewEntry::staged(1, later));
+    progress.set_read("backend", "coding-basics/https://e.x", true, later);
+    let kinds: Vec<(&str, String)> =
+        progress.ahead("backend", now).into_iter().map(|(kind, k, _)| (kind, k)).collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    for kind in ["topic", "review", "resource"] {
+        assert_eq!(kinds.iter().filter(|(k, _)| *k == kind).count(), 1, "{kinds:?}");
+    }
 }
 
 #[test]

@@ -75,6 +75,8 @@ pub struct App {
     size: (u16, u16),
     /// Where syncing stands, when the config turns it on.
     sync: Option<crate::sync::State>,
+    /// Days the clock is ahead in `--demo`, which works on a copy.
+    demo: Option<u32>,
     overlays: Vec<Overlay>,
     drawn: Geometry,
     history: undo::History,
@@ -109,6 +111,7 @@ impl App {
             notices,
             size: (80, 24),
             sync: None,
+            demo: None,
             overlays: Vec::new(),
             drawn: Geometry::default(),
             history: undo::History::default(),
@@ -222,6 +225,18 @@ impl App {
         self.message = Some(Message::Error(problem.clone()));
         self.notices.push(problem);
         self
+    }
+
+    /// Marks the session as `--demo`: a copy of the data, the clock
+    /// `days` ahead; the header says so.
+    pub fn with_demo(mut self, days: u32) -> Self {
+        self.demo = Some(days);
+        self
+    }
+
+    /// Days the clock is ahead, in `--demo`.
+    pub fn demo(&self) -> Option<u32> {
+        self.demo
     }
 
     /// Opens with a background sync under way.

@@ -146,16 +146,43 @@ impl Context {
     }
 }
 
-/// The fixed time in `LEARNPATH_NOW` (RFC 3339), if set, so tests and
-/// demos can fix the clock. Logic never reads the clock itself; it is given
-/// this or the real time.
+/// The fixed time in `LEARNPATH_NOW` (RFC 3339), if set, so tests can fix
+/// the clock. Logic never reads the clock itself; it is given this or the
+/// real time.
 fn fixed_time() -> Result<Option<Timestamp>> {
-    let Some(value) = std::env::var_os("LEARNPATH_NOW") else { return Ok(None) };
+    clock_override(std::env::var_os("LEARNPATH_NOW"), cfg!(debug_assertions))
+}
+
+/// `LEARNPATH_NOW`'s time. Only a test build reads it: in the learner's
+/// build a faked clock would stamp real progress with a fake date, so it
+/// refuses to start and names `--demo`, which fakes the clock on a copy.
+fn clock_override(value: Option<std::ffi::OsString>, test_build: bool) -> Result<Option<Timestamp>> {
+    let Some(value) = value else { return Ok(None) };
+    if !test_build {
+        bail!(
+            "LEARNPATH_NOW is set, but only test builds read it: a faked clock would stamp your real progress with a fake date.\n\
+             To see review in action, run `learnpath --demo --days 30` (a copy of your data, nothing written back); otherwise unset LEARNPATH_NOW"
+        );
+    }
     let text = value.to_string_lossy();
     match text.parse() {
         Ok(at) => Ok(Some(at)),
         Err(e) => bail!(
             "LEARNPATH_NOW is `{text}`, not a time ({e}); write it like 2026-03-01T12:00:00Z, or unset it"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_learners_build_refuses_a_faked_clock_and_names_the_demo() {
+        let at = Some(std::ffi::OsString::from("2026-03-01T12:00:00Z"));
+        let err = clock_override(at.clone(), false).unwrap_err().to_string();
+        assert!(err.contains("--demo") && err.contains("unset LEARNPATH_NOW"), "{err}");
+        assert_eq!(clock_override(at, true).unwrap(), Some("2026-03-01T12:00:00Z".parse().unwrap()));
+        assert_eq!(clock_override(None, false).unwrap(), None);
     }
 }

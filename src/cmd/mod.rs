@@ -4,6 +4,7 @@
 //! so the two never disagree and no JSON is built by hand.
 
 mod context;
+mod demo;
 pub mod export;
 mod info;
 pub mod list;
@@ -69,6 +70,9 @@ pub(crate) fn rounded(p: f32) -> f64 {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     use Access::{Read, Write};
     let opened = |cx: &Context, access| cx.open(&cli, access);
+    if cli.demo && cli.command.is_some() {
+        anyhow::bail!("--demo opens the TUI on a copy of your data; it goes without a command");
+    }
     match &cli.command {
         Some(Command::Validate { files }) => Ok(validate::run(files)),
         Some(Command::New { file }) => {

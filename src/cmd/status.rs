@@ -66,6 +66,8 @@ pub struct Ahead {
     pub key: String,
     /// Its time.
     pub at: Timestamp,
+    /// What it is: `topic`, `resource` or `review`.
+    pub kind: &'static str,
 }
 
 /// The status of `c` in `progress` at `now`.
@@ -102,7 +104,11 @@ pub fn report(c: &Curriculum, progress: &Progress, now: Timestamp, sync: crate::
         due_for_review: crate::review::due(c, progress, now).len(),
         progress_file: progress.path().map(PathBuf::from),
         sync,
-        ahead: progress.ahead(c.id.get_ref(), now).into_iter().map(|(key, at)| Ahead { key, at }).collect(),
+        ahead: progress
+            .ahead(c.id.get_ref(), now)
+            .into_iter()
+            .map(|(kind, key, at)| Ahead { key, at, kind })
+            .collect(),
     }
 }
 
@@ -140,8 +146,8 @@ impl std::fmt::Display for StatusReport {
         for a in &self.ahead {
             writeln!(
                 f,
-                "{} is stamped {}, over a day ahead of this clock: it wins every merge until then (is a machine's clock wrong?)",
-                a.key, a.at
+                "The {} {} is stamped {}, over a day ahead of this clock: it wins every merge until then (is a machine's clock wrong?)",
+                a.kind, a.key, a.at
             )?;
         }
         if let Some(path) = &self.progress_file {

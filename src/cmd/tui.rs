@@ -15,7 +15,16 @@ use crate::terminal::RealHost;
 use crate::ui::{Theme, no_color};
 
 /// Builds the app and runs it until the learner quits.
-pub fn run(cx: Context, cli: &Cli) -> Result<ExitCode> {
+pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
+    // The demo: a copy of the data, the clock ahead, no sync; the copy
+    // goes when this returns.
+    let demo = if cli.demo { Some(super::demo::Demo::start(&cx.data_dir)?) } else { None };
+    if let Some(demo) = &demo {
+        cx.data_dir = demo.dir().to_path_buf();
+        let ahead = jiff::SignedDuration::from_hours(24 * i64::from(cli.days));
+        cx.fixed_now = Some(cx.now().checked_add(ahead).unwrap_or_else(|_| cx.now()));
+        cx.config.sync = None;
+    }
     let opened = cx.open(cli, Access::Write)?;
     let theme = Theme::choose(cli.theme.or(cx.config.theme).unwrap_or_default(), no_color());
     let mouse = !cli.no_mouse && cx.config.mouse.unwrap_or(true);
@@ -31,6 +40,7 @@ pub fn run(cx: Context, cli: &Cli) -> Result<ExitCode> {
         .with_catalog(cx.config_dir.clone(), opened.source, cx.data_dir.clone())
         .with_data_dir(cx.data_dir.clone())
         .with_place(place);
+    let app = if demo.is_some() { app.with_demo(cli.days) } else { app };
     let app = match opened.problem {
         Some(problem) => app.with_problem(problem),
         None => app,

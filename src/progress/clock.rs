@@ -12,21 +12,22 @@ use super::Progress;
 pub const AHEAD: SignedDuration = SignedDuration::from_hours(24);
 
 impl Progress {
-    /// The entries of `curriculum` (topics, read marks, reviews) stamped
-    /// more than [`AHEAD`] after `now`, by key, soonest first.
-    pub fn ahead(&self, curriculum: &str, now: Timestamp) -> Vec<(String, Timestamp)> {
+    /// The entries of `curriculum` stamped more than [`AHEAD`] after
+    /// `now`: each once, with its kind (`topic`, `resource`, `review`),
+    /// soonest first.
+    pub fn ahead(&self, curriculum: &str, now: Timestamp) -> Vec<(&'static str, String, Timestamp)> {
         let Some(limit) = now.checked_add(AHEAD).ok() else { return Vec::new() };
         let Some(c) = self.data.curricula.get(curriculum) else { return Vec::new() };
-        let mut ahead: Vec<(String, Timestamp)> = c
-            .topics
-            .iter()
-            .chain(&c.resources)
-            .map(|(k, e)| (k, e.at))
-            .chain(c.reviews.iter().map(|(k, r)| (k, r.at)))
-            .filter(|(_, at)| *at > limit)
-            .map(|(k, at)| (k.clone(), at))
+        let topics = c.topics.iter().map(|(k, e)| ("topic", k, e.at));
+        let resources = c.resources.iter().map(|(k, e)| ("resource", k, e.at));
+        let reviews = c.reviews.iter().map(|(k, r)| ("review", k, r.at));
+        let mut ahead: Vec<(&'static str, String, Timestamp)> = topics
+            .chain(resources)
+            .chain(reviews)
+            .filter(|(_, _, at)| *at > limit)
+            .map(|(kind, k, at)| (kind, k.clone(), at))
             .collect();
-        ahead.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        ahead.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| (a.0, &a.1).cmp(&(b.0, &b.1))));
         ahead.dedup();
         ahead
     }

@@ -79,10 +79,13 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
         View::Stats => " · Stats",
         View::Today => " · Today",
     };
-    let mut spans = vec![
-        Span::styled(" learnpath ", app.theme().key),
-        Span::styled(format!("{title}{view}"), app.theme().title),
-    ];
+    let mut spans = vec![Span::styled(" learnpath ", app.theme().key)];
+    if let Some(days) = app.demo() {
+        let banner = format!(" DEMO · clock +{days} days · not saved ");
+        spans.push(Span::styled(banner, app.theme().error.add_modifier(ratatui::style::Modifier::REVERSED)));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(format!("{title}{view}"), app.theme().title));
     if !app.due().is_empty() {
         spans.push(Span::styled(format!("  {} due for review (r)", app.due().len()), app.theme().progress));
     }
