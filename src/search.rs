@@ -61,6 +61,28 @@ pub struct Hit {
     pub indices: Vec<u32>,
 }
 
+/// How well `entry` holds `needle` (lowercase): 0, as a word of its
+/// title; 1, in its title; 2, elsewhere in it (a URL); 3, only fuzzily.
+fn tier(entry: &Entry, needle: &str) -> u8 {
+    let text = entry.text.to_lowercase();
+    // A resource's title is what comes before its provider and URL.
+    let title = if entry.kind == Kind::Resource { text.split(" · ").next().unwrap_or(&text) } else { &text };
+    let word = title.match_indices(needle).any(|(at, _)| {
+        let before = title[..at].chars().next_back();
+        let after = title[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    });
+    if word {
+        0
+    } else if title.contains(needle) {
+        1
+    } else if text.contains(needle) {
+        2
+    } else {
+        3
+    }
+}
+
 /// The index of everything searchable, and a reusable matcher.
 pub struct Searcher {
     entries: Vec<Entry>,
@@ -114,22 +136,35 @@ impl Searcher {
         &self.entries
     }
 
-    /// The best `limit` matches for `query`, best first (ties: steps, then
-    /// topics, resources, FAQ, in curriculum order), and how many matched in
-    /// all. An empty query matches nothing.
+    /// The best `limit` matches for `query`, best first, and how many
+    /// matched in all. An empty query matches nothing.
+    ///
+    /// Best as a person would rank them: a title with the query as a word
+    /// first ("Loops" for `loops`), then anything with the query in it
+    /// (`sql` in "PostgreSQL", then `http` in a URL), then the fuzzy matches,
+    /// of which those far below the best score are dropped (no "Build some
+    /// open-source projects" for `loops`). Within each, the fuzzy score,
+    /// then steps, topics, resources, FAQ, in curriculum order.
     pub fn search(&mut self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         if query.trim().is_empty() || limit == 0 {
             return (Vec::new(), 0);
         }
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let needle = query.trim().to_lowercase();
         let mut scored: Vec<(u32, usize)> = self
             .entries
             .iter()
             .enumerate()
             .filter_map(|(i, e)| pattern.score(e.haystack.slice(..), &mut self.matcher).map(|s| (s, i)))
             .collect();
+        let tiers: Vec<u8> = self.entries.iter().map(|e| tier(e, &needle)).collect();
+        let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
+        // A fuzzy match under three quarters of the best is noise.
+        scored.retain(|&(score, i)| tiers[i] < 3 || u64::from(score) * 4 >= u64::from(best) * 3);
         let order = |a: &(u32, usize), b: &(u32, usize)| {
-            b.0.cmp(&a.0)
+            tiers[a.1]
+                .cmp(&tiers[b.1])
+                .then(b.0.cmp(&a.0))
                 .then_with(|| self.entries[a.1].kind.cmp(&self.entries[b.1].kind))
                 .then(a.1.cmp(&b.1))
         };
