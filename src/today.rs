@@ -26,7 +26,23 @@ pub struct Today {
 /// The day's budget: `daily_minutes` from the config, else the path's
 /// `weekly_hours` over seven days, else [`DEFAULT_MINUTES`].
 pub fn budget(c: &Curriculum, daily_minutes: Option<f64>) -> f64 {
-    daily_minutes.or(c.weekly_hours.map(|h| h * 60.0 / 7.0)).filter(|m| *m > 0.0).unwrap_or(DEFAULT_MINUTES)
+    budget_from(c, daily_minutes).0
+}
+
+/// The day's budget and where it comes from, as the learner would set it.
+pub fn budget_from(c: &Curriculum, daily_minutes: Option<f64>) -> (f64, &'static str) {
+    match (daily_minutes.filter(|m| *m > 0.0), c.weekly_hours.filter(|h| *h > 0.0)) {
+        (Some(m), _) => (m, "daily_minutes in config.toml"),
+        (None, Some(h)) => (h * 60.0 / 7.0, "the path's weekly_hours / 7"),
+        (None, None) => (DEFAULT_MINUTES, "an hour unless daily_minutes says otherwise"),
+    }
+}
+
+/// How many days a topic of `hours` takes at `minutes` a day, when that is
+/// more than one: a 12-hour topic is not "today's" work at an hour a day.
+pub fn days_for(hours: f64, minutes: f64) -> Option<u64> {
+    let days = (hours * 60.0 / minutes.max(1.0)).ceil();
+    (days > 1.0 && days.is_finite()).then_some(days as u64)
 }
 
 /// The plan for `now` with `minutes` to spend: every due review, then

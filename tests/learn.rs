@@ -436,3 +436,32 @@ fn impossible_review_numbers_are_kept_verbatim_and_never_print_nan() {
         serde_json::from_slice(&std::fs::read(data.join("progress.json")).unwrap()).unwrap();
     assert_eq!(saved["curricula"]["backend"]["reviews"][LOOPS], review, "kept verbatim");
 }
+
+#[test]
+fn today_explains_its_budget_and_a_topic_that_spans_days() {
+    let mut app = common::app();
+    let (terminal, _) = common::run(&mut app, 100, 30, common::typed("T"));
+    let screen = common::screen(&terminal);
+    assert!(screen.contains("learn  Variables and data · 12 h"), "each row shows its hours:\n{screen}");
+    assert!(screen.contains("Today's budget: 86 min"), "{screen}");
+    assert!(screen.contains("86 min a day, from the path's weekly_hours / 7"), "{screen}");
+    assert!(screen.contains("12 h: about 9 days at 86 min a day"), "a big topic spans days:\n{screen}");
+    let daily = common::app().with_daily_minutes(Some(1000.0));
+    let (terminal, _) = common::run(&mut { daily }, 100, 30, common::typed("T"));
+    let screen = common::screen(&terminal);
+    assert!(
+        screen.contains("from daily_minutes in config.toml") && screen.contains("within today's"),
+        "{screen}"
+    );
+    let text = learnpath::cmd::today::report(
+        &Curriculum::shipped(),
+        &Progress::in_memory(),
+        t("2026-03-01T12:00:00Z"),
+        None,
+    )
+    .to_string();
+    assert!(
+        text.contains("from the path's weekly_hours / 7") && text.contains("about 9 days at this pace"),
+        "{text}"
+    );
+}

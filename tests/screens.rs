@@ -188,7 +188,7 @@ fn picker_80x24() {
     };
     let (terminal, _) = run(&mut catalog(common::app()), 120, 24, typed("c"));
     let text = screen(&terminal);
-    let yours = format!("yours: {}", dir.path().join("config/curricula").display());
+    let yours = format!("yours: {}", dir.path().join("config").join("curricula").display());
     assert!(text.contains(&yours), "{text}");
     let (terminal, _) = run(&mut catalog(common::app()), 120, 90, typed("?"));
     assert!(screen(&terminal).contains("Your own paths live in"), "the help says where too");

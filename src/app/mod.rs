@@ -162,6 +162,11 @@ impl App {
         self.kind_filter
     }
 
+    /// Minutes a day for today's plan, from the config.
+    pub fn daily_minutes(&self) -> Option<f64> {
+        self.daily_minutes
+    }
+
     /// Over SSH with no display: links are copied, not opened.
     pub fn remote(&self) -> bool {
         self.remote

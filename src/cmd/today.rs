@@ -19,6 +19,9 @@ pub struct TodayReport {
     /// The budget as worked out, for the text.
     #[serde(skip)]
     exact_minutes: f64,
+    /// Where the budget comes from, for the text.
+    #[serde(skip)]
+    from: &'static str,
 }
 
 /// A review due.
@@ -53,11 +56,13 @@ pub struct TodayTopic {
 
 /// The plan for `c` at `now`, with `daily` minutes if the config sets them.
 pub fn report(c: &Curriculum, progress: &Progress, now: Timestamp, daily: Option<f64>) -> TodayReport {
-    let plan = crate::today::plan(c, progress, now, crate::today::budget(c, daily));
+    let (minutes, from) = crate::today::budget_from(c, daily);
+    let plan = crate::today::plan(c, progress, now, minutes);
     let topic = |s: usize, t: usize| (&c.steps()[s], &c.steps()[s].topics[t]);
     TodayReport {
         minutes: plan.minutes.round(),
         exact_minutes: plan.minutes,
+        from,
         reviews: plan
             .reviews
             .iter()
@@ -100,9 +105,16 @@ impl std::fmt::Display for TodayReport {
         if self.topics.is_empty() {
             return writeln!(f, "Nothing left to start: every topic is done, skipped or waiting on another.");
         }
-        writeln!(f, "Learn (about {:.0} minutes today):", self.exact_minutes)?;
+        writeln!(f, "Learn (about {:.0} minutes today, from {}):", self.exact_minutes, self.from)?;
         for t in &self.topics {
-            let hours = t.hours.map(|h| format!(", about {} h", crate::text::hours(h))).unwrap_or_default();
+            let days = t.hours.and_then(|h| crate::today::days_for(h, self.exact_minutes));
+            let hours = match (t.hours, days) {
+                (Some(h), Some(days)) => {
+                    format!(", about {} h: about {days} days at this pace", crate::text::hours(h))
+                }
+                (Some(h), None) => format!(", about {} h", crate::text::hours(h)),
+                _ => String::new(),
+            };
             writeln!(f, "  {} ({}{hours})", t.title, t.step)?;
         }
         Ok(())

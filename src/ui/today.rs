@@ -37,14 +37,15 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
     }
     let selected = items.get(app.today_pick().selected().unwrap_or(0)).copied();
     let lines = selected.map(|item| detail_lines(app, item, detail.width.saturating_sub(2) as usize));
-    pane::render_text(
-        frame,
-        detail,
-        pane::block(" Topic ", false, &theme),
-        lines.unwrap_or_default(),
-        0,
-        &theme,
-    );
+    let (minutes, from) = budget(app);
+    let title = format!(" Today's budget: {minutes:.0} min ");
+    // Where the budget comes from, then the selected row.
+    let width = detail.width.saturating_sub(2) as usize;
+    let mut text =
+        wrap::wrap(&[Span::styled(format!("{minutes:.0} min a day, from {from}"), theme.dim)], width, 0);
+    text.push(Line::default());
+    text.extend(lines.unwrap_or_default());
+    pane::render_text(frame, detail, pane::block(title, false, &theme), text, 0, &theme);
 }
 
 fn row(app: &App, item: TodayItem, width: usize) -> Text<'static> {
@@ -54,7 +55,16 @@ fn row(app: &App, item: TodayItem, width: usize) -> Text<'static> {
         TodayItem::Review(..) => Span::styled("review ", app.theme().progress),
         TodayItem::Learn(..) => Span::styled("learn  ", app.theme().key),
     };
-    Text::from(wrap::wrap(&[Span::raw(" "), tag, Span::raw(topic.title.get_ref().clone())], width, 8))
+    let mut spans = vec![Span::raw(" "), tag, Span::raw(topic.title.get_ref().clone())];
+    if let (TodayItem::Learn(..), Some(h)) = (item, topic.hours) {
+        spans.push(Span::styled(format!(" · {} h", crate::text::hours(h)), app.theme().dim));
+    }
+    Text::from(wrap::wrap(&spans, width, 8))
+}
+
+/// The day's budget and where it comes from, for the detail's title.
+fn budget(app: &App) -> (f64, &'static str) {
+    crate::today::budget_from(&app.path().curriculum, app.daily_minutes())
 }
 
 fn detail_lines(app: &App, item: TodayItem, width: usize) -> Vec<Line<'static>> {
@@ -68,6 +78,14 @@ fn detail_lines(app: &App, item: TodayItem, width: usize) -> Vec<Line<'static>> 
         width,
         0,
     ));
+    if let (TodayItem::Learn(..), Some(h)) = (item, topic.hours) {
+        let (minutes, _) = budget(app);
+        let span = match crate::today::days_for(h, minutes) {
+            Some(days) => format!("{} h: about {days} days at {minutes:.0} min a day", crate::text::hours(h)),
+            None => format!("{} h: within today's {minutes:.0} min", crate::text::hours(h)),
+        };
+        out.extend(wrap::wrap(&[Span::styled(span, theme.progress)], width, 0));
+    }
     if let Some(summary) = &topic.summary {
         out.push(Line::default());
         out.extend(wrap::paragraphs(summary, theme.goal, width));
