@@ -254,3 +254,13 @@ fn empty_lists_say_so_in_full() {
         "{text}"
     );
 }
+
+#[test]
+fn main_screen_60x15_keeps_counts_and_four_checklist_rows() {
+    let (terminal, _) = run(&mut app(), 60, 15, typed("jjjjl"));
+    let text = screen(&terminal);
+    let cut: Vec<&str> = text.lines().filter(|l| l.contains("…") && l.contains("6. ")).collect();
+    assert!(cut.iter().all(|l| l.contains("0/4")), "a cut step keeps its count:\n{text}");
+    assert_eq!(text.matches("[ ]").count(), 4, "four rows of the checklist:\n{text}");
+    assert_snapshot!(terminal.backend());
+}

@@ -61,12 +61,15 @@ pub fn areas(area: Rect, app: &App) -> Areas {
 /// text needs up to three tenths of the height (it scrolls beyond that);
 /// topics and resources get what they need when it fits, else share what
 /// is left. Rows to spare go first to the rest of the description, then to
-/// the topics, the checklist being the point.
+/// the topics, the checklist being the point: it keeps four rows whenever
+/// the terminal has room for the layout at all.
 fn split(height: u16, about: u16, topics: u16, resources: u16) -> (u16, u16, u16) {
-    const ABOUT_MIN: u16 = 4;
+    // A short terminal gives the description one line (it scrolls).
+    let about_min: u16 = if height < 16 { 3 } else { 4 };
     const PANE_MIN: u16 = 3;
-    let cap = (height * 3 / 10).max(ABOUT_MIN).min(height);
-    let first = about.clamp(ABOUT_MIN.min(cap), cap);
+    const TOPICS_MIN: u16 = 6;
+    let cap = (height * 3 / 10).max(about_min).min(height);
+    let first = about.clamp(about_min.min(cap), cap);
     let room = height - first;
     if topics + resources <= room {
         let spare = room - topics - resources;
@@ -81,6 +84,7 @@ fn split(height: u16, about: u16, topics: u16, resources: u16) -> (u16, u16, u16
     } else {
         half
     };
+    let t = t.max(TOPICS_MIN.min(topics)).min(room.saturating_sub(PANE_MIN.min(resources)));
     let r = room.saturating_sub(t).min(resources);
     let (t, r) = (t.max(PANE_MIN.min(topics)), r.max(PANE_MIN.min(resources)));
     // What the lists leave is the description's.
@@ -113,6 +117,13 @@ mod tests {
     fn the_lists_share_what_the_description_leaves() {
         assert_eq!(split(22, 10, 9, 14), (6, 8, 8));
         assert_eq!(split(22, 10, 4, 30), (6, 4, 12));
+    }
+
+    #[test]
+    fn at_the_smallest_layout_the_checklist_keeps_four_rows() {
+        // 60x15: 13 rows under the header, above the status line.
+        let (a, t, r) = split(13, 8, 10, 14);
+        assert_eq!((a, t, r), (3, 6, 4));
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct WindowedList<'a, F> {
     highlight: Style,
     scrollbar: Style,
     drawn: Option<&'a mut Vec<Row>>,
+    /// Item `i` made to fit `rows` rows, for the one the bottom cuts.
+    fit: Option<&'a dyn Fn(usize, usize) -> Text<'static>>,
 }
 
 impl<'a, F: Fn(usize) -> Text<'static>> WindowedList<'a, F> {
@@ -42,7 +44,16 @@ impl<'a, F: Fn(usize) -> Text<'static>> WindowedList<'a, F> {
             highlight: Style::new(),
             scrollbar: Style::new(),
             drawn: None,
+            fit: None,
         }
+    }
+
+    /// How to make an item fit fewer rows than it needs, when the bottom of
+    /// the list would cut it (a step keeps its count; only its title is
+    /// shortened).
+    pub fn fit(mut self, fit: &'a dyn Fn(usize, usize) -> Text<'static>) -> Self {
+        self.fit = Some(fit);
+        self
     }
 
     /// Draws the list inside `block`.
@@ -95,7 +106,14 @@ impl<F: Fn(usize) -> Text<'static>> StatefulWidget for WindowedList<'_, F> {
         let (mut y, bottom) = (inner.y, inner.bottom());
         let (mut i, mut cut) = (first, false);
         while y < bottom && i < self.count {
-            let text = items.get(i);
+            let fitted = match self.fit {
+                Some(fit) if items.height(i) > (bottom - y) as usize => Some(fit(i, (bottom - y) as usize)),
+                _ => None,
+            };
+            let text = match &fitted {
+                Some(text) => text,
+                None => items.get(i),
+            };
             let rows = (text.height() as u16).min(bottom - y);
             for (k, line) in text.lines.iter().take(rows as usize).enumerate() {
                 buf.set_line(inner.x, y + k as u16, line, inner.width);

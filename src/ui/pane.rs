@@ -44,6 +44,32 @@ pub fn render_list(
     rows
 }
 
+/// [`render_list`] for items that know how to fit fewer rows (see
+/// [`WindowedList::fit`]).
+#[allow(clippy::too_many_arguments)]
+pub fn render_list_fitting(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    count: usize,
+    item: impl Fn(usize) -> Text<'static>,
+    fit: &dyn Fn(usize, usize) -> Text<'static>,
+    state: &mut ListState,
+    focused: bool,
+    theme: &Theme,
+) -> Vec<Row> {
+    let highlight = if focused { theme.selected } else { theme.selected_idle };
+    let mut rows = Vec::new();
+    let list = WindowedList::new(count, item)
+        .block(block)
+        .highlight_style(highlight)
+        .scrollbar_style(theme.dim)
+        .fit(fit)
+        .record(&mut rows);
+    frame.render_stateful_widget(list, area, state);
+    rows
+}
+
 /// Rows needed by the items `item(0..count)`, counting no further than `cap`.
 pub fn rows_needed(count: usize, item: impl Fn(usize) -> Text<'static>, cap: usize) -> usize {
     let mut rows = 0;
