@@ -227,19 +227,7 @@ fn the_readmes_key_table_is_the_key_map() {
 }
 
 /// Every focus the app can be in.
-const FOCUSES: [Focus; 11] = [
-    STEPS,
-    TOPICS,
-    RESOURCES,
-    Focus::Faq,
-    Focus::Help,
-    Focus::Search,
-    Focus::Prompt,
-    Focus::Picker,
-    Focus::Review,
-    Focus::Stats,
-    Focus::Today,
-];
+const FOCUSES: &[Focus] = keymap::EVERYWHERE;
 
 /// The key events a table key stands for (a few characters for "any").
 fn events(k: Key) -> Vec<KeyEvent> {
@@ -259,7 +247,7 @@ fn every_row_of_the_key_map_does_its_action_where_it_says_and_unbound_keys_do_no
         .flat_map(|(keys, _)| keys.iter())
         .flat_map(|k| events(*k))
         .collect();
-    for focus in FOCUSES {
+    for &focus in FOCUSES {
         for row in KEYMAP.iter().filter(|r| r.here() && r.scope.contains(&focus)) {
             for (keys, does) in row.binds {
                 for k in keys.iter().flat_map(|k| events(*k)) {
@@ -296,7 +284,7 @@ fn bound(focus: Focus, key: &KeyEvent) -> bool {
 
 #[test]
 fn no_key_means_two_things_in_one_place() {
-    for focus in FOCUSES {
+    for &focus in FOCUSES {
         let mut seen: Vec<(Key, &str)> = Vec::new();
         for row in KEYMAP.iter().filter(|r| r.scope.contains(&focus)) {
             for (keys, _) in row.binds {

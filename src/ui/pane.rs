@@ -33,15 +33,7 @@ pub fn render_list(
     focused: bool,
     theme: &Theme,
 ) -> Vec<Row> {
-    let highlight = if focused { theme.selected } else { theme.selected_idle };
-    let mut rows = Vec::new();
-    let list = WindowedList::new(count, item)
-        .block(block)
-        .highlight_style(highlight)
-        .scrollbar_style(theme.dim)
-        .record(&mut rows);
-    frame.render_stateful_widget(list, area, state);
-    rows
+    render_list_fitting(frame, area, block, count, item, None, state, focused, theme)
 }
 
 /// [`render_list`] for items that know how to fit fewer rows (see
@@ -53,19 +45,21 @@ pub fn render_list_fitting(
     block: Block<'_>,
     count: usize,
     item: impl Fn(usize) -> Text<'static>,
-    fit: &dyn Fn(usize, usize) -> Text<'static>,
+    fit: Option<&dyn Fn(usize, usize) -> Text<'static>>,
     state: &mut ListState,
     focused: bool,
     theme: &Theme,
 ) -> Vec<Row> {
     let highlight = if focused { theme.selected } else { theme.selected_idle };
     let mut rows = Vec::new();
-    let list = WindowedList::new(count, item)
+    let mut list = WindowedList::new(count, item)
         .block(block)
         .highlight_style(highlight)
         .scrollbar_style(theme.dim)
-        .fit(fit)
         .record(&mut rows);
+    if let Some(fit) = fit {
+        list = list.fit(fit);
+    }
     frame.render_stateful_widget(list, area, state);
     rows
 }

@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
         block,
         count,
         |i| item(app, i, width),
-        &fit,
+        Some(&fit),
         state,
         focused,
         &theme,

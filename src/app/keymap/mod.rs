@@ -10,7 +10,7 @@ use super::{Action, Focus};
 
 mod table;
 
-pub use table::KEYMAP;
+pub use table::{EVERYWHERE, KEYMAP};
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

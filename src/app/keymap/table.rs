@@ -19,7 +19,8 @@ const LINKS: &[Focus] = &[TOPICS, RESOURCES];
 /// Everywhere a selection moves with the movement keys.
 const LISTS: &[Focus] =
     &[STEPS, TOPICS, RESOURCES, Focus::Faq, Focus::Help, Focus::Picker, REVIEW, Focus::Stats, TODAY];
-const EVERYWHERE: &[Focus] = &[
+/// Every focus there is.
+pub const EVERYWHERE: &[Focus] = &[
     STEPS,
     TOPICS,
     RESOURCES,
