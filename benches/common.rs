@@ -50,3 +50,27 @@ pub fn half_ticked(c: &Curriculum, dir: &Path) -> Progress {
     p.save().unwrap();
     p
 }
+
+/// A host that opens, copies and edits nothing: the benches press no key
+/// that asks for one.
+pub struct NoHost;
+
+impl learnpath::tui::Host for NoHost {
+    fn open(&mut self, _: &str) -> anyhow::Result<bool> {
+        Ok(false)
+    }
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn edit(&mut self, _: &Path) -> anyhow::Result<bool> {
+        Ok(false)
+    }
+}
+
+/// Applies `action` as the run loop does, its saves and reloads included.
+pub fn act(app: &mut learnpath::app::App, action: learnpath::app::Action) {
+    learnpath::tui::apply(app, action, &mut NoHost).unwrap();
+}

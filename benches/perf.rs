@@ -47,7 +47,7 @@ fn first_frame(c: &mut Criterion) {
                     let mut app = App::new(curriculum, progress);
                     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
                     let mut view = learnpath::ui::ViewState::default();
-                    app.update(Action::Resize(120, 40));
+                    common::act(&mut app, Action::Resize(120, 40));
                     learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
                     terminal
                 },
@@ -62,18 +62,18 @@ fn keystroke(c: &mut Criterion) {
         let mut app = app_on(&text);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut view = learnpath::ui::ViewState::default();
-        app.update(Action::Resize(120, 40));
+        common::act(&mut app, Action::Resize(120, 40));
         for _ in 0..app.path().curriculum.steps().len() / 2 {
-            app.update(Action::Down);
+            common::act(&mut app, Action::Down);
         }
-        app.update(Action::FocusRight);
-        app.update(Action::Down);
+        common::act(&mut app, Action::FocusRight);
+        common::act(&mut app, Action::Down);
         learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         let mut down = true;
         c.bench_function(&format!("keystroke-topics-down/{name}"), |b| {
             b.iter(|| {
                 // Down then up, so the selection stays in the step's middle.
-                app.update(if down { Action::Down } else { Action::Up });
+                common::act(&mut app, if down { Action::Down } else { Action::Up });
                 down = !down;
                 learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             })
@@ -93,10 +93,10 @@ fn tick_and_save(c: &mut Criterion) {
     for (kind, dir) in dirs {
         let progress = common::half_ticked(&curriculum, dir.path());
         let mut app = App::new(curriculum.clone(), progress);
-        app.update(Action::FocusRight);
+        common::act(&mut app, Action::FocusRight);
         c.bench_function(&format!("tick+save/10k/{kind}"), |b| {
             b.iter(|| {
-                app.update(Action::Toggle);
+                common::act(&mut app, Action::Toggle);
                 assert!(!app.unsaved());
             })
         });
@@ -115,10 +115,10 @@ fn search(c: &mut Criterion) {
         let mut app = app_on(&text);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut view = learnpath::ui::ViewState::default();
-        app.update(Action::Resize(120, 40));
-        app.update(Action::OpenSearch);
+        common::act(&mut app, Action::Resize(120, 40));
+        common::act(&mut app, Action::OpenSearch);
         for ch in "topic 5".chars() {
-            app.update(Action::SearchInput(ch));
+            common::act(&mut app, Action::SearchInput(ch));
         }
         learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         let mut typing = true;
@@ -126,7 +126,10 @@ fn search(c: &mut Criterion) {
             b.iter(|| {
                 // Type a character, then delete it: each is one keystroke
                 // that reruns the search and redraws.
-                app.update(if typing { Action::SearchInput('0') } else { Action::SearchBackspace });
+                common::act(
+                    &mut app,
+                    if typing { Action::SearchInput('0') } else { Action::SearchBackspace },
+                );
                 typing = !typing;
                 learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             })

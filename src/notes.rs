@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use crate::curriculum::Curriculum;
 
 /// The notes of one curriculum, cached in memory.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Notes {
     dir: Option<PathBuf>,
     text: HashMap<(usize, usize), String>,
@@ -20,7 +20,7 @@ pub struct Notes {
 
 /// A note's text, if the file holds one, and whether it had to be read
 /// lossily (it is not UTF-8: written in another encoding, say).
-fn read_note(path: &Path) -> Option<(String, bool)> {
+pub fn read_note(path: &Path) -> Option<(String, bool)> {
     let bytes = crate::regular::read(path).ok()?;
     let (text, lossy) = match String::from_utf8(bytes) {
         Ok(text) => (text, false),
@@ -83,10 +83,12 @@ impl Notes {
         Some(self.dir.as_ref()?.join(step_id).join(format!("{topic_id}.md")))
     }
 
-    /// Re-reads one note after an edit.
-    pub fn refresh(&mut self, s: usize, t: usize, path: &Path) {
+    /// Puts in the note of topic `t` of step `s` as read again after an
+    /// edit (see [`read_note`]): its text and whether it was read lossily,
+    /// or none.
+    pub fn put(&mut self, s: usize, t: usize, note: Option<(String, bool)>) {
         self.lossy.remove(&(s, t));
-        match read_note(path) {
+        match note {
             Some((note, bad)) => {
                 self.text.insert((s, t), note);
                 if bad {

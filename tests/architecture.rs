@@ -109,3 +109,57 @@ fn app_has_no_pub_field_and_drawing_never_changes_it() {
         assert!(!text.contains("&mut App"), "{} draws from &App only", file.display());
     }
 }
+
+/// What only the host may do: read or write files, start processes or
+/// threads, save or reload the store, read notes, curricula or the resume
+/// state. Each is named as the source would call it.
+const IO: &[&str] = &[
+    "std::fs",
+    "fs::",
+    "File::",
+    "std::process",
+    "Command::new",
+    "std::net",
+    "std::env",
+    "thread::spawn",
+    "crate::regular",
+    "crate::atomic_file",
+    "Progress::open",
+    "Progress::lock",
+    ".save(",
+    ".save_within(",
+    ".save_waiting(",
+    ".reload(",
+    "Notes::load",
+    "read_note(",
+    "notes::edit",
+    "config::load",
+    "config::sources",
+    "resume::remember",
+    "resume::place",
+    "resume::last",
+    "sync::sync",
+];
+
+/// The IO calls in `code`, a source file's text.
+fn io_in(code: &str) -> Vec<&'static str> {
+    IO.iter().copied().filter(|call| code.contains(call)).collect()
+}
+
+#[test]
+fn the_app_does_no_io_and_asks_the_host_instead() {
+    // The scan finds what it looks for.
+    assert_eq!(io_in("let x = std::fs::read(p);"), ["std::fs", "fs::"]);
+    assert_eq!(io_in("self.progress.save_within(d)"), [".save_within("]);
+    assert!(io_in("self.ask(Effect::Save { what, patience })").is_empty());
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for file in sources(&src.join("app")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for call in io_in(code) {
+            wrong.push(format!("{} calls {call}", file.display()));
+        }
+    }
+    assert!(wrong.is_empty(), "src/app asks for effects; the host performs them: {wrong:?}");
+}

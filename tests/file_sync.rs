@@ -5,6 +5,7 @@
 //! clock far ahead is named.
 
 mod common;
+use common::Drive;
 
 use std::path::Path;
 
@@ -200,15 +201,15 @@ fn a_file_replaced_by_a_version_without_our_ticks_is_written_back_at_once() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let mut app = common::app_in(&data);
-    app.update(Action::FocusRight);
-    app.update(Action::Toggle);
+    app.act(Action::FocusRight);
+    app.act(Action::Toggle);
     let ours = app.path().curriculum.steps()[0].key(&app.path().curriculum.steps()[0].topics[0]);
     assert_eq!(status_of(&data, &ours), Status::Done);
     // A sync tool puts the other machine's file in place: it has B, not ours.
     let other = data.join("incoming.json");
     std::fs::write(&other, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
     std::fs::rename(&other, data.join("progress.json")).unwrap();
-    app.update(Action::Reload);
+    app.act(Action::Reload);
     assert_eq!(status_of(&data, &ours), Status::Done, "our tick is back in the file without another change");
     assert_eq!(status_of(&data, TOPIC_B), Status::Done);
 }
@@ -222,7 +223,7 @@ fn a_conflict_copy_seen_by_the_app_is_folded_in_at_once() {
     let copy = data.join("progress.Conflict.json");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(&copy, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
-    app.update(Action::Reload);
+    app.act(Action::Reload);
     assert_eq!(app.done_total(), 1, "the copy's tick counts on screen");
     assert!(!copy.exists(), "and is in progress.json, the copy gone");
     assert_eq!(status_of(&data, TOPIC_B), Status::Done);
@@ -383,12 +384,12 @@ fn a_reload_that_brings_nothing_new_writes_nothing() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
     let mut app = common::app_in(&data);
-    app.update(Action::FocusRight);
-    app.update(Action::Toggle);
+    app.act(Action::FocusRight);
+    app.act(Action::Toggle);
     // While another process holds the lock, a save would have to wait,
     // and the app would say so.
     let _lock = Progress::lock(&data).unwrap();
-    app.update(Action::Reload);
+    app.act(Action::Reload);
     assert!(!app.waiting(), "no save was attempted");
     assert!(!matches!(app.message(), Some(learnpath::app::Message::Error(_))), "{:?}", app.message());
 }
@@ -404,7 +405,7 @@ fn a_newer_file_is_never_written_back_even_with_copies_beside_it() {
     let copy = data.join("progress.Conflict.json");
     std::fs::write(&copy, file(json!({ TOPIC_B: entry("done", "2026-02-02T09:00:00Z") }))).unwrap();
     let mut app = common::app_in(&data);
-    app.update(Action::Reload);
+    app.act(Action::Reload);
     assert!(!app.waiting());
     assert!(copy.exists(), "the copy waits for a learnpath that can write the file");
     assert_eq!(std::fs::read_to_string(data.join("progress.json")).unwrap(), newer);

@@ -2,6 +2,7 @@
 //! without hiding or losing progress, and without hanging.
 
 mod common;
+use common::Drive;
 
 use std::path::Path;
 
@@ -321,15 +322,15 @@ fn the_tui_starts_at_once_and_saves_when_the_lock_frees() {
     std::thread::spawn(move || tx.send(learnpath::progress::Progress::open(&dir).is_ok()).unwrap());
     assert_eq!(rx.recv_timeout(std::time::Duration::from_secs(5)), Ok(true), "opening waited for the lock");
     let mut app = common::app_in(&data);
-    app.update(Action::FocusRight);
-    app.update(Action::Toggle);
+    app.act(Action::FocusRight);
+    app.act(Action::Toggle);
     assert!(app.waiting(), "the save waits");
     assert!(format!("{:?}", app.message()).contains("waiting for another learnpath"), "{:?}", app.message());
     assert!(!data.join("progress.json").exists(), "nothing written under another's lock");
     assert_eq!(app.done_total(), 1, "the tick shows meanwhile");
     drop(lock);
     // The other learnpath's write wakes the app, which saves.
-    app.update(Action::Reload);
+    app.act(Action::Reload);
     assert!(!app.waiting());
     let saved = std::fs::read_to_string(data.join("progress.json")).unwrap();
     assert!(saved.contains("coding-basics/variables"), "{saved}");
@@ -344,17 +345,17 @@ fn a_note_that_is_not_utf8_is_shown_searched_and_exported_lossily() {
     std::fs::create_dir_all(&notes).unwrap();
     // Latin-1, as an old editor on Windows would save it.
     std::fs::write(notes.join("loops.md"), b"caf\xe9 and for-loops\n").unwrap();
-    let mut app = common::app_in(&data).with_data_dir(data.clone());
+    let mut app = common::started(common::app_in(&data).with_data_dir(data.clone()));
     let (s, t) = app.path().curriculum.locate("coding-basics/loops").unwrap();
     assert_eq!(app.notes().get(s, t), Some("caf\u{fffd} and for-loops\n"));
     assert!(app.notes().is_lossy(s, t));
-    app.update(Action::OpenSearch);
+    app.act(Action::OpenSearch);
     for c in "for-loops".chars() {
-        app.update(Action::SearchInput(c));
+        app.act(Action::SearchInput(c));
     }
     let hits = app.search().unwrap().hits.iter().map(|h| app.search_entries()[h.entry].text.clone());
     assert!(hits.clone().any(|h| h.contains("caf\u{fffd} and for-loops")), "{:?}", hits.collect::<Vec<_>>());
-    app.update(Action::Close);
+    app.act(Action::Close);
     let screen = {
         let mut events = common::keys(&[crossterm::event::KeyCode::Char('l')]);
         events.extend(common::keys(&[crossterm::event::KeyCode::Down; 2]));

@@ -1,6 +1,7 @@
 //! The key map and `App::update`: pure logic, no terminal.
 
 mod common;
+use common::Drive;
 
 use common::{app, key};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -102,35 +103,35 @@ fn starts_on_step_one_with_focus_on_steps() {
 #[test]
 fn tab_cycles_panes_and_h_l_move_sideways() {
     let mut app = app();
-    app.update(Action::FocusNext);
+    app.act(Action::FocusNext);
     assert_eq!(app.focus(), Pane::Topics);
-    app.update(Action::FocusNext);
+    app.act(Action::FocusNext);
     assert_eq!(app.focus(), Pane::Resources);
-    app.update(Action::FocusNext);
+    app.act(Action::FocusNext);
     assert_eq!(app.focus(), Pane::Steps);
-    app.update(Action::FocusPrev);
+    app.act(Action::FocusPrev);
     assert_eq!(app.focus(), Pane::Resources);
-    app.update(Action::FocusLeft);
+    app.act(Action::FocusLeft);
     assert_eq!(app.focus(), Pane::Steps);
-    app.update(Action::FocusRight);
+    app.act(Action::FocusRight);
     assert_eq!(app.focus(), Pane::Resources, "l returns to the right pane last used");
 }
 
 #[test]
 fn moving_clamps_and_changing_step_resets_the_lists() {
     let mut app = app();
-    app.update(Action::Up);
+    app.act(Action::Up);
     assert_eq!(app.step_index(), 0);
-    app.update(Action::Last);
+    app.act(Action::Last);
     assert_eq!(app.step_index(), app.path().curriculum.steps().len() - 1);
-    app.update(Action::Down);
+    app.act(Action::Down);
     assert_eq!(app.step_index(), app.path().curriculum.steps().len() - 1);
-    app.update(Action::First);
-    app.update(Action::FocusRight);
-    app.update(Action::Last);
+    app.act(Action::First);
+    app.act(Action::FocusRight);
+    app.act(Action::Last);
     assert_eq!(app.lists().topics.selected(), Some(6));
-    app.update(Action::FocusLeft);
-    app.update(Action::Down);
+    app.act(Action::FocusLeft);
+    app.act(Action::Down);
     assert_eq!(app.lists().topics.selected(), Some(0), "a new step starts at its first topic");
 }
 
@@ -138,26 +139,26 @@ fn moving_clamps_and_changing_step_resets_the_lists() {
 fn page_keys_move_by_the_visible_rows() {
     let mut app = app();
     common::draw(&mut app, 80, 24);
-    app.update(Action::PageDown);
+    app.act(Action::PageDown);
     let after_one_page = app.step_index();
     assert!(after_one_page > 1, "a page is more than one row");
-    app.update(Action::PageUp);
+    app.act(Action::PageUp);
     assert_eq!(app.step_index(), 0);
 }
 
 #[test]
 fn toggling_ticks_and_unticks_with_the_time() {
     let mut app = app();
-    app.update(Action::FocusRight);
-    app.update(Action::Down);
-    app.update(Action::Toggle);
+    app.act(Action::FocusRight);
+    app.act(Action::Down);
+    app.act(Action::Toggle);
     let key = "coding-basics/comparison-operators";
     assert_eq!(app.progress().status("backend", key), Status::Done);
     assert_eq!(app.progress().entry("backend", key).unwrap().at.to_string(), common::NOW);
     assert_eq!(app.done_in(0), 1);
     assert_eq!(app.done_total(), 1);
     assert_eq!(app.message(), &Some(Message::Info("Done: Comparison operators".into())));
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     assert_eq!(app.progress().status("backend", key), Status::Todo);
     assert_eq!(app.done_total(), 0);
 }
@@ -165,21 +166,24 @@ fn toggling_ticks_and_unticks_with_the_time() {
 #[test]
 fn toggle_outside_topics_changes_nothing() {
     let mut app = app();
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     assert_eq!(app.done_total(), 0);
 }
 
 #[test]
 fn open_asks_for_the_selected_resource() {
     let mut app = app();
-    app.update(Action::FocusPrev);
+    app.act(Action::FocusPrev);
     assert_eq!(app.focus(), Pane::Resources);
-    app.update(Action::Down);
+    app.act(Action::Down);
     let effect = app.update(Action::Open);
-    assert_eq!(effect, Some(Effect::Open("https://edabit.com/challenges/javascript".into())));
-    app.opened("https://x.y", Err(anyhow::anyhow!("no browser")));
+    assert_eq!(effect, vec![Effect::Open("https://edabit.com/challenges/javascript".into())]);
+    let mut host = common::TestHost { fail_open: Some("no browser".into()), ..Default::default() };
+    app.act_with(Action::Open, &mut host);
     match &app.message() {
-        Some(Message::Error(text)) => assert!(text.contains("https://x.y") && text.contains("BROWSER")),
+        Some(Message::Error(text)) => {
+            assert!(text.contains("edabit.com") && text.contains("no browser") && text.contains("BROWSER"))
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -187,18 +191,18 @@ fn open_asks_for_the_selected_resource() {
 #[test]
 fn faq_and_help_open_and_close_in_order() {
     let mut app = app();
-    app.update(Action::ShowFaq);
+    app.act(Action::ShowFaq);
     assert_eq!(app.view(), View::Faq);
     assert_eq!(app.key_focus(), Focus::Faq);
-    app.update(Action::Down);
+    app.act(Action::Down);
     assert_eq!(app.faq().and_then(|(pick, _)| pick.selected()), Some(1));
-    app.update(Action::ShowHelp);
+    app.act(Action::ShowHelp);
     assert_eq!(app.key_focus(), Focus::Help);
-    app.update(Action::Close);
+    app.act(Action::Close);
     assert_eq!(app.key_focus(), Focus::Faq, "Esc closes the help first");
-    app.update(Action::Close);
+    app.act(Action::Close);
     assert_eq!(app.key_focus(), STEPS);
-    app.update(Action::Quit);
+    app.act(Action::Quit);
     assert!(!app.running());
 }
 
@@ -207,11 +211,11 @@ fn description_scroll_stops_at_the_end() {
     let mut app = app();
     common::draw(&mut app, 80, 24);
     for _ in 0..100 {
-        app.update(Action::ScrollDown);
+        app.act(Action::ScrollDown);
     }
     let max = app.about_scroll();
     assert!(max > 0, "the description overflows at 80x24");
-    app.update(Action::ScrollUp);
+    app.act(Action::ScrollUp);
     assert_eq!(app.about_scroll(), max - 1);
 }
 
@@ -302,10 +306,10 @@ fn no_key_means_two_things_in_one_place() {
 #[test]
 fn capital_y_copies_the_topics_id_which_the_page_shows() {
     let mut app = app();
-    app.update(Action::FocusRight);
-    app.update(Action::Down);
+    app.act(Action::FocusRight);
+    app.act(Action::Down);
     let y = keymap::from_key(ch('Y'), app.key_focus()).unwrap();
-    assert_eq!(app.update(y), Some(Effect::Copy("coding-basics/comparison-operators".into())));
+    assert_eq!(app.update(y), vec![Effect::Copy("coding-basics/comparison-operators".into())]);
     let (terminal, _) = common::run(&mut app, 100, 30, Vec::new());
     assert!(common::screen(&terminal).contains("coding-basics/comparison-operators"), "the page shows it");
     assert_eq!(keymap::from_key(ch('y'), TOPICS), Some(Action::Copy), "y still copies the link");

@@ -1,6 +1,7 @@
 //! Notes, spaced review and pace, all with a fixed clock.
 
 mod common;
+use common::Drive;
 
 use jiff::{SignedDuration, Timestamp};
 use learnpath::app::Action;
@@ -235,36 +236,40 @@ fn the_app_edits_notes_reviews_and_shows_stats() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_history(dir.path());
     assert_eq!(app.due().len(), 15, "every done topic is due two days after its tick");
-    app.update(Action::FocusRight);
+    app.act(Action::FocusRight);
     let effect = app.update(Action::EditNote);
-    let Some(Effect::Edit { path, step, topic }) = effect else { panic!("{effect:?}") };
+    let [Effect::Edit { path, step, topic }] = &effect[..] else { panic!("{effect:?}") };
+    let (step, topic) = (*step, *topic);
     let expected =
         format!("notes/backend/{}/{}.md", app.step().id.get_ref(), app.step().topics[topic].id.get_ref());
     assert!(path.ends_with(&expected), "{}", path.display());
-    let mut host = common::TestHost::default();
-    let result = learnpath::tui::Host::edit(&mut host, &path);
-    app.edited(step, topic, &path, result);
+    assert_eq!(app.notes().get(step, topic), None, "nothing is written until the editor runs");
+    app.act(Action::EditNote);
+    assert!(
+        matches!(app.message(), Some(learnpath::app::Message::Info(m)) if m.starts_with("Note saved")),
+        "{:?}",
+        app.message()
+    );
     assert_eq!(app.notes().get(step, topic), Some("A note written in the test editor.\n"));
-    app.update(Action::OpenSearch);
+    app.act(Action::OpenSearch);
     for ch in "test editor".chars() {
-        app.update(Action::SearchInput(ch));
+        app.act(Action::SearchInput(ch));
     }
     assert_eq!(app.search_entries()[app.search().unwrap().hits[0].entry].kind, learnpath::search::Kind::Note);
-    app.update(Action::Close);
-
-    app.update(Action::OpenReview);
+    app.act(Action::Close);
+    app.act(Action::OpenReview);
     assert_eq!(app.view(), View::Review);
     let first = app.due()[0].clone();
-    app.update(Action::Grade(3));
+    app.act(Action::Grade(3));
     assert_eq!(app.due().len(), 14);
     let key = app.path().curriculum.steps()[first.step]
         .key(&app.path().curriculum.steps()[first.step].topics[first.topic]);
     assert_eq!(app.progress().review("backend", &key).unwrap().log[0].grade, 3);
-    app.update(Action::Grade(1));
+    app.act(Action::Grade(1));
     assert_eq!(app.due().len(), 13);
-    assert!(matches!(app.update(Action::Open), Some(Effect::Open(_))));
-    app.update(Action::Close);
-    app.update(Action::OpenStats);
+    assert!(matches!(&app.update(Action::Open)[..], [Effect::Open(_)]));
+    app.act(Action::Close);
+    app.act(Action::OpenStats);
     assert_eq!(app.view(), View::Stats);
     assert_eq!(app.stats().unwrap().0.done, 15);
 }
@@ -290,16 +295,16 @@ fn unticking_a_due_topic_takes_it_out_of_the_queue() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_history(dir.path());
     let first = app.due()[0].clone();
-    app.update(Action::FocusLeft);
+    app.act(Action::FocusLeft);
     while app.step_index() != first.step {
-        app.update(if app.step_index() < first.step { Action::Down } else { Action::Up });
+        app.act(if app.step_index() < first.step { Action::Down } else { Action::Up });
     }
-    app.update(Action::FocusRight);
-    app.update(Action::First);
+    app.act(Action::FocusRight);
+    app.act(Action::First);
     for _ in 0..first.topic {
-        app.update(Action::Down);
+        app.act(Action::Down);
     }
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     assert_eq!(app.due().len(), 14);
     assert!(!app.due().iter().any(|d| (d.step, d.topic) == (first.step, first.topic)));
 }
@@ -364,7 +369,7 @@ fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
     use learnpath::app::TodayItem;
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_history(dir.path()).with_daily_minutes(Some(30.0));
-    app.update(Action::OpenToday);
+    app.act(Action::OpenToday);
     assert_eq!(app.view(), View::Today);
     let items = app.today_items();
     assert_eq!(items.iter().filter(|i| matches!(i, TodayItem::Review(..))).count(), 15);
@@ -375,14 +380,14 @@ fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
     let screen = common::screen(&terminal);
     assert!(screen.contains("Today · 15 to review, 1 to learn"), "{screen}");
     // Enter on the last row: the topic to learn, on the main screen.
-    app.update(Action::Last);
-    app.update(Action::Confirm);
+    app.act(Action::Last);
+    app.act(Action::Confirm);
     let TodayItem::Learn(s, t) = items[15] else { panic!("{items:?}") };
     assert_eq!((app.view(), app.step_index(), app.selected_topic()), (View::Main, s, Some(t)));
     // Enter on the second row: that review.
-    app.update(Action::OpenToday);
-    app.update(Action::Down);
-    app.update(Action::Confirm);
+    app.act(Action::OpenToday);
+    app.act(Action::Down);
+    app.act(Action::Confirm);
     assert_eq!((app.view(), app.review_pick().selected()), (View::Review, Some(1)));
 }
 
@@ -390,7 +395,7 @@ fn t_lists_todays_reviews_then_topics_and_enter_goes_there() {
 fn the_today_view_never_shows_a_cut_title() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_history(dir.path());
-    app.update(Action::OpenToday);
+    app.act(Action::OpenToday);
     let (terminal, _) = common::run(&mut app, 60, 15, Vec::new());
     let screen = common::screen(&terminal);
     assert!(screen.contains("┏ Today ━"), "too narrow for the counts: the plain title\n{screen}");

@@ -5,6 +5,7 @@
 //! step it checks what must always hold.
 
 mod common;
+use common::Drive;
 
 use std::path::{Path, PathBuf};
 
@@ -178,22 +179,22 @@ proptest! {
             .with_data_dir(data.clone());
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let mut view = learnpath::ui::ViewState::default();
-        app.update(Action::Resize(width, height));
+        app.act(Action::Resize(width, height));
         learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         for op in ops {
             match op {
-                Op::Key(action) => { app.update(action); }
+                Op::Key(action) => { app.act(action); }
                 Op::Switch(n) => {
-                    app.update(Action::OpenPicker);
-                    app.update(Action::First);
+                    app.act(Action::OpenPicker);
+                    app.act(Action::First);
                     for _ in 0..n {
-                        app.update(Action::Down);
+                        app.act(Action::Down);
                     }
-                    app.update(Action::Confirm);
+                    app.act(Action::Confirm);
                 }
                 Op::Resize(w, h) => {
                     terminal.backend_mut().resize(w, h);
-                    app.update(Action::Resize(w, h));
+                    app.act(Action::Resize(w, h));
                 }
                 Op::OtherWriter { path, topic, done } => {
                     let mut other = Progress::open(&data).unwrap();
@@ -201,7 +202,7 @@ proptest! {
                     let status = if done { Status::Done } else { Status::Todo };
                     other.set(&format!("p{path}"), &key, status, time.get());
                     other.save().unwrap();
-                    app.update(Action::Reload);
+                    app.act(Action::Reload);
                 }
                 Op::NextDay => time.set(time.get() + SignedDuration::from_hours(24)),
             }

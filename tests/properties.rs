@@ -2,6 +2,7 @@
 //! random input to the loader, and the laws a merge must obey.
 
 mod common;
+use common::Drive;
 
 use jiff::Timestamp;
 use learnpath::app::Action;
@@ -81,13 +82,13 @@ proptest! {
             .with_clock(Box::new(|| common::NOW.parse::<Timestamp>().unwrap()));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let mut view = learnpath::ui::ViewState::default();
-        app.update(Action::Resize(width, height));
+        app.act(Action::Resize(width, height));
         for (i, a) in actions.iter().enumerate() {
             if i == actions.len() / 2 && let Some((w, h)) = resize_to {
                 terminal.backend_mut().resize(w, h);
-                app.update(Action::Resize(w, h));
+                app.act(Action::Resize(w, h));
             }
-            app.update(a.clone());
+            app.act(a.clone());
             learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
             check_invariants(&app, &terminal);
         }
@@ -98,7 +99,7 @@ proptest! {
         let mut app = App::new(curriculum_with(&titles), Progress::in_memory());
         let mut terminal = Terminal::new(TestBackend::new(90, 30)).unwrap();
         let mut view = learnpath::ui::ViewState::default();
-        app.update(Action::Resize(90, 30));
+        app.act(Action::Resize(90, 30));
         learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
         let areas = ui::layout::areas(ratatui::layout::Rect::new(0, 0, 90, 30), &app);
         let buf = terminal.backend().buffer();

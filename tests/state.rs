@@ -2,6 +2,7 @@
 //! that cannot disagree. Each test here is a bug that once shipped.
 
 mod common;
+use common::Drive;
 
 use std::path::{Path, PathBuf};
 
@@ -35,31 +36,31 @@ fn two_paths_with_notes(dir: &Path) -> (PathBuf, PathBuf) {
 
 fn app_on(data: &Path) -> App {
     let config = data.parent().unwrap().join("config");
-    common::app_in(data).with_data_dir(data.to_path_buf()).with_catalog(
+    common::started(common::app_in(data).with_data_dir(data.to_path_buf()).with_catalog(
         config,
         Source::Shipped,
         data.to_path_buf(),
-    )
+    ))
 }
 
 /// Picks the `n`th path in the picker.
 fn switch_to(app: &mut App, n: usize) {
-    app.update(Action::OpenPicker);
-    app.update(Action::First);
+    app.act(Action::OpenPicker);
+    app.act(Action::First);
     for _ in 0..n {
-        app.update(Action::Down);
+        app.act(Action::Down);
     }
-    app.update(Action::Confirm);
+    app.act(Action::Confirm);
 }
 
 fn search(app: &mut App, query: &str) -> Vec<String> {
-    app.update(Action::OpenSearch);
+    app.act(Action::OpenSearch);
     for c in query.chars() {
-        app.update(Action::SearchInput(c));
+        app.act(Action::SearchInput(c));
     }
     let hits = app.search().unwrap().hits.iter().map(|h| app.search_entries()[h.entry].text.clone());
     let texts = hits.collect();
-    app.update(Action::Close);
+    app.act(Action::Close);
     texts
 }
 
@@ -112,15 +113,15 @@ fn a_tick_merged_in_by_our_own_save_is_counted_at_once() {
     let mut other = Progress::open(dir.path()).unwrap();
     other.set("backend", "dsa/big-o", Status::Done, common::NOW.parse().unwrap());
     other.save().unwrap();
-    app.update(Action::FocusRight);
-    app.update(Action::Toggle);
+    app.act(Action::FocusRight);
+    app.act(Action::Toggle);
     let (s, t) = app.path().curriculum.locate("dsa/big-o").unwrap();
     assert!(app.is_done(s, t), "the other process's tick came in with our save");
     assert_eq!((app.done_in(s), app.done_total()), (1, 2));
     // The file-change event that follows our own write finds nothing new.
-    app.update(Action::Reload);
+    app.act(Action::Reload);
     assert_eq!(app.done_total(), 2);
-    app.update(Action::NextUnfinished);
+    app.act(Action::NextUnfinished);
     assert_ne!((app.step_index(), app.selected_topic()), (s, Some(t)), "n skips the merged tick");
 }
 
@@ -130,9 +131,9 @@ fn the_picker_lists_a_path_added_while_the_app_runs() {
     let (data, mine) = two_paths_with_notes(dir.path());
     let mut app = app_on(&data);
     let titles = |app: &mut App| {
-        app.update(Action::OpenPicker);
+        app.act(Action::OpenPicker);
         let titles: Vec<String> = app.picker().unwrap().0.iter().map(|c| c.title.clone()).collect();
-        app.update(Action::Close);
+        app.act(Action::Close);
         titles
     };
     assert_eq!(titles(&mut app).len(), 2);
@@ -147,19 +148,19 @@ fn only_the_top_overlay_gets_the_mouse() {
     let mut app = common::app();
     common::draw(&mut app, 100, 30);
     let step = app.step_index();
-    app.update(Action::Reset);
+    app.act(Action::Reset);
     common::draw(&mut app, 100, 30);
     assert_eq!(app.prompt(), Some(Prompt::Reset));
     // The steps pane is at the left; its rows start below the border.
     for y in 2..10 {
-        app.update(Action::Wheel(3, y, true));
-        app.update(Action::Click(3, y));
+        app.act(Action::Wheel(3, y, true));
+        app.act(Action::Click(3, y));
     }
     assert_eq!(app.step_index(), step, "the prompt waits for its answer");
     assert_eq!(app.prompt(), Some(Prompt::Reset));
-    app.update(Action::Close);
+    app.act(Action::Close);
     common::draw(&mut app, 100, 30);
-    app.update(Action::Wheel(3, 4, true));
+    app.act(Action::Wheel(3, 4, true));
     assert_eq!(app.step_index(), step + 1, "without the prompt the wheel moves the steps");
 }
 
@@ -169,12 +170,12 @@ fn search_never_opens_over_the_picker_and_a_result_closes_everything() {
     let text = common::screen(&terminal);
     assert!(text.contains("Curricula") && !text.contains("Search"), "{text}");
     let mut app = common::app();
-    app.update(Action::OpenPicker);
-    app.update(Action::OpenSearch);
+    app.act(Action::OpenPicker);
+    app.act(Action::OpenSearch);
     for c in "loops".chars() {
-        app.update(Action::SearchInput(c));
+        app.act(Action::SearchInput(c));
     }
-    app.update(Action::Confirm);
+    app.act(Action::Confirm);
     assert!(app.overlays().is_empty(), "the result is on the main screen, with nothing over it");
     assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
     assert_eq!(learnpath::app::keymap::from_key(common::key(KeyCode::Char('/')), Focus::Picker), None);
@@ -225,15 +226,15 @@ fn a_resource_taller_than_its_pane_shows_its_start() {
 #[test]
 fn enter_and_o_on_a_topic_go_to_the_links_and_never_change_a_status() {
     let mut app = common::app();
-    app.update(Action::FocusRight);
-    app.update(Action::MarkProgress);
+    app.act(Action::FocusRight);
+    app.act(Action::MarkProgress);
     let (s, t) = (app.step_index(), app.selected_topic().unwrap());
     for key in [KeyCode::Enter, KeyCode::Char('o')] {
-        app.update(Action::FocusLeft);
-        app.update(Action::FocusNext);
+        app.act(Action::FocusLeft);
+        app.act(Action::FocusNext);
         assert_eq!(app.key_focus(), Focus::Pane(Pane::Topics));
         let action = learnpath::app::keymap::from_key(common::key(key), app.key_focus()).unwrap();
-        assert_eq!(app.update(action), None, "nothing opens from a topic");
+        assert_eq!(app.update(action), [], "nothing opens from a topic");
         assert_eq!(app.status_of(s, t), Status::InProgress, "{key:?} kept the status");
         assert_eq!(app.key_focus(), Focus::Pane(Pane::Resources), "{key:?} went to the links");
     }
@@ -246,13 +247,13 @@ fn e_in_review_edits_the_due_topics_note() {
     earlier.set("backend", "dsa/big-o", Status::Done, common::at("2026-01-01T00:00:00Z"));
     earlier.save().unwrap();
     let mut app = common::app_in(dir.path()).with_data_dir(dir.path().to_path_buf());
-    app.update(Action::OpenReview);
+    app.act(Action::OpenReview);
     assert_eq!(app.due().len(), 1);
     let key = learnpath::app::keymap::from_key(common::key(KeyCode::Char('e')), app.key_focus()).unwrap();
     let (s, t) = app.path().curriculum.locate("dsa/big-o").unwrap();
-    match app.update(key) {
-        Some(learnpath::app::Effect::Edit { path, step, topic }) => {
-            assert_eq!((step, topic), (s, t));
+    match &app.update(key)[..] {
+        [learnpath::app::Effect::Edit { path, step, topic }] => {
+            assert_eq!((*step, *topic), (s, t));
             assert!(path.ends_with("notes/backend/dsa/big-o.md"), "{}", path.display());
         }
         other => panic!("e in review should edit the note, not {other:?}"),
@@ -263,11 +264,11 @@ fn e_in_review_edits_the_due_topics_note() {
 fn j_k_and_shift_j_k_both_scroll_the_help() {
     for key in ['j', 'J'] {
         let mut app = common::app();
-        app.update(Action::ShowHelp);
+        app.act(Action::ShowHelp);
         common::draw(&mut app, 80, 24);
         let action =
             learnpath::app::keymap::from_key(common::key(KeyCode::Char(key)), app.key_focus()).unwrap();
-        app.update(action);
+        app.act(action);
         assert_eq!(app.help_scroll(), Some(1), "{key} scrolls the help");
         assert_eq!(app.about_scroll(), 0, "{key} leaves the description under it alone");
     }
@@ -279,18 +280,18 @@ fn each_path_reopens_where_the_learner_left_it() {
     let (data, _) = two_paths_with_notes(dir.path());
     let mut app = app_on(&data);
     // Step 3, its second topic, done topics hidden, focus on the resources.
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::FocusRight);
-    app.update(Action::Down);
-    app.update(Action::ToggleHideDone);
-    app.update(Action::FocusNext);
+    app.act(Action::Down);
+    app.act(Action::Down);
+    app.act(Action::FocusRight);
+    app.act(Action::Down);
+    app.act(Action::ToggleHideDone);
+    app.act(Action::FocusNext);
     let place = app.place();
     assert_eq!(place.step.as_deref(), Some(app.step().id.get_ref().as_str()));
     assert_eq!((place.pane.as_deref(), place.hide_done), (Some("resources"), true));
     // Away to the other path and back: the same place.
     switch_to(&mut app, 1);
-    app.update(Action::Down);
+    app.act(Action::Down);
     switch_to(&mut app, 0);
     assert_eq!(app.place(), place);
     switch_to(&mut app, 1);
@@ -316,10 +317,10 @@ fn a_place_that_is_gone_falls_back_to_the_first_unfinished_topic() {
 #[test]
 fn a_finished_step_shows_a_tick_and_its_count_never_wraps_alone() {
     let mut app = common::app();
-    app.update(Action::FocusRight);
+    app.act(Action::FocusRight);
     for _ in 0..7 {
-        app.update(Action::Toggle);
-        app.update(Action::Down);
+        app.act(Action::Toggle);
+        app.act(Action::Down);
     }
     assert_eq!(app.done_in(0), 7);
     let screen = keys_then(&mut app, 100, 30, "");
@@ -346,8 +347,8 @@ fn secondary_text_is_never_palette_colour_8() {
             assert_ne!(cell.fg, Color::DarkGray, "after {keys:?}: `{}` is drawn in colour 8", cell.symbol());
             assert_ne!(cell.bg, Color::DarkGray, "after {keys:?}: a background in colour 8");
         }
-        app.update(Action::Close);
-        app.update(Action::Close);
+        app.act(Action::Close);
+        app.act(Action::Close);
     }
 }
 
@@ -382,14 +383,14 @@ fn a_new_search_starts_at_the_top_of_its_results() {
     let mut app = common::app();
     let mut view = ViewState::default();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 15)).unwrap();
-    app.update(Action::Resize(60, 15));
-    app.update(Action::OpenSearch);
-    app.update(Action::SearchInput('t'));
-    app.update(Action::Last);
+    app.act(Action::Resize(60, 15));
+    app.act(Action::OpenSearch);
+    app.act(Action::SearchInput('t'));
+    app.act(Action::Last);
     learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
     assert!(view.offset(List::Results) > 0, "the long list scrolled");
-    app.update(Action::Close);
-    app.update(Action::OpenSearch);
+    app.act(Action::Close);
+    app.act(Action::OpenSearch);
     assert_eq!(app.search().and_then(|s| s.list.selected()), Some(0));
     learnpath::tui::draw(&mut terminal, &mut app, &mut view).unwrap();
     assert_eq!(view.offset(List::Results), 0, "the new search shows its first result");

@@ -3,6 +3,7 @@
 //! them to one kind, and hours show per topic and per step.
 
 mod common;
+use common::Drive;
 
 use common::{app, draw, keys, run, screen};
 use crossterm::event::KeyCode;
@@ -15,11 +16,11 @@ fn on_topic(s: usize, t: usize) -> learnpath::app::App {
     let mut app = app();
     draw(&mut app, 100, 40);
     for _ in 0..s {
-        app.update(Action::Down);
+        app.act(Action::Down);
     }
-    app.update(Action::FocusRight);
+    app.act(Action::FocusRight);
     for _ in 0..t {
-        app.update(Action::Down);
+        app.act(Action::Down);
     }
     app
 }
@@ -76,20 +77,20 @@ fn a_topics_own_links_come_first_then_its_steps_each_once() {
 #[test]
 fn enter_on_a_topic_goes_to_its_links_and_y_copies_its_first() {
     let mut app = on_topic(6, 6); // "Find niche job boards": Golang cafe.
-    assert_eq!(app.update(Action::Copy), Some(Effect::Copy("https://golang.cafe/".into())));
-    app.update(Action::Open);
+    assert_eq!(app.update(Action::Copy), vec![Effect::Copy("https://golang.cafe/".into())]);
+    app.act(Action::Open);
     assert_eq!(app.focus(), Pane::Resources);
-    assert_eq!(app.update(Action::Open), Some(Effect::Open("https://golang.cafe/".into())));
+    assert_eq!(app.update(Action::Open), vec![Effect::Open("https://golang.cafe/".into())]);
 }
 
 #[test]
 fn moving_to_another_topic_starts_its_links_at_the_first() {
     let mut app = on_topic(2, 1);
-    app.update(Action::FocusNext);
-    app.update(Action::Down);
+    app.act(Action::FocusNext);
+    app.act(Action::Down);
     assert_eq!(app.lists().resources.selected(), Some(1));
-    app.update(Action::FocusPrev);
-    app.update(Action::Down);
+    app.act(Action::FocusPrev);
+    app.act(Action::Down);
     assert_eq!(app.lists().resources.selected(), Some(0));
     // "How do webpages communicate…" has no links of its own: its step's.
     assert_eq!(
@@ -104,7 +105,7 @@ fn t_shows_one_kind_at_a_time_then_all() {
     let all = urls(&app).len();
     let mut seen = Vec::new();
     loop {
-        app.update(Action::CycleKind);
+        app.act(Action::CycleKind);
         let Some(kind) = app.kind_filter() else { break };
         assert!(app.shown_resources().iter().all(|r| r.kind == Some(kind)), "{kind:?}");
         seen.push(kind);
@@ -114,7 +115,7 @@ fn t_shows_one_kind_at_a_time_then_all() {
     assert!(seen.windows(2).all(|w| w[0] != w[1]));
     assert_eq!(urls(&app).len(), all, "after the last kind, every link again");
     // The pane says what it shows.
-    app.update(Action::CycleKind);
+    app.act(Action::CycleKind);
     let name = app.kind_filter().unwrap().name();
     let (terminal, _) = run(&mut app, 100, 40, Vec::new());
     assert!(screen(&terminal).contains(&format!("read · {name} ")), "{}", screen(&terminal));
@@ -123,13 +124,13 @@ fn t_shows_one_kind_at_a_time_then_all() {
 #[test]
 fn a_link_on_a_topic_and_its_step_is_read_in_both_places() {
     let mut app = on_topic(1, 3); // Hash maps: the data structures course.
-    app.update(Action::FocusNext);
-    app.update(Action::Toggle);
+    app.act(Action::FocusNext);
+    app.act(Action::Toggle);
     let course = app.selected_resource().unwrap().clone();
     assert!(app.is_read(1, &course));
     // On another topic of the step, the same link (the step's) is read too.
-    app.update(Action::FocusPrev);
-    app.update(Action::Down);
+    app.act(Action::FocusPrev);
+    app.act(Action::Down);
     let listed = app.shown_resources().into_iter().find(|r| r.url.get_ref() == course.url.get_ref()).cloned();
     assert!(app.is_read(1, &listed.unwrap()));
 }
@@ -137,11 +138,11 @@ fn a_link_on_a_topic_and_its_step_is_read_in_both_places() {
 #[test]
 fn search_finds_a_topics_link_and_goes_to_that_topic() {
     let mut app = on_topic(0, 0);
-    app.update(Action::OpenSearch);
+    app.act(Action::OpenSearch);
     for c in "opensource bash".chars() {
-        app.update(Action::SearchInput(c));
+        app.act(Action::SearchInput(c));
     }
-    app.update(Action::Confirm);
+    app.act(Action::Confirm);
     assert_eq!((app.step_index(), app.focus()), (7, Pane::Resources));
     assert_eq!(app.step().topics[app.selected_topic().unwrap()].id.get_ref(), "terminal");
     assert_eq!(app.selected_resource().unwrap().url.get_ref(), "https://opensource.com/resources/what-bash");
@@ -150,7 +151,7 @@ fn search_finds_a_topics_link_and_goes_to_that_topic() {
 #[test]
 fn hours_show_per_topic_and_as_done_of_all_per_step() {
     let mut app = on_topic(0, 0);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     let (terminal, _) = run(&mut app, 100, 40, Vec::new());
     let s = screen(&terminal);
     assert!(s.contains("Topics 1/7 · 1 retained · 12/84 h"), "{s}");
@@ -167,8 +168,8 @@ fn a_done_topic_you_have_likely_forgotten_shows_a_faded_tick() {
     p.set("backend", "coding-basics/comparison-operators", Status::Done, common::NOW.parse().unwrap());
     p.save().unwrap();
     let mut app = common::app_in(dir.path());
-    app.update(Action::FocusRight);
-    app.update(Action::First);
+    app.act(Action::FocusRight);
+    app.act(Action::First);
     assert!(app.recall_of(0, 0).unwrap() < learnpath::review::FADING);
     assert!(app.recall_of(0, 1).unwrap() > 0.99);
     assert_eq!(app.retention_in(0).retained, 1);

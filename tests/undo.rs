@@ -2,6 +2,7 @@
 //! and merged like any other change.
 
 mod common;
+use common::Drive;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -38,15 +39,15 @@ const LISTS: &str = "coding-basics/lists";
 /// Selects `key` in the topics pane.
 fn select(app: &mut App, key: &str) {
     let (s, t) = app.path().curriculum.locate(key).unwrap();
-    app.update(Action::FocusLeft);
-    app.update(Action::First);
+    app.act(Action::FocusLeft);
+    app.act(Action::First);
     for _ in 0..s {
-        app.update(Action::Down);
+        app.act(Action::Down);
     }
-    app.update(Action::FocusNext);
-    app.update(Action::First);
+    app.act(Action::FocusNext);
+    app.act(Action::First);
     for _ in 0..t {
-        app.update(Action::Down);
+        app.act(Action::Down);
     }
 }
 
@@ -55,26 +56,26 @@ fn undo_and_redo_walk_back_and_forth_through_several_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, _) = app_with_clock(dir.path());
     select(&mut app, LOOPS);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     select(&mut app, LISTS);
-    app.update(Action::MarkProgress);
-    app.update(Action::MarkSkipped);
+    app.act(Action::MarkProgress);
+    app.act(Action::MarkSkipped);
     assert_eq!((status(&app, LOOPS), status(&app, LISTS)), (Status::Done, Status::Skipped));
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert_eq!(status(&app, LISTS), Status::InProgress);
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert_eq!(status(&app, LISTS), Status::Todo);
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert_eq!((status(&app, LOOPS), app.done_total()), (Status::Todo, 0));
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert!(matches!(&app.message(), Some(learnpath::app::Message::Info(m)) if m == "Nothing to undo"));
-    app.update(Action::Redo);
-    app.update(Action::Redo);
+    app.act(Action::Redo);
+    app.act(Action::Redo);
     assert_eq!((status(&app, LOOPS), status(&app, LISTS)), (Status::Done, Status::InProgress));
     assert_eq!(app.done_total(), 1, "counts follow undo and redo");
     // A new change forgets what was undone.
-    app.update(Action::Toggle);
-    app.update(Action::Redo);
+    app.act(Action::Toggle);
+    app.act(Action::Redo);
     assert!(matches!(&app.message(), Some(learnpath::app::Message::Info(m)) if m == "Nothing to redo"));
 }
 
@@ -83,13 +84,13 @@ fn an_undo_is_saved_and_merged_like_any_change() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, time) = app_with_clock(dir.path());
     select(&mut app, LOOPS);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     // Meanwhile another instance ticks another topic.
     let mut other = Progress::open(dir.path()).unwrap();
     later(&time, 1);
     other.set("backend", LISTS, Status::Done, time.get());
     other.save().unwrap();
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     let disk = Progress::open(dir.path()).unwrap();
     assert_eq!(disk.status("backend", LOOPS), Status::Todo, "the undo reached the file");
     assert_eq!(disk.status("backend", LISTS), Status::Done, "the other instance's tick survived");
@@ -102,16 +103,16 @@ fn undoing_an_untick_brings_back_the_day_it_was_done() {
     let (mut app, time) = app_with_clock(dir.path());
     let done_on = time.get();
     select(&mut app, LOOPS);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     later(&time, 10);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     later(&time, 1);
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     let entry = app.progress().entry("backend", LOOPS).unwrap().clone();
     assert_eq!((entry.status, entry.counts_from()), (Status::Done, done_on));
     assert!(entry.at > done_on, "the undo itself is the newest change");
     // So review still counts from the day it was done: due long ago.
-    app.update(Action::OpenReview);
+    app.act(Action::OpenReview);
     assert_eq!(app.due().len(), 1);
     let wait = learnpath::review::interval_days(
         learnpath::review::memory(app.progress(), "backend", LOOPS, done_on).state,
@@ -124,17 +125,17 @@ fn a_reset_step_comes_back_whole() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, _) = app_with_clock(dir.path());
     select(&mut app, LOOPS);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     select(&mut app, LISTS);
-    app.update(Action::MarkSkipped);
-    app.update(Action::FocusNext);
-    app.update(Action::Toggle);
+    app.act(Action::MarkSkipped);
+    app.act(Action::FocusNext);
+    app.act(Action::Toggle);
     assert_eq!(app.read_shown(), 1);
-    app.update(Action::FocusLeft);
-    app.update(Action::Reset);
-    app.update(Action::Answer('s'));
+    app.act(Action::FocusLeft);
+    app.act(Action::Reset);
+    app.act(Action::Answer('s'));
     assert_eq!((app.done_in(0), app.skipped_in(0), app.read_shown()), (0, 0, 0));
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert_eq!((app.done_in(0), app.skipped_in(0), app.read_shown()), (1, 1, 1));
     assert_eq!(status(&app, LISTS), Status::Skipped);
 }
@@ -144,15 +145,15 @@ fn a_review_grade_is_undone_to_the_interval_and_date_it_had() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, time) = app_with_clock(dir.path());
     select(&mut app, LOOPS);
-    app.update(Action::Toggle);
+    app.act(Action::Toggle);
     later(&time, 3);
-    app.update(Action::OpenReview);
+    app.act(Action::OpenReview);
     let due = app.due()[0].clone();
-    app.update(Action::Grade(3));
+    app.act(Action::Grade(3));
     assert!(app.due().is_empty(), "good: due again days later");
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert_eq!(app.due(), [due], "due again, on the same date and with the same chance of recall");
-    app.update(Action::Redo);
+    app.act(Action::Redo);
     assert!(app.due().is_empty());
 }
 
@@ -169,11 +170,11 @@ fn switching_paths_starts_a_new_history() {
         dir.path().to_path_buf(),
     );
     select(&mut app, LOOPS);
-    app.update(Action::Toggle);
-    app.update(Action::OpenPicker);
-    app.update(Action::Down);
-    app.update(Action::Confirm);
+    app.act(Action::Toggle);
+    app.act(Action::OpenPicker);
+    app.act(Action::Down);
+    app.act(Action::Confirm);
     assert_eq!(app.path().curriculum.id.get_ref(), "my-path");
-    app.update(Action::Undo);
+    app.act(Action::Undo);
     assert_eq!(Progress::open(dir.path()).unwrap().status("backend", LOOPS), Status::Done);
 }

@@ -99,8 +99,78 @@ pub enum Action {
     /// A background sync finished, leaving this state; why it failed, if
     /// it did.
     Synced(crate::sync::State, Option<String>),
+    /// The host tried to open `url` in a browser; why it failed, if it did.
+    Opened(String, Option<String>),
+    /// The host tried to copy `text`; why it failed, if it did.
+    Copied(String, Option<String>),
+    /// The editor closed on the note at `path` of topic `topic` of step
+    /// `step`: whether it changed, or why it could not be edited.
+    Edited {
+        /// The note file.
+        path: std::path::PathBuf,
+        /// Its step.
+        step: usize,
+        /// Its topic.
+        topic: usize,
+        /// Whether the note changed, or what went wrong.
+        result: Result<bool, String>,
+    },
+    /// A save ended: `Some(merged)` if written (merged: another process's
+    /// changes came in), `None` if another learnpath's save still holds
+    /// the file, or why it failed. `what` is what the save was for.
+    Saved {
+        /// What the status line says once saved.
+        what: String,
+        /// How it went.
+        result: Result<Option<bool>, String>,
+    },
+    /// Merging in the file ended: whether memory changed, or why it failed.
+    Reloaded(Result<bool, String>),
+    /// The open path's notes, read again.
+    NotesLoaded(super::Loaded<crate::notes::Notes>),
+    /// One note read again after an edit: its text and whether it was read
+    /// lossily, or none.
+    NoteLoaded {
+        /// Its step.
+        step: usize,
+        /// Its topic.
+        topic: usize,
+        /// The note.
+        note: Option<(String, bool)>,
+    },
+    /// The curricula for the picker: each source, parsed or why it could
+    /// not be (its first line).
+    CatalogLoaded(Vec<(crate::config::Source, Result<super::Loaded<crate::curriculum::Curriculum>, String>)>),
+    /// Where the learner left the path just opened, if it was remembered.
+    PlaceFound(Option<crate::resume::Place>),
+    /// Writing down what to reopen next time ended; why it failed, if it did.
+    Remembered(Option<String>),
     /// Undo the last change to the progress.
     Undo,
     /// Redo the last change undone.
     Redo,
+}
+
+impl Action {
+    /// Whether this is news from outside (a result the host fed back, a
+    /// resize, a file change), which leaves the status line's message as
+    /// it is, rather than something the learner asked for.
+    pub fn is_news(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize(..)
+                | Action::Reload
+                | Action::Synced(..)
+                | Action::Opened(..)
+                | Action::Copied(..)
+                | Action::Edited { .. }
+                | Action::Saved { .. }
+                | Action::Reloaded(_)
+                | Action::NotesLoaded(_)
+                | Action::NoteLoaded { .. }
+                | Action::CatalogLoaded(_)
+                | Action::PlaceFound(_)
+                | Action::Remembered(_)
+        )
+    }
 }

@@ -1,27 +1,75 @@
-//! What leaves the state: links to open or copy, saves, reloads, and the
-//! messages that report how they went.
+//! What leaves the state, as effects for the host: links to open or
+//! copy, saves, reloads; and the news of how they went, taken back in.
 
-use super::{App, Effect, Message};
+use std::time::Duration;
+
+use super::{Action, App, Effect, Message};
 use super::{Focus, Pane};
 
 impl App {
+    /// Asks the host for `effect`, after this update.
+    pub(super) fn ask(&mut self, effect: Effect) {
+        self.outbox.push(effect);
+    }
+
     /// Records how an attempt to open `url` went.
-    pub fn opened(&mut self, url: &str, result: anyhow::Result<()>) {
-        self.message = Some(match result {
-            Ok(()) => Message::Info(format!("Opened {url}")),
-            Err(e) => {
-                Message::Error(format!("No browser could open {url} ({e:#}); set $BROWSER or copy the link"))
+    fn opened(&mut self, url: &str, error: Option<String>) {
+        self.message = Some(match error {
+            None => Message::Info(format!("Opened {url}")),
+            Some(e) => {
+                Message::Error(format!("No browser could open {url} ({e}); set $BROWSER or copy the link"))
             }
         });
     }
 
     /// Records how copying `url` went.
-    pub fn copied(&mut self, url: &str, result: anyhow::Result<()>) {
+    fn copied(&mut self, url: &str, error: Option<String>) {
         let remote = if self.remote { " (over SSH: copied instead of opening)" } else { "" };
-        self.message = Some(match result {
-            Ok(()) => Message::Info(format!("Copied{remote}: {url}")),
-            Err(e) => Message::Error(format!("Couldn't copy ({e:#}): {url}")),
+        self.message = Some(match error {
+            None => Message::Info(format!("Copied{remote}: {url}")),
+            Some(e) => Message::Error(format!("Couldn't copy ({e}): {url}")),
         });
+    }
+
+    /// Takes in news from the host: how an effect went.
+    pub(super) fn take_news(&mut self, action: Action) {
+        match action {
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Opened(url, error) => self.opened(&url, error),
+            Action::Copied(text, error) => self.copied(&text, error),
+            Action::Edited { path, step, topic, result } => self.edited(step, topic, path, result),
+            Action::Saved { what, result } => self.saved(what, result),
+            Action::Reloaded(result) => self.reloaded(result),
+            Action::NotesLoaded(notes) => {
+                self.path.notes = notes.take();
+                self.path.searcher = None;
+            }
+            Action::NoteLoaded { step, topic, note } => {
+                self.path.notes.put(step, topic, note);
+                self.path.searcher = None;
+            }
+            Action::CatalogLoaded(loaded) => self.show_picker(loaded),
+            Action::PlaceFound(Some(place)) => self.go_to(&place),
+            Action::Remembered(Some(e)) => {
+                self.message =
+                    Some(Message::Error(format!("Opened, but couldn't remember it for next time: {e}")))
+            }
+            Action::Reload => self.ask_reload(),
+            Action::Synced(state, error) => {
+                self.sync = Some(state);
+                if let Some(error) = error {
+                    self.message = Some(Message::Error(format!("Not synced: {error}")));
+                }
+                // A pull may have brought notes; the progress comes in
+                // through the file watcher, and is merged now in case
+                // the watcher is slow.
+                if let Some(dir) = &self.data_dir {
+                    self.ask(Effect::LoadNotes(dir.clone()));
+                }
+                self.ask_reload();
+            }
+            _ => {}
+        }
     }
 
     /// The selected resource's URL, or the topic's first listed link when
@@ -34,7 +82,7 @@ impl App {
         chosen.map(|r| r.url.get_ref().clone())
     }
 
-    pub(super) fn open(&mut self) -> Option<Effect> {
+    pub(super) fn open(&mut self) {
         match self.key_focus() {
             Focus::Review => return self.open_review_link(),
             // Go to the topic's links (never a status change, so a stray
@@ -49,40 +97,44 @@ impl App {
                 } else {
                     self.set_focus(Pane::Resources);
                 }
-                return None;
+                return;
             }
             Focus::Pane(Pane::Resources) => {}
-            _ => return None,
+            _ => return,
         }
-        let url = self.link()?;
-        Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
+        if let Some(url) = self.link() {
+            self.open_or_copy(url);
+        }
     }
 
-    pub(super) fn copy_id(&mut self) -> Option<Effect> {
-        let t = self.selected_topic()?;
-        Some(Effect::Copy(self.step().key(&self.step().topics[t])))
+    /// Opens `url`, or copies it over SSH, where a browser would open on
+    /// the other machine.
+    pub(super) fn open_or_copy(&mut self, url: String) {
+        self.ask(if self.remote { Effect::Copy(url) } else { Effect::Open(url) });
     }
 
-    pub(super) fn copy(&mut self) -> Option<Effect> {
+    pub(super) fn copy_id(&mut self) {
+        if let Some(t) = self.selected_topic() {
+            self.ask(Effect::Copy(self.step().key(&self.step().topics[t])));
+        }
+    }
+
+    pub(super) fn copy(&mut self) {
         match self.link() {
-            Some(url) => Some(Effect::Copy(url)),
-            None => {
-                self.message = Some(Message::Info("This step has no links to copy".into()));
-                None
-            }
+            Some(url) => self.ask(Effect::Copy(url)),
+            None => self.message = Some(Message::Info("This step has no links to copy".into())),
         }
     }
 
-    pub(super) fn save(&mut self, what: String) {
-        self.save_within(what, std::time::Duration::ZERO);
+    /// Saves right away, unless another learnpath is saving: the screen
+    /// never waits. A save held up is kept in memory and made when that
+    /// one's write wakes us (a file-change event), or on the next change.
+    pub(super) fn ask_save(&mut self, what: String) {
+        self.ask(Effect::Save { what, patience: Duration::ZERO });
     }
 
-    /// Saves, waiting at most `patience` for another learnpath's save. The
-    /// screen never waits longer: a save held up is kept in memory and made
-    /// when that one's write wakes us (a file-change event), or on the
-    /// next change.
-    fn save_within(&mut self, what: String, patience: std::time::Duration) {
-        match self.progress.save_within(patience) {
+    fn saved(&mut self, what: String, result: Result<Option<bool>, String>) {
+        match result {
             Ok(Some(merged)) => {
                 // Another process's changes came in with the merge: the
                 // marks, counts and queue must show them now, since the
@@ -104,29 +156,32 @@ impl App {
             Err(e) => {
                 self.unsaved = true;
                 self.message = Some(Message::Error(format!(
-                    "Not saved: {e:#}. Kept in memory; will retry on the next change."
+                    "Not saved: {e}. Kept in memory; will retry on the next change."
                 )));
             }
         }
         self.take_notice();
     }
 
-    /// Merges in what another process saved (and makes a save that was
+    /// Merges in what another process saved (or makes a save that was
     /// waiting for it).
-    pub(super) fn reload(&mut self) {
+    fn ask_reload(&mut self) {
         if self.waiting {
             // The other save has just written the file: it is ending.
-            self.save_within("Saved".into(), std::time::Duration::from_millis(500));
-            return;
+            self.ask(Effect::Save { what: "Saved".into(), patience: Duration::from_millis(500) });
+        } else {
+            self.ask(Effect::Reload);
         }
-        let updated = "Updated with changes saved elsewhere";
-        match self.progress.reload() {
+    }
+
+    fn reloaded(&mut self, result: Result<bool, String>) {
+        match result {
             Ok(true) => {
                 self.recount();
-                self.message = Some(Message::Info(updated.into()));
+                self.message = Some(Message::Info("Updated with changes saved elsewhere".into()));
             }
             Ok(false) => {}
-            Err(e) => self.message = Some(Message::Error(format!("Cannot read changes from disk: {e:#}"))),
+            Err(e) => self.message = Some(Message::Error(format!("Cannot read changes from disk: {e}"))),
         }
         self.take_notice();
         // A sync tool put a version without our changes in place, or left
@@ -137,7 +192,7 @@ impl App {
                 Some(Message::Info(text)) => text.clone(),
                 _ => "Saved".into(),
             };
-            self.save_within(what, std::time::Duration::ZERO);
+            self.ask_save(what);
         }
     }
 

@@ -8,11 +8,11 @@ use crate::notes::Notes;
 use crate::review::{self, Due};
 
 impl App {
-    /// Loads the notes kept under `data_dir` for this curriculum.
+    /// Keeps notes under `data_dir`; the host reads this path's notes
+    /// before the first frame.
     pub fn with_data_dir(mut self, data_dir: PathBuf) -> Self {
+        self.ask(Effect::LoadNotes(data_dir.clone()));
         self.data_dir = Some(data_dir);
-        let now = self.now();
-        self.path.rebuild(&mut self.progress, self.data_dir.as_deref(), now);
         self
     }
 
@@ -37,41 +37,34 @@ impl App {
 
     /// `e`: edit the note of the selected topic, or of the due topic in
     /// review, in the learner's editor.
-    pub(super) fn edit_note(&mut self) -> Option<Effect> {
-        let (s, t) = match self.key_focus() {
-            Focus::Pane(Pane::Topics) => (self.step_index(), self.selected_topic()?),
+    pub(super) fn edit_note(&mut self) {
+        let picked = match self.key_focus() {
+            Focus::Pane(Pane::Topics) => self.selected_topic().map(|t| (self.step_index(), t)),
             Focus::Review => {
-                let due = self.path.due.get(self.review_pick().selected().unwrap_or(0))?;
-                (due.step, due.topic)
+                self.path.due.get(self.review_pick().selected().unwrap_or(0)).map(|due| (due.step, due.topic))
             }
-            _ => return None,
+            _ => None,
         };
+        let Some((s, t)) = picked else { return };
         let step = &self.path.curriculum.steps()[s];
         match self.path.notes.path(step.id.get_ref(), step.topics[t].id.get_ref()) {
-            Some(path) => Some(Effect::Edit { path, step: s, topic: t }),
+            Some(path) => self.ask(Effect::Edit { path, step: s, topic: t }),
             None => {
                 self.message = Some(Message::Error("Notes need a data dir; start learnpath normally".into()));
-                None
             }
         }
     }
 
     /// Records how an edit of the note at `path` went.
-    pub fn edited(
-        &mut self,
-        step: usize,
-        topic: usize,
-        path: &std::path::Path,
-        result: anyhow::Result<bool>,
-    ) {
+    pub(super) fn edited(&mut self, step: usize, topic: usize, path: PathBuf, result: Result<bool, String>) {
         self.message = Some(match result {
             Ok(true) => {
-                self.path.notes.refresh(step, topic, path);
-                self.path.searcher = None;
-                Message::Info(format!("Note saved: {}", path.display()))
+                let saved = Message::Info(format!("Note saved: {}", path.display()));
+                self.ask(Effect::LoadNote { path, step, topic });
+                saved
             }
             Ok(false) => Message::Info("Note unchanged".into()),
-            Err(e) => Message::Error(format!("{e:#}")),
+            Err(e) => Message::Error(e),
         });
     }
 
@@ -107,16 +100,17 @@ impl App {
         };
         let what = format!("{}: {title}; {next}", grade.name());
         self.remember(before, &what);
-        self.save(what);
+        self.ask_save(what);
     }
 
     /// `o` in the review queue: the due topic's first link (its own, else
     /// its step's).
-    pub(super) fn open_review_link(&mut self) -> Option<Effect> {
-        let due = self.path.due.get(self.review_pick().selected().unwrap_or(0))?;
+    pub(super) fn open_review_link(&mut self) {
+        let Some(due) = self.path.due.get(self.review_pick().selected().unwrap_or(0)) else { return };
         let step = &self.path.curriculum.steps()[due.step];
-        let url = step.resources_for(Some(due.topic)).first()?.url.get_ref().clone();
-        Some(if self.remote { Effect::Copy(url) } else { Effect::Open(url) })
+        if let Some(link) = step.resources_for(Some(due.topic)).first() {
+            self.open_or_copy(link.url.get_ref().clone());
+        }
     }
 
     pub(super) fn open_stats(&mut self) {

@@ -157,7 +157,7 @@ impl App {
                 self.set_read(s, &resource, read);
                 let what = format!("{}: {title}", if read { "Read" } else { "Not read" });
                 self.remember(before, &what);
-                self.save(what);
+                self.ask_save(what);
             }
             _ => {}
         }
@@ -195,7 +195,7 @@ impl App {
         };
         let what = format!("{what}: {title}");
         self.remember(before, &what);
-        self.save(what);
+        self.ask_save(what);
     }
 
     /// `R`: reset the selected topic at once; on the steps pane, ask
@@ -247,6 +247,6 @@ impl App {
         };
         let what = format!("Reset {what}: {} back to todo", crate::text::count(count, "topic", "topics"));
         self.remember(before, &what);
-        self.save(what);
+        self.ask_save(what);
     }
 }

@@ -32,7 +32,7 @@ pub use path::OpenPath;
 pub use picker::{Catalog, Choice};
 pub use search::{MAX_QUERY, SearchState};
 pub use today::TodayItem;
-pub use types::{Clock, Effect, Lists, Message, Pick, Prompt, View};
+pub use types::{Clock, Effect, Lists, Loaded, Memo, Message, Pick, Prompt, View};
 
 /// Everything the UI shows and the keys change.
 pub struct App {
@@ -82,13 +82,15 @@ pub struct App {
     history: undo::History,
     data_dir: Option<std::path::PathBuf>,
     clock: Clock,
+    /// Effects asked for and not yet handed to the host.
+    outbox: Vec<Effect>,
 }
 
 impl App {
     /// A new app, focus on the steps pane, opened on the step of the first
     /// unfinished topic with that topic selected.
     pub fn new(curriculum: Curriculum, mut progress: Progress) -> Self {
-        let path = OpenPath::new(curriculum, &mut progress, None, Timestamp::now());
+        let path = OpenPath::new(curriculum, &mut progress, Timestamp::now());
         let notices: Vec<String> = progress.notice.take().iter().map(ToString::to_string).collect();
         let message = notices.first().cloned().map(Message::Error);
         let mut app = App {
@@ -117,6 +119,7 @@ impl App {
             history: undo::History::default(),
             data_dir: None,
             clock: Box::new(Timestamp::now),
+            outbox: Vec::new(),
         };
         for list in [&mut app.lists.steps, &mut app.lists.topics, &mut app.lists.resources] {
             list.select(Some(0));
@@ -250,15 +253,16 @@ impl App {
         self
     }
 
-    /// After quitting: makes a save that was waiting for another
-    /// learnpath's, waiting for it now (the screen is the shell's again, so
-    /// `waiting` can say so).
-    pub fn save_before_exit(&mut self, waiting: &dyn Fn()) -> anyhow::Result<()> {
-        if self.waiting {
-            self.progress.save_waiting(waiting)?;
-            self.waiting = false;
-        }
-        Ok(())
+    /// The store itself, for the host alone: it performs the store's
+    /// effects ([`Effect::Save`], [`Effect::Reload`]) on it and feeds the
+    /// results back; the app never reads or writes the file.
+    pub fn store(&mut self) -> &mut Progress {
+        &mut self.progress
+    }
+
+    /// Where notes are kept, when there is a data dir.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.data_dir.as_deref()
     }
 
     /// What the last frame drew.
@@ -323,14 +327,17 @@ impl App {
         ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)
     }
 
-    /// Applies `action`; returns what the run loop must do outside the state.
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Reload | Action::Synced(..)) {
-            self.message = None;
+    /// Applies `action`; returns what the host must do outside the state,
+    /// in order, each answered with an action fed back here.
+    #[must_use = "effects are the host's to perform: saves, reloads, notes, links"]
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action.is_news() {
+            self.take_news(action);
+            return std::mem::take(&mut self.outbox);
         }
+        self.message = None;
         match action {
             Action::Quit => self.running = false,
-            Action::Resize(w, h) => self.size = (w, h),
             Action::ShowHelp => self.push(Overlay::Help { scroll: 0 }),
             Action::ShowFaq => self.push(Overlay::Faq { list: Pick::at(0), answer_scroll: 0 }),
             Action::Close => self.close(),
@@ -368,33 +375,23 @@ impl App {
                 _ => {}
             },
             Action::OpenPicker => self.open_picker(),
-            Action::EditNote => return self.edit_note(),
+            Action::EditNote => self.edit_note(),
             Action::OpenReview => self.open_review(),
             Action::Grade(g) => self.answer_review(g),
             Action::OpenStats => self.open_stats(),
             Action::OpenToday => self.open_today(),
-            Action::Open => return self.open(),
-            Action::Copy => return self.copy(),
-            Action::CopyId => return self.copy_id(),
+            Action::Open => self.open(),
+            Action::Copy => self.copy(),
+            Action::CopyId => self.copy_id(),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
-            Action::Suspend => return Some(Effect::Suspend),
-            Action::Reload => self.reload(),
-            Action::Synced(state, error) => {
-                self.sync = Some(state);
-                if let Some(error) = error {
-                    self.message = Some(Message::Error(format!("Not synced: {error}")));
-                }
-                // A pull may have brought notes; the progress comes in
-                // through the file watcher.
-                self.path.notes = crate::notes::Notes::load(self.data_dir.as_deref(), &self.path.curriculum);
-                self.path.searcher = None;
-                self.reload();
-            }
+            Action::Suspend => self.ask(Effect::Suspend),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            // News, taken in above.
+            _ => {}
         }
-        None
+        std::mem::take(&mut self.outbox)
     }
 
     fn now(&self) -> Timestamp {

@@ -3,12 +3,10 @@
 //!
 //! Step labels, status marks and counts, the notes, the review queue and
 //! the search index all index into one curriculum's steps and topics. They
-//! are built together by [`OpenPath::new`] and rebuilt together by
-//! [`OpenPath::rebuild`]: on start, on switching paths with `c`, and after
-//! another writer's changes are merged in. Nothing here outlives its
-//! curriculum, so no index can point into the wrong one.
-
-use std::path::Path;
+//! are built together by [`OpenPath::new`]: on start and on switching
+//! paths with `c` (the notes then come in from the host, read for this
+//! curriculum). Nothing here outlives its curriculum, so no index can
+//! point into the wrong one.
 
 use jiff::Timestamp;
 
@@ -47,35 +45,17 @@ pub(super) struct Marks {
 
 impl OpenPath {
     /// Opens `curriculum` against `progress` (carrying renamed ids over),
-    /// with the notes under `data_dir`, if any.
-    pub fn new(
-        curriculum: Curriculum,
-        progress: &mut Progress,
-        data_dir: Option<&Path>,
-        now: Timestamp,
-    ) -> Self {
-        let mut path = OpenPath {
+    /// with no notes until the host reads them.
+    pub fn new(curriculum: Curriculum, progress: &mut Progress, now: Timestamp) -> Self {
+        progress.carry_aliases(&curriculum);
+        OpenPath {
+            labels: curriculum.labels(),
+            marks: Marks::count(&curriculum, progress, now),
+            due: review::due(&curriculum, progress, now),
             curriculum,
-            labels: Vec::new(),
-            marks: Marks::default(),
             notes: Notes::default(),
-            due: Vec::new(),
             searcher: None,
-        };
-        path.rebuild(progress, data_dir, now);
-        path
-    }
-
-    /// Derives everything again from the curriculum, `progress` and the
-    /// notes on disk.
-    pub fn rebuild(&mut self, progress: &mut Progress, data_dir: Option<&Path>, now: Timestamp) {
-        let c = &self.curriculum;
-        progress.carry_aliases(c);
-        self.labels = c.labels();
-        self.marks = Marks::count(c, progress, now);
-        self.notes = Notes::load(data_dir, c);
-        self.due = review::due(c, progress, now);
-        self.searcher = None;
+        }
     }
 
     /// Recounts the marks and the review queue from `progress`, keeping

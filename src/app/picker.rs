@@ -3,9 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::Pane;
-use super::{App, Message};
-use crate::config::{self, Source};
+use super::{App, Effect, Loaded, Memo, Message, Pane};
+use crate::config::Source;
 use crate::curriculum::Curriculum;
 
 /// One path in the picker.
@@ -26,8 +25,8 @@ pub struct Choice {
 /// Where the curricula are and which one is open.
 #[derive(Default)]
 pub struct Catalog {
-    /// The config dir, whose `curricula/` is read each time the picker
-    /// opens (so a file added while the app runs is there).
+    /// The config dir, whose `curricula/` the host reads each time the
+    /// picker opens.
     pub config_dir: Option<PathBuf>,
     /// The one open now.
     pub current: Option<Source>,
@@ -35,19 +34,16 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The shipped path and the learner's files as they are now, with the
-    /// open path among them even when it lives elsewhere (`--curriculum`).
-    pub fn sources(&self) -> Vec<Source> {
-        let mut sources = match &self.config_dir {
-            Some(dir) => config::sources(dir),
-            None => vec![Source::Shipped],
-        };
-        if let Some(current) = &self.current
-            && !sources.contains(current)
+    /// The paths to offer: `listed` (the shipped path and the learner's
+    /// files as they are now), with the open path among them even when it
+    /// lives elsewhere (`--curriculum`).
+    pub fn offered(mut listed: Vec<Source>, current: Option<&Source>) -> Vec<Source> {
+        if let Some(current) = current
+            && !listed.contains(current)
         {
-            sources.insert(1, current.clone());
+            listed.insert(1.min(listed.len()), current.clone());
         }
-        sources
+        listed
     }
 }
 
@@ -60,32 +56,39 @@ impl App {
         self
     }
 
+    /// `c`: asks the host for the curricula as they are now (so a file
+    /// added while the app runs is there); the picker opens with them.
     pub(super) fn open_picker(&mut self) {
-        let choices: Vec<Choice> = self.catalog.sources().iter().map(|s| self.choice(s)).collect();
+        let (config_dir, current) = (self.catalog.config_dir.clone(), self.catalog.current.clone());
+        self.ask(Effect::LoadCatalog { config_dir, current });
+    }
+
+    pub(super) fn show_picker(&mut self, loaded: Vec<(Source, Result<Loaded<Curriculum>, String>)>) {
+        let choices: Vec<Choice> = loaded.into_iter().map(|(source, c)| self.choice(source, c)).collect();
         let current =
             choices.iter().position(|c| Some(&c.source) == self.catalog.current.as_ref()).unwrap_or(0);
         self.push(super::Overlay::Picker { choices, list: super::Pick::at(current) });
     }
 
-    fn choice(&self, source: &Source) -> Choice {
-        match crate::config::load(source) {
+    fn choice(&self, source: Source, loaded: Result<Loaded<Curriculum>, String>) -> Choice {
+        match loaded {
             Ok(c) => {
-                let done = self.progress.done_count(&c);
+                let c = c.take();
                 Choice {
-                    source: source.clone(),
                     title: c.title.get_ref().clone(),
-                    done,
+                    done: self.progress.done_count(&c),
                     total: c.topic_count(),
                     error: None,
                     curriculum: Some(c),
+                    source,
                 }
             }
             Err(e) => Choice {
-                source: source.clone(),
                 title: source.name(),
+                source,
                 done: 0,
                 total: 0,
-                error: Some(e.to_string().lines().next().unwrap_or_default().to_string()),
+                error: Some(e.lines().next().unwrap_or_default().to_string()),
                 curriculum: None,
             },
         }
@@ -109,19 +112,13 @@ impl App {
         // Each path reopens where the learner left it.
         let dir = self.catalog.data_dir.clone();
         if let Some(dir) = &dir {
-            let _ = crate::resume::remember_place(dir, self.path.curriculum.id.get_ref(), &self.place());
+            let id = self.path.curriculum.id.get_ref().clone();
+            self.ask(Effect::Remember(dir.clone(), Memo::Place(id, self.place())));
         }
         self.switch(curriculum);
-        if let Some(place) =
-            dir.as_deref().and_then(|d| crate::resume::place(d, self.path.curriculum.id.get_ref()))
-        {
-            self.go_to(&place);
-        }
-        if let Some(dir) = &dir
-            && let Err(e) = crate::resume::remember(dir, &choice.source)
-        {
-            self.message = Some(Message::Error(format!("Opened, but couldn't remember the choice: {e:#}")));
-            return;
+        if let Some(dir) = dir {
+            self.ask(Effect::FindPlace(dir.clone(), self.path.curriculum.id.get_ref().clone()));
+            self.ask(Effect::Remember(dir, Memo::Choice(choice.source.clone())));
         }
         self.catalog.current = Some(choice.source);
         self.message = Some(Message::Info(format!("Opened {}", choice.title)));
@@ -130,7 +127,10 @@ impl App {
     /// Replaces the curriculum, keeping the store, and starts over on it.
     fn switch(&mut self, curriculum: Curriculum) {
         let now = self.now();
-        self.path = super::OpenPath::new(curriculum, &mut self.progress, self.data_dir.as_deref(), now);
+        self.path = super::OpenPath::new(curriculum, &mut self.progress, now);
+        if let Some(dir) = &self.data_dir {
+            self.ask(Effect::LoadNotes(dir.clone()));
+        }
         self.overlays.clear();
         self.forget_history();
         self.focus = Pane::Steps;

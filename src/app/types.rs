@@ -3,16 +3,19 @@
 
 use jiff::Timestamp;
 
-/// Something `update` wants done outside the state: the run loop does it.
+/// Something `update` wants done outside the state: the host does it and
+/// feeds the result back as an [`super::Action`] before the next frame.
+/// The app itself reads no file, writes none and starts no process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Open this URL in the browser.
+    /// Open this URL in the browser; answered with `Opened`.
     Open(String),
-    /// Put this text on the clipboard (OSC 52).
+    /// Put this text on the clipboard (OSC 52); answered with `Copied`.
     Copy(String),
     /// Suspend the process to the shell.
     Suspend,
-    /// Edit the note at `path` (topic `topic` of step `step`).
+    /// Edit the note at `path` (topic `topic` of step `step`); answered
+    /// with `Edited`.
     Edit {
         /// The note file.
         path: std::path::PathBuf,
@@ -21,7 +24,87 @@ pub enum Effect {
         /// Its topic.
         topic: usize,
     },
+    /// Save the progress, waiting at most `patience` for another
+    /// learnpath's save; answered with `Saved`, which says `what`.
+    Save {
+        /// What the status line says once it is saved.
+        what: String,
+        /// How long another process's save may hold this one up.
+        patience: std::time::Duration,
+    },
+    /// Merge in what another process saved; answered with `Reloaded`.
+    Reload,
+    /// Read the open path's notes from `dir`; answered with `NotesLoaded`.
+    LoadNotes(std::path::PathBuf),
+    /// Read one note again after an edit; answered with `NoteLoaded`.
+    LoadNote {
+        /// The note file.
+        path: std::path::PathBuf,
+        /// Its step.
+        step: usize,
+        /// Its topic.
+        topic: usize,
+    },
+    /// List and parse the curricula for the picker: the files in
+    /// `config_dir/curricula/` (only the shipped path without one), and
+    /// `current` if it lives elsewhere; answered with `CatalogLoaded`.
+    LoadCatalog {
+        /// The config dir.
+        config_dir: Option<std::path::PathBuf>,
+        /// The path open now.
+        current: Option<crate::config::Source>,
+    },
+    /// Write down, in data dir `dir`, what to reopen next time; answered
+    /// with `Remembered`.
+    Remember(std::path::PathBuf, Memo),
+    /// Look up, in data dir `dir`, where the learner left curriculum
+    /// `id`; answered with `PlaceFound`.
+    FindPlace(std::path::PathBuf, String),
 }
+
+/// What is remembered for the next start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Memo {
+    /// The place in curriculum `.0`.
+    Place(String, crate::resume::Place),
+    /// The path picked with `c`.
+    Choice(crate::config::Source),
+}
+
+/// A value the host made (notes read, a curriculum parsed), passed back in
+/// an [`super::Action`]. Actions are compared in tests; two of these are
+/// equal when they are the same value, never by walking a whole path.
+#[derive(Debug)]
+pub struct Loaded<T>(std::sync::Arc<T>);
+
+impl<T> Loaded<T> {
+    /// Wraps `value`.
+    pub fn new(value: T) -> Self {
+        Loaded(std::sync::Arc::new(value))
+    }
+
+    /// The value, cloned only if another copy of the action still holds it.
+    pub fn take(self) -> T
+    where
+        T: Clone,
+    {
+        std::sync::Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+    }
+}
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        Loaded(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Loaded<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Loaded<T> {}
 
 /// What the status line says, until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -116,6 +116,6 @@ impl App {
         let to = if back { &mut self.history.redo } else { &mut self.history.undo };
         to.push(change);
         self.recount();
-        self.save(message);
+        self.ask_save(message);
     }
 }

@@ -95,7 +95,9 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
     // A save still waiting for another learnpath: wait for it now (the
     // screen is restored, so saying so is possible).
     let waiting = || eprintln!("learnpath: waiting for another learnpath to finish saving…");
-    if let Err(e) = app.save_before_exit(&waiting) {
+    if app.waiting()
+        && let Err(e) = app.store().save_waiting(&waiting)
+    {
         eprintln!("learnpath: your last changes could not be saved: {e:#}");
         return Ok(ExitCode::from(1));
     }

@@ -35,6 +35,33 @@ pub fn app() -> App {
         .with_theme(Theme::dark())
 }
 
+/// Drives the app as the run loop does: each action applied and every
+/// effect it asks for performed (saves, reloads, notes, links), the
+/// results fed back. Tests never call `update` and drop what it asks.
+pub trait Drive {
+    /// Applies `action` with a fresh [`TestHost`].
+    fn act(&mut self, action: learnpath::app::Action);
+    /// Applies `action` with `host`, which records what it was asked.
+    fn act_with(&mut self, action: learnpath::app::Action, host: &mut TestHost);
+}
+
+impl Drive for App {
+    fn act(&mut self, action: learnpath::app::Action) {
+        self.act_with(action, &mut TestHost::default());
+    }
+
+    fn act_with(&mut self, action: learnpath::app::Action, host: &mut TestHost) {
+        learnpath::tui::apply(self, action, host).unwrap();
+    }
+}
+
+/// `app` as the loop starts it: its first update performs what was asked
+/// while it was built (its notes read).
+pub fn started(mut app: App) -> App {
+    app.act(learnpath::app::Action::Resize(80, 24));
+    app
+}
+
 /// A key press event.
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -93,7 +120,7 @@ impl learnpath::tui::Host for TestHost {
 /// was drawn, as the loop does before each key.
 pub fn draw(app: &mut App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    app.update(learnpath::app::Action::Resize(width, height));
+    app.act(learnpath::app::Action::Resize(width, height));
     learnpath::tui::draw(&mut terminal, app, &mut learnpath::ui::ViewState::default()).unwrap();
 }
 

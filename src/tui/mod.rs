@@ -7,10 +7,14 @@ use anyhow::Result;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+mod perform;
+
 use crate::app::Action;
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::events::Event;
 use crate::ui;
+
+pub use perform::apply;
 
 /// What the loop asks of the world outside the app state.
 pub trait Host {
@@ -57,53 +61,36 @@ where
     S: Source,
 {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    // The first update also hands over what the app asked for as it was
+    // built (its notes), before the first frame.
+    apply(app, Action::Resize(size.width, size.height), host)?;
     let mut view = ui::ViewState::default();
     while app.running() {
         if !events.input_ready() {
             draw(terminal, app, &mut view)?;
         }
         let Some(event) = events.next_event() else { break };
-        let action = match event? {
+        let actions = match event? {
             // A paste (with bracketed paste) is one event and one frame.
             Event::Input(crossterm::event::Event::Paste(text)) => {
-                for action in crate::app::keymap::from_paste(&text, app.key_focus()) {
-                    app.update(action);
-                }
-                None
+                crate::app::keymap::from_paste(&text, app.key_focus())
             }
             Event::Input(crossterm::event::Event::Key(key)) => {
-                crate::app::keymap::from_key(key, app.key_focus())
+                crate::app::keymap::from_key(key, app.key_focus()).into_iter().collect()
             }
-            Event::Input(crossterm::event::Event::Resize(w, h)) => Some(Action::Resize(w, h)),
-            Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse),
-            Event::Input(_) => None,
-            Event::ProgressChanged => Some(Action::Reload),
-            Event::Synced(state, error) => Some(Action::Synced(state, error)),
-            Event::Terminate => Some(Action::Quit),
+            Event::Input(crossterm::event::Event::Resize(w, h)) => vec![Action::Resize(w, h)],
+            Event::Input(crossterm::event::Event::Mouse(mouse)) => mouse_action(mouse).into_iter().collect(),
+            Event::Input(_) => Vec::new(),
+            Event::ProgressChanged => vec![Action::Reload],
+            Event::Synced(state, error) => vec![Action::Synced(state, error)],
+            Event::Terminate => vec![Action::Quit],
         };
-        match action.and_then(|a| app.update(a)) {
-            Some(Effect::Open(url)) => {
-                let result = host.open(&url);
-                if matches!(result, Ok(true)) {
-                    terminal.clear()?;
-                }
-                app.opened(&url, result.map(|_| ()));
-            }
-            Some(Effect::Copy(text)) => {
-                let result = host.copy(&text);
-                app.copied(&text, result);
-            }
-            Some(Effect::Edit { path, step, topic }) => {
-                let result = host.edit(&path);
-                terminal.clear()?;
-                app.edited(step, topic, &path, result);
-            }
-            Some(Effect::Suspend) => {
-                host.suspend()?;
+        // Every effect is performed, and so every change saved, before
+        // the next frame and the next key.
+        for action in actions {
+            if apply(app, action, host)? {
                 terminal.clear()?;
             }
-            None => {}
         }
         host.after_event();
     }
