@@ -20,6 +20,10 @@ pub struct Config {
     /// Mouse support; `true` by default.
     #[serde(default)]
     pub mouse: Option<bool>,
+    /// URLs as OSC 8 hyperlinks, clickable where the terminal supports
+    /// them; `false` by default, since support cannot be detected.
+    #[serde(default)]
+    pub hyperlinks: Option<bool>,
     /// Minutes a day for `today`; else the path's `weekly_hours` / 7.
     #[serde(default)]
     pub daily_minutes: Option<f64>,

@@ -262,5 +262,6 @@ fn main_screen_60x15_keeps_counts_and_four_checklist_rows() {
     let cut: Vec<&str> = text.lines().filter(|l| l.contains("…") && l.contains("6. ")).collect();
     assert!(cut.iter().all(|l| l.contains("0/4")), "a cut step keeps its count:\n{text}");
     assert_eq!(text.matches("[ ]").count(), 4, "four rows of the checklist:\n{text}");
+    assert!(text.contains("https://www.codecademy.com"), "a cut link keeps its host:\n{text}");
     assert_snapshot!(terminal.backend());
 }

@@ -56,6 +56,8 @@ pub struct App {
     daily_minutes: Option<f64>,
     /// Over SSH with no display: Enter copies links instead of opening them.
     remote: bool,
+    /// Whether URLs are drawn as OSC 8 hyperlinks (`hyperlinks = true`).
+    hyperlinks: bool,
     /// Lists' selections.
     lists: Lists,
     /// Scroll of the step description.
@@ -104,6 +106,7 @@ impl App {
             kind_filter: None,
             daily_minutes: None,
             remote: false,
+            hyperlinks: false,
             lists: Lists::default(),
             about_scroll: 0,
             message,
@@ -173,6 +176,18 @@ impl App {
     /// Over SSH with no display: links are copied, not opened.
     pub fn remote(&self) -> bool {
         self.remote
+    }
+
+    /// Whether URLs are drawn as OSC 8 hyperlinks.
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
+    }
+
+    /// Draws URLs as OSC 8 hyperlinks (the terminal cannot be asked
+    /// whether it supports them, so the learner turns them on).
+    pub fn with_hyperlinks(mut self, on: bool) -> Self {
+        self.hyperlinks = on;
+        self
     }
 
     /// The main screen's selections.

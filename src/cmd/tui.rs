@@ -31,6 +31,7 @@ pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
     let mut app = App::new(opened.curriculum, opened.progress)
         .with_theme(theme)
         .with_remote(is_remote())
+        .with_hyperlinks(cx.config.hyperlinks.unwrap_or(false))
         .with_daily_minutes(cx.config.daily_minutes);
     if let Some(at) = cx.fixed_now {
         app = app.with_clock(Box::new(move || at));

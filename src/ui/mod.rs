@@ -4,6 +4,7 @@ pub mod about;
 pub mod faq;
 pub mod help;
 pub mod layout;
+pub mod link;
 pub mod list;
 mod pane;
 mod picker;
@@ -65,6 +66,9 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) -> Geometry {
             Overlay::Help { .. } => help::render(frame, space, app, &mut g),
             Overlay::Faq { .. } | Overlay::Review { .. } | Overlay::Stats { .. } | Overlay::Today { .. } => {}
         }
+    }
+    if app.hyperlinks() {
+        link::hyperlink_cells(frame.buffer_mut(), area, &link::shown(app));
     }
     g.page = page_rows(app, area, &areas);
     g

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::text::Text;
 
@@ -10,7 +11,7 @@ use crate::app::Pane;
 use crate::app::{App, Geometry, Target};
 use crate::curriculum::{Cost, Resource};
 use crate::ui::view_state::{List, ViewState};
-use crate::ui::{Theme, pane, wrap};
+use crate::ui::{Theme, link, pane};
 
 /// Draws the resources list.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
@@ -36,12 +37,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
     // The list's state is taken out while the list borrows the app.
     let state = view.list(List::Resources, app.lists().resources);
     let resources = app.shown_resources();
-    let rows = pane::render_list(
+    let make = |r: usize, rows: usize| {
+        item_within(resources[r], app.is_read(s, resources[r]), width, &theme, link::style(app), rows)
+    };
+    let rows = pane::render_list_fitting(
         frame,
         area,
         block,
         count,
-        |r| item(resources[r], app.is_read(s, resources[r]), width, &theme),
+        |r| make(r, usize::MAX),
+        Some(&make),
         state,
         focused,
         &theme,
@@ -53,12 +58,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
 pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
     let theme = Theme::plain();
     let resources = app.shown_resources();
-    pane::rows_needed(resources.len(), |r| item(resources[r], false, width, &theme), cap)
+    pane::rows_needed(
+        resources.len(),
+        |r| item_within(resources[r], false, width, &theme, theme.dim, usize::MAX),
+        cap,
+    )
 }
 
-/// One resource: a read mark and the title line, then the URL on its own
-/// line.
-pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> Text<'static> {
+/// One resource in at most `rows` lines: a read mark and the title line,
+/// then the URL below (see [`link::lines_within`]).
+pub fn item_within(
+    r: &Resource,
+    read: bool,
+    width: usize,
+    theme: &Theme,
+    url: Style,
+    rows: usize,
+) -> Text<'static> {
     let mark = if read { Span::styled("✓ ", theme.done) } else { Span::styled("• ", theme.dim) };
     let mut spans = vec![Span::raw(" "), mark];
     if let Some(kind) = r.kind {
@@ -76,8 +92,5 @@ pub fn item(r: &Resource, read: bool, width: usize, theme: &Theme) -> Text<'stat
         Some(Cost::Free) => spans.push(Span::styled(" [free]", theme.free)),
         None => {}
     }
-    let mut lines = wrap::wrap(&spans, width, 3);
-    let url = [Span::raw("   "), Span::styled(r.url.get_ref().clone(), theme.dim)];
-    lines.extend(wrap::wrap(&url, width, 3));
-    Text::from(lines)
+    Text::from(link::lines_within(&spans, r.url.get_ref(), width, url, rows))
 }

@@ -79,15 +79,8 @@ fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     for (i, r) in step.resources_for(Some(due.topic)).into_iter().enumerate() {
         let tag = if i == 0 { "o " } else { "  " };
-        out.extend(wrap::wrap(
-            &[
-                Span::styled(tag, theme.key),
-                Span::raw(r.title.get_ref().clone()),
-                Span::styled(format!(" {}", r.url.get_ref()), theme.dim),
-            ],
-            width,
-            2,
-        ));
+        let head = [Span::styled(tag, theme.key), Span::raw(r.title.get_ref().clone())];
+        out.extend(super::link::lines(&head, r.url.get_ref(), width, super::link::style(app)));
     }
     out
 }

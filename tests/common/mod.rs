@@ -230,10 +230,18 @@ pub fn spawn(cmd: &mut std::process::Command) -> std::process::Child {
 #[cfg(unix)]
 /// Writes an executable `#!/bin/sh` script `name` with `body` into `dir`.
 pub fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Written by a `sh` of its own, never through a file this process
+    // holds open: a test thread that forks meanwhile would carry that
+    // descriptor into its child, and running the script would then fail
+    // with "Text file busy" (ETXTBSY).
+    let status = std::process::Command::new("sh")
+        .args(["-c", "printf '%s\\n' \"$1\" > \"$2\" && chmod 755 \"$2\"", "sh"])
+        .arg(format!("#!/bin/sh\n{body}"))
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success(), "could not write {}", path.display());
     path
 }
 

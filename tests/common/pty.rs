@@ -104,6 +104,20 @@ impl Pty {
         panic!("the screen never showed {text:?}; it shows:\n{}", self.contents());
     }
 
+    /// Waits until the screen no longer contains `text` (a frame is written
+    /// in pieces, so one part may show before another is gone); panics
+    /// with the screen if it stays.
+    pub fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen still shows {text:?}:\n{}", self.contents());
+    }
+
     /// Waits until the app has written `bytes` after the first `from`
     /// bytes of its output; panics if it never does.
     pub fn wait_for_raw(&self, from: usize, bytes: &[u8]) {
