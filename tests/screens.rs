@@ -265,3 +265,15 @@ fn main_screen_60x15_keeps_counts_and_four_checklist_rows() {
     assert!(text.contains("https://www.codecademy.com"), "a cut link keeps its host:\n{text}");
     assert_snapshot!(terminal.backend());
 }
+
+/// `z` on the second topic: its page, full height, at each size.
+#[test]
+fn the_full_page_at_60x15_80x24_and_100x30() {
+    for (w, h) in [(60, 15), (80, 24), (100, 30)] {
+        let (terminal, _) = run(&mut app(), w, h, typed("ljz"));
+        let text = screen(&terminal);
+        assert!(text.contains("Comparison operators"), "{w}x{h}:\n{text}");
+        assert!(!text.contains("Topics 0/7"), "{w}x{h}: the checklist is under the page:\n{text}");
+        assert_snapshot!(format!("full_page_{w}x{h}"), terminal.backend());
+    }
+}

@@ -193,3 +193,51 @@ fn a_done_topic_you_have_likely_forgotten_shows_a_faded_tick() {
     let page = screen(&terminal);
     assert!(page.contains("recall today") && page.contains("fading: r reviews it"), "{page}");
 }
+
+#[test]
+fn z_gives_the_page_the_right_side_and_the_topic_keys_keep_working() {
+    let mut app = on_topic(0, 1); // "Comparison operators"
+    app.act(Action::TogglePage);
+    assert!(app.full_page());
+    let (terminal, _) = common::run(&mut app, 100, 30, Vec::new());
+    let text = screen(&terminal);
+    assert!(!text.contains("Topics 0/7"), "the checklist is under the page:\n{text}");
+    assert!(text.contains("Check yourself:") && text.contains("Links (o opens"), "{text}");
+    // j moves between topics, and the page follows.
+    app.act(Action::Down);
+    assert_eq!(app.step().topics[app.selected_topic().unwrap()].id.get_ref(), "loops");
+    let (terminal, _) = common::run(&mut app, 100, 30, Vec::new());
+    assert!(screen(&terminal).contains("Topic 3 of 7"), "{}", screen(&terminal));
+    // Space ticks it, and the page shows the mark.
+    app.act(Action::Toggle);
+    assert_eq!(app.done_total(), 1);
+    let (terminal, _) = common::run(&mut app, 100, 30, Vec::new());
+    assert!(screen(&terminal).contains("[x] Loops"), "{}", screen(&terminal));
+    // J scrolls the page.
+    app.act(Action::ScrollDown);
+    let (terminal, _) = common::run(&mut app, 100, 30, Vec::new());
+    assert!(!screen(&terminal).contains("[x] Loops"), "scrolled past the title:\n{}", screen(&terminal));
+    // o opens the topic's first link, since the links pane is hidden.
+    let mut host = common::TestHost::default();
+    app.act_with(Action::Open, &mut host);
+    assert_eq!(host.opened.len(), 1, "{:?}", app.message());
+    assert_eq!(app.focus(), Pane::Topics);
+    // Tab skips the hidden links pane; z gives the panes back.
+    app.act(Action::FocusNext);
+    assert_eq!(app.focus(), Pane::Steps);
+    app.act(Action::FocusNext);
+    assert_eq!(app.focus(), Pane::Topics);
+    app.act(Action::TogglePage);
+    assert!(!app.full_page());
+    app.act(Action::FocusNext);
+    assert_eq!(app.focus(), Pane::Resources);
+}
+
+#[test]
+fn z_from_the_links_pane_moves_the_focus_to_the_topic() {
+    let mut app = on_topic(0, 0);
+    app.act(Action::FocusNext);
+    assert_eq!(app.focus(), Pane::Resources);
+    app.act(Action::TogglePage);
+    assert_eq!(app.focus(), Pane::Topics, "the hidden pane keeps no focus");
+}

@@ -43,6 +43,9 @@ pub enum Action {
     PrevUnfinished,
     /// Hide or show done topics.
     ToggleHideDone,
+    /// Give the topic's (or step's) page the whole right side, or the
+    /// panes back.
+    TogglePage,
     /// Show only links of the next kind (article, video, …), then all.
     CycleKind,
     /// Open the search box.

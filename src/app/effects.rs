@@ -87,6 +87,8 @@ impl App {
             Focus::Review => return self.open_review_link(),
             // Go to the topic's links (never a status change, so a stray
             // Enter costs nothing).
+            // The full page hides the links pane: open the first link.
+            Focus::Pane(Pane::Topics) if self.full_page => {}
             Focus::Pane(Pane::Topics) => {
                 if self.shown_resources().is_empty() {
                     let why = match self.kind_filter {

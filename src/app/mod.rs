@@ -50,6 +50,9 @@ pub struct App {
     catalog: Catalog,
     /// Whether done topics are hidden from the topics list.
     hide_done: bool,
+    /// Whether the page fills the right side (`z`), the topics and links
+    /// panes hidden.
+    full_page: bool,
     /// The one kind of link the resources pane shows, if filtered.
     kind_filter: Option<crate::curriculum::Kind>,
     /// Minutes a day for today's plan, from the config.
@@ -103,6 +106,7 @@ impl App {
             last_right: Pane::Topics,
             catalog: Catalog::default(),
             hide_done: false,
+            full_page: false,
             kind_filter: None,
             daily_minutes: None,
             remote: false,
@@ -156,6 +160,11 @@ impl App {
     /// The curricula there are and which is open.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// Whether the page fills the right side (`z`).
+    pub fn full_page(&self) -> bool {
+        self.full_page
     }
 
     /// Whether done topics are hidden.
@@ -356,10 +365,12 @@ impl App {
             Action::ShowHelp => self.push(Overlay::Help { scroll: 0 }),
             Action::ShowFaq => self.push(Overlay::Faq { list: Pick::at(0), answer_scroll: 0 }),
             Action::Close => self.close(),
-            Action::FocusNext => self.set_focus(self.focus.next()),
-            Action::FocusPrev => self.set_focus(self.focus.prev()),
+            Action::FocusNext => self.set_focus(self.shown_pane(self.focus.next(), Pane::next)),
+            Action::FocusPrev => self.set_focus(self.shown_pane(self.focus.prev(), Pane::prev)),
             Action::FocusLeft => self.set_focus(Pane::Steps),
-            Action::FocusRight if self.focus == Pane::Steps => self.set_focus(self.last_right),
+            Action::FocusRight if self.focus == Pane::Steps => {
+                self.set_focus(self.shown_pane(self.last_right, |_| Pane::Topics))
+            }
             Action::FocusRight => {}
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -377,6 +388,7 @@ impl App {
             Action::NextUnfinished => self.jump_unfinished(true),
             Action::PrevUnfinished => self.jump_unfinished(false),
             Action::ToggleHideDone => self.toggle_hide_done(),
+            Action::TogglePage => self.toggle_page(),
             Action::CycleKind => self.cycle_kind(),
             Action::OpenSearch => self.open_search(),
             Action::SearchInput(c) => self.search_input(c),

@@ -16,6 +16,21 @@ impl App {
         }
     }
 
+    /// `z`: the page fills the right side, or gives the panes back. The
+    /// links pane is hidden under it, so its focus goes to the topics.
+    pub(super) fn toggle_page(&mut self) {
+        self.full_page = !self.full_page;
+        if self.full_page && self.focus == Pane::Resources {
+            self.set_focus(Pane::Topics);
+        }
+        self.about_scroll = 0;
+    }
+
+    /// `pane`, or where `skip` goes from it when the full page hides it.
+    pub(super) fn shown_pane(&self, pane: Pane, skip: impl Fn(Pane) -> Pane) -> Pane {
+        if self.full_page && pane == Pane::Resources { skip(pane) } else { pane }
+    }
+
     /// Selects step `s` (resetting its lists if it changed) and, if given,
     /// its topic `t`.
     pub(super) fn select(&mut self, s: usize, t: Option<usize>) {

@@ -17,13 +17,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     let lines = lines(app, width);
     g.text(Scroll::About, area, pane::max_scroll(lines.len(), area));
     let scroll = app.about_scroll().min(pane::max_scroll(lines.len(), area));
-    let mut block = pane::block(title(app), false, &app.theme());
-    // The topic's id, which `learnpath mark` takes and Y copies.
-    if let Some(t) = page_topic(app) {
-        let key = app.step().key(&app.step().topics[t]);
-        block = block.title_bottom(Line::from(Span::styled(format!(" {key} "), app.theme().dim)));
+    // The full page stands in for the topics pane, and shows its focus.
+    let focused = app.full_page() && app.focus() != Pane::Steps;
+    let mut block = pane::block(title(app), focused, &app.theme());
+    if app.full_page() {
+        block = block.title(Line::from(Span::styled(" z: the panes ", app.theme().dim)).right_aligned());
     }
-    let block = if scroll < pane::max_scroll(lines.len(), area) {
+    // The topic's id, which `learnpath mark` takes and Y copies.
+    let mut id_width = 0;
+    if let Some(t) = page_topic(app) {
+        let key = format!(" {} ", app.step().key(&app.step().topics[t]));
+        id_width = key.chars().count();
+        block = block.title_bottom(Line::from(Span::styled(key, app.theme().dim)));
+    }
+    // "J more" only where it leaves the id whole: the id is what is copied
+    // by hand, the scrollbar already says there is more.
+    let room = id_width + " J more ".len() + 2 <= area.width as usize;
+    let block = if room && scroll < pane::max_scroll(lines.len(), area) {
         block.title_bottom(Line::from(Span::styled(" J more ", app.theme().dim)).right_aligned())
     } else {
         block
@@ -53,10 +63,40 @@ fn title(app: &App) -> String {
 /// The description as wrapped lines: the selected topic's page while the
 /// topics or its links have the focus, else the step's.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    match page_topic(app) {
+    let mut out = match page_topic(app) {
         Some(t) => topic_page(app, t, width),
         None => step_page(app, width),
+    };
+    if app.full_page() {
+        out.extend(links(app, width));
     }
+    out
+}
+
+/// The full page's links, since it hides the links pane: the topic's (or,
+/// on the step's page, the step's), as every link is shown.
+fn links(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme();
+    let shown: Vec<&crate::curriculum::Resource> = match page_topic(app) {
+        Some(_) => app.shown_resources(),
+        None => app.step().resources.iter().collect(),
+    };
+    if shown.is_empty() {
+        return Vec::new();
+    }
+    let what =
+        if page_topic(app).is_some() { "o opens the first, y copies it" } else { "y copies the first" };
+    let mut out = vec![Line::default()];
+    out.extend(wrap::wrap(&[Span::styled(format!("Links ({what}):"), theme.key)], width, 0));
+    for r in shown {
+        let mut head = vec![Span::styled(" • ", theme.dim)];
+        if let Some(kind) = r.kind {
+            head.push(Span::styled(format!("{} ", kind.name()), theme.key));
+        }
+        head.push(Span::raw(r.title.get_ref().clone()));
+        out.extend(super::link::lines(&head, r.url.get_ref(), width, super::link::style(app)));
+    }
+    out
 }
 
 fn step_page(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -78,7 +118,13 @@ fn topic_page(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme();
     let (s, step) = (app.step_index(), app.step());
     let topic = &step.topics[t];
-    let mut head = vec![Span::styled(topic.title.get_ref().clone(), theme.title)];
+    let mut head = Vec::new();
+    if app.full_page() {
+        // The checklist is hidden under the full page: its mark is here.
+        let (mark, style) = super::topics::mark(app.status_of(s, t), theme);
+        head.push(Span::styled(format!("{mark} "), style));
+    }
+    head.push(Span::styled(topic.title.get_ref().clone(), theme.title));
     if let Some(h) = topic.hours {
         head.push(Span::styled(format!(" · about {} h", hours(h)), theme.dim));
     }

@@ -41,6 +41,11 @@ pub fn areas(area: Rect, app: &App) -> Areas {
             .areas(area);
     let left_width = (body.width * 43 / 100).clamp(28, 64);
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
+    if app.full_page() {
+        // The page takes the right side; the lists under it are empty.
+        let none = Rect::new(right.x, right.bottom(), right.width, 0);
+        return Areas { header, left, about: right, topics: none, resources: none, status };
+    }
     let inner_width = right.width.saturating_sub(2) as usize;
     let cap = right.height as usize;
     let about_need = about::lines(app, inner_width).len() as u16 + 2;

@@ -43,7 +43,8 @@ pub fn lines(head: &[Span<'_>], url: &str, width: usize, style: Style) -> Vec<Li
 
 /// [`lines`] in at most `rows` lines, for a pane that cuts the link: the
 /// title shortened first, so that from two rows up the URL's first row,
-/// with its host, is still there. Each cut ends in `…`.
+/// with its host, is still there, and as much of the rest as fits. Each
+/// cut ends in `…`.
 pub fn lines_within(
     head: &[Span<'_>],
     url: &str,
@@ -67,9 +68,13 @@ pub fn lines_within(
         out.truncate(title_rows);
         cut(out.last_mut(), width);
     }
-    if let Some(first) = url.into_iter().next().filter(|_| out.len() < rows) {
-        out.push(first);
-        cut(out.last_mut(), width);
+    let room = rows.saturating_sub(out.len());
+    if room > 0 {
+        let more = url.len() > room;
+        out.extend(url.into_iter().take(room));
+        if more {
+            cut(out.last_mut(), width);
+        }
     }
     out
 }

@@ -47,8 +47,10 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) -> Geometry {
         View::Main => {
             steps::render(frame, areas.left, app, view, &mut g);
             about::render(frame, areas.about, app, &mut g);
-            topics::render(frame, areas.topics, app, view, &mut g);
-            resources::render(frame, areas.resources, app, view, &mut g);
+            if !app.full_page() {
+                topics::render(frame, areas.topics, app, view, &mut g);
+                resources::render(frame, areas.resources, app, view, &mut g);
+            }
         }
         View::Faq => faq::render(frame, &areas, app, view, &mut g),
         View::Review => review::render(frame, &areas, app, view),

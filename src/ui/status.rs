@@ -105,6 +105,16 @@ fn hints(app: &App, width: usize) -> Line<'static> {
             ("?", "help"),
             ("q", "quit"),
         ],
+        Focus::Pane(Pane::Topics) if app.full_page() => &[
+            ("Space", "done"),
+            ("j/k", "topic"),
+            ("J/K", "scroll"),
+            ("o", "open link"),
+            ("e", "note"),
+            ("z", "panes"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
         Focus::Pane(Pane::Topics) => &[
             ("Space", "done"),
             ("i", "doing"),

@@ -64,6 +64,8 @@ pub const KEYMAP: &[Row] = &[
     row(PANES, &[(&[ch('n')], Act(A::NextUnfinished)), (&[ch('N')], Act(A::PrevUnfinished))],
         "next / previous unfinished topic", Move),
     row(PANES, &[(&[ch('H')], Act(A::ToggleHideDone))], "hide or show done topics", Move),
+    row(PANES, &[(&[ch('z')], Act(A::TogglePage))],
+        "the topic's page, full height, with its links (again: back)", Move),
 
     row(LINKS, &[(&[ch(' '), ch('x')], Act(A::Toggle))],
         "topic done or not; resource read or not (saved at once)", Progress),
