@@ -1,7 +1,9 @@
 //! Whole-process figures: start to first frame, peak resident memory and
 //! CPU at rest, for the shipped path and the 10k path, measured on the
-//! release binary in a pseudo-terminal. Then a table of every budget of
-//! the performance issue against the medians `perf` just measured.
+//! release binary in a pseudo-terminal, each run alternating with the
+//! floor (`examples/floor.rs`: a bare ratatui app reading the same TOML)
+//! and reported as a ratio to it, beside its budget. Then a table of the
+//! in-process budgets against the medians `perf` just measured.
 
 mod common;
 
@@ -23,11 +25,11 @@ struct Run {
 
 /// Starts the binary at 120x40, waits for its first full frame, samples
 /// memory and idle CPU, and quits it.
-fn run_once(args: &[String], home: &Path, last_row: &str, idle: Duration) -> Run {
+fn run_once(program: &Path, args: &[String], home: &Path, last_row: &str, idle: Duration) -> Run {
     let pair = native_pty_system()
         .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
         .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_learnpath"));
+    let mut cmd = CommandBuilder::new(program);
     cmd.args(args);
     cmd.env_clear();
     cmd.env("TERM", "xterm-256color");
@@ -84,21 +86,84 @@ fn peak_rss(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn measure(name: &str, args: &[String], home: &Path, last_row: &str) {
-    let mut runs: Vec<Run> = (0..RUNS)
-        .map(|i| run_once(args, home, last_row, if i == 0 { Duration::from_secs(2) } else { Duration::ZERO }))
-        .collect();
+/// The floor's release binary, built now.
+fn floor() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["build", "--quiet", "--release", "--example", "floor"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "the floor builds");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target.join("release").join("examples").join(format!("floor{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// One side's figures over its runs: the median first frame, its spread,
+/// the peak RSS and the idle CPU of the first run (which waits 2 s).
+struct Figures {
+    median: Duration,
+    min: Duration,
+    max: Duration,
+    rss_kib: u64,
+    idle: u64,
+}
+
+fn figures(mut runs: Vec<Run>) -> Figures {
     let idle = runs[0].idle_ticks;
     runs.sort_by_key(|r| r.first_frame);
-    let median = runs[RUNS / 2].first_frame;
-    let rss = runs.iter().map(|r| r.peak_rss_kib).max().unwrap_or(0);
+    Figures {
+        median: runs[runs.len() / 2].first_frame,
+        min: runs[0].first_frame,
+        max: runs[runs.len() - 1].first_frame,
+        rss_kib: runs.iter().map(|r| r.peak_rss_kib).max().unwrap_or(0),
+        idle,
+    }
+}
+
+/// learnpath against the floor, `RUNS` alternating pairs; prints both and
+/// the ratios beside their budgets (`frame` and `rss`, as multiples).
+fn measure(
+    name: &str,
+    learnpath: (&[String], &str),
+    floor: (&Path, &[String], &str),
+    home: &Path,
+    budgets: (f64, f64),
+) {
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let own = Path::new(env!("CARGO_BIN_EXE_learnpath"));
+    for i in 0..RUNS {
+        let idle = if i == 0 { Duration::from_secs(2) } else { Duration::ZERO };
+        ours.push(run_once(own, learnpath.0, home, learnpath.1, idle));
+        theirs.push(run_once(floor.0, floor.1, home, floor.2, Duration::ZERO));
+    }
+    let (ours, theirs) = (figures(ours), figures(theirs));
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    for (who, f) in [("learnpath", &ours), ("floor", &theirs)] {
+        println!(
+            "startup/{name:<8} {who:<9} first frame: median {:>6.2} ms (min {:.2}, max {:.2}); peak RSS {:.1} MB",
+            ms(f.median),
+            ms(f.min),
+            ms(f.max),
+            f.rss_kib as f64 / 1024.0,
+        );
+    }
+    let frame = ms(ours.median) / ms(theirs.median);
+    let rss = ours.rss_kib as f64 / theirs.rss_kib.max(1) as f64;
+    let verdict = |ratio: f64, budget: f64| if ratio <= budget { "within" } else { "OVER" };
     println!(
-        "startup/{name:<8} start to first frame: median {:>6.2} ms (min {:.2}, max {:.2}); peak RSS {:.1} MB; CPU over 2 s idle: {idle} ticks",
-        median.as_secs_f64() * 1000.0,
-        runs[0].first_frame.as_secs_f64() * 1000.0,
-        runs[RUNS - 1].first_frame.as_secs_f64() * 1000.0,
-        rss as f64 / 1024.0,
+        "startup/{name:<8} first frame {frame:.2}x the floor (budget {:.1}x): {}",
+        budgets.0,
+        verdict(frame, budgets.0)
     );
+    println!(
+        "startup/{name:<8} peak RSS    {rss:.2}x the floor (budget {:.1}x): {}",
+        budgets.1,
+        verdict(rss, budgets.1)
+    );
+    println!("startup/{name:<8} CPU over 2 s idle: {} ticks (budget 0)", ours.idle);
 }
 
 /// The medians criterion recorded, by benchmark id.
@@ -178,8 +243,12 @@ fn main() {
     if !filter.is_empty() && !filter.iter().any(|f| "startup".contains(f.as_str())) {
         return;
     }
+    let floor = floor();
     let shipped_home = tempfile::tempdir().unwrap();
-    measure("shipped", &[], shipped_home.path(), "0/61");
+    let shipped = vec![
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content").join("backend.toml").display().to_string(),
+    ];
+    measure("shipped", (&[], "0/61"), (&floor, &shipped, "61 topics"), shipped_home.path(), (1.2, 1.5));
 
     let big_home = tempfile::tempdir().unwrap();
     let file = big_home.path().join("big.toml");
@@ -188,7 +257,9 @@ fn main() {
     let curriculum = Curriculum::parse(&text, "big.toml").unwrap();
     common::half_ticked(&curriculum, &big_home.path().join("data"));
     let args = vec!["--curriculum".to_string(), file.display().to_string()];
-    measure("10k", &args, big_home.path(), "5000/10000");
+    let floor_args = vec![file.display().to_string()];
+    let topics = format!("{} topics", curriculum.topic_count());
+    measure("10k", (&args, "5000/10000"), (&floor, &floor_args, &topics), big_home.path(), (1.0, 1.0));
 
     budget_table();
 }

@@ -50,12 +50,23 @@ pub struct Events {
     panic_key: bool,
     _watcher: Option<crate::watch::Watch>,
     tx: mpsc::Sender<Msg>,
+    /// What starts once the first frame is on screen: the watcher on
+    /// this progress file, the signal listener and a sync of this dir.
+    later: Option<Later>,
+}
+
+/// The sources the first frame does not need.
+struct Later {
+    progress: Option<std::path::PathBuf>,
+    sync: Option<std::path::PathBuf>,
 }
 
 impl Events {
-    /// Starts the input reader, the watcher on `progress` (if it can be
-    /// watched) and the signal listener. With `panic_key` (a test hook),
-    /// the key `!` panics, to check that a panic restores the terminal.
+    /// Starts the input reader, so no key typed during start-up is lost;
+    /// the watcher on `progress` (if it can be watched) and the signal
+    /// listener start once the first frame is drawn. With `panic_key` (a
+    /// test hook), the key `!` panics, to check that a panic restores the
+    /// terminal.
     pub fn start(progress: Option<&Path>, panic_key: bool) -> Events {
         let (tx, rx) = mpsc::channel();
         let (permit, permits) = mpsc::sync_channel::<Permit>(1);
@@ -85,22 +96,42 @@ impl Events {
                 }
             }
         });
-        let stop = std::sync::Mutex::new(tx.clone());
+        let later = Some(Later { progress: progress.map(Path::to_path_buf), sync: None });
+        Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: None, tx, later }
+    }
+
+    /// Syncs `data_dir` on another thread once the first frame is drawn;
+    /// its outcome comes as [`Event::Synced`].
+    pub fn sync_after_first_frame(&mut self, data_dir: std::path::PathBuf) {
+        if let Some(later) = &mut self.later {
+            later.sync = Some(data_dir);
+        }
+    }
+
+    /// Starts what waited for the first frame: the signal listener, the
+    /// watcher and the sync. A save another learnpath made before the
+    /// watcher started would go unseen, so the file is looked at once now
+    /// (a cheap check when it has not changed).
+    fn start_the_rest(&mut self) {
+        let Some(later) = self.later.take() else { return };
+        let stop = std::sync::Mutex::new(self.tx.clone());
         crate::signals::listen(Box::new(move || {
             if let Ok(tx) = stop.lock() {
                 let _ = tx.send(Msg::Event(Event::Terminate));
             }
         }));
-        let own = tx.clone();
-        let tx = std::sync::Mutex::new(tx);
-        let watcher = progress.and_then(|path| {
-            crate::watch::Watch::start(path, move || {
+        if let Some(path) = later.progress {
+            let tx = std::sync::Mutex::new(self.tx.clone());
+            self._watcher = crate::watch::Watch::start(&path, move || {
                 if let Ok(tx) = tx.lock() {
                     let _ = tx.send(Msg::Event(Event::ProgressChanged));
                 }
-            })
-        });
-        Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: watcher, tx: own }
+            });
+            self.ready.push_back(Event::ProgressChanged);
+        }
+        if let Some(dir) = later.sync {
+            self.sync_in_background(dir);
+        }
     }
 
     /// Syncs `data_dir` on another thread; its outcome comes as
@@ -126,6 +157,10 @@ impl Events {
 }
 
 impl crate::tui::Source for Events {
+    fn first_frame_drawn(&mut self) {
+        self.start_the_rest();
+    }
+
     fn next_event(&mut self) -> Option<std::io::Result<Event>> {
         if let Some(event) = self.ready.pop_front() {
             return Some(Ok(self.checked(event)));

@@ -173,3 +173,14 @@ fn the_readmes_first_five_minutes_work_as_written() {
     app.send("\x1b");
     quit(app);
 }
+
+#[test]
+fn a_key_typed_while_it_starts_is_acted_on() {
+    let (home, env) = home();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut app = Pty::spawn(&[], 100, 30, home.path(), &env);
+    // Typed before the first frame can have been drawn.
+    app.send("jj");
+    app.wait_for("Step 3 of 7");
+    quit(app);
+}

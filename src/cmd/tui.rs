@@ -73,9 +73,9 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
     // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics. Only in
     // debug builds (the tests'); a release build ignores the variable.
     let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
-    let events = Events::start(app.progress().path(), panic_key);
+    let mut events = Events::start(app.progress().path(), panic_key);
     if let Some(dir) = &sync {
-        events.sync_in_background(dir.clone());
+        events.sync_after_first_frame(dir.clone());
     }
     let mut terminal = ratatui::init();
     let mut host = RealHost::new(mouse);

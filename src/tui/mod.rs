@@ -44,6 +44,10 @@ pub trait Source {
     fn input_ready(&mut self) -> bool {
         false
     }
+
+    /// Called once the first frame is on screen: the time to start what
+    /// it did not need.
+    fn first_frame_drawn(&mut self) {}
 }
 
 impl<I: Iterator<Item = io::Result<Event>>> Source for I {
@@ -65,8 +69,13 @@ where
     // built (its notes), before the first frame.
     apply(app, Action::Resize(size.width, size.height), host)?;
     let mut view = ui::ViewState::default();
+    // The first frame goes out at once, without asking whether a key is
+    // waiting: whatever was typed is read right after it.
+    draw(terminal, app, &mut view)?;
+    events.first_frame_drawn();
+    let mut first = true;
     while app.running() {
-        if !events.input_ready() {
+        if !std::mem::take(&mut first) && !events.input_ready() {
             draw(terminal, app, &mut view)?;
         }
         let Some(event) = events.next_event() else { break };
