@@ -71,12 +71,46 @@ fn write(data_dir: &Path, state: &State) -> Result<()> {
         .with_context(|| format!("cannot save {}", path.display()))
 }
 
+/// `state.json` as read once: start-up takes the path to open, the place
+/// in it and this machine's id from one read.
+pub struct Remembered {
+    dir: PathBuf,
+    state: State,
+}
+
+impl Remembered {
+    /// Reads `state.json` in `data_dir` (nothing remembered if it is
+    /// missing or unreadable).
+    pub fn read(data_dir: &Path) -> Remembered {
+        Remembered { dir: data_dir.to_path_buf(), state: read(data_dir) }
+    }
+
+    /// The curriculum last opened.
+    pub fn last_used(&self) -> Option<Source> {
+        match self.state.curriculum.as_deref()? {
+            "shipped" => Some(Source::Shipped),
+            path => Some(Source::File(PathBuf::from(path))),
+        }
+    }
+
+    /// Where the learner was in the path with id `curriculum`, if known.
+    pub fn place(&self, curriculum: &str) -> Option<Place> {
+        self.state.places.get(curriculum).cloned()
+    }
+
+    /// This machine's id (see [`device`]), made and written down the first
+    /// time.
+    pub fn device(&self) -> String {
+        if let Some(id) = self.state.device.as_ref().filter(|id| !id.is_empty()) {
+            return id.clone();
+        }
+        device(&self.dir)
+    }
+}
+
 /// The curriculum last opened.
 pub fn last_used(data_dir: &Path) -> Option<Source> {
-    match read(data_dir).curriculum?.as_str() {
-        "shipped" => Some(Source::Shipped),
-        path => Some(Source::File(PathBuf::from(path))),
-    }
+    Remembered::read(data_dir).last_used()
 }
 
 /// Remembers `source` as the curriculum last opened.

@@ -22,6 +22,8 @@ pub struct Context {
     pub data_dir: PathBuf,
     /// `LEARNPATH_NOW`, if set.
     pub fixed_now: Option<Timestamp>,
+    /// `state.json`, read once when first asked for.
+    remembered: std::cell::OnceCell<crate::resume::Remembered>,
 }
 
 /// The curriculum to work on and its progress.
@@ -47,6 +49,17 @@ pub enum Access {
 }
 
 impl Context {
+    /// What `state.json` in the data dir remembers, read once.
+    pub fn remembered(&self) -> &crate::resume::Remembered {
+        self.remembered.get_or_init(|| crate::resume::Remembered::read(&self.data_dir))
+    }
+
+    /// Works on `dir` instead of the data dir (`--demo`'s copy).
+    pub fn use_data_dir(&mut self, dir: PathBuf) {
+        self.data_dir = dir;
+        self.remembered = std::cell::OnceCell::new();
+    }
+
     /// Reads the clock override, the dirs and the config. A bad config is
     /// said with its position, and the command ends.
     pub fn load(cli: &Cli) -> Result<Context> {
@@ -61,7 +74,7 @@ impl Context {
             }
         };
         let data_dir = config::data_dir(cli.data_dir().as_deref())?;
-        Ok(Context { config_dir, config, data_dir, fixed_now })
+        Ok(Context { config_dir, config, data_dir, fixed_now, remembered: std::cell::OnceCell::new() })
     }
 
     /// Now, or the fixed time.
@@ -112,7 +125,7 @@ impl Context {
             Access::Read => Progress::open_to_read(&self.data_dir)?,
         };
         if access == Access::Write {
-            progress.set_device(crate::resume::device(&self.data_dir));
+            progress.set_device(self.remembered().device());
         }
         if cli.command.is_some() {
             if let Some(notice) = &progress.notice {
@@ -131,7 +144,7 @@ impl Context {
         if let Some(file) = &cli.curriculum {
             return (Source::File(file.clone()), false);
         }
-        if let Some(last) = crate::resume::last_used(&self.data_dir)
+        if let Some(last) = self.remembered().last_used()
             && (last == Source::Shipped || matches!(&last, Source::File(p) if p.is_file()))
         {
             return (last, true);

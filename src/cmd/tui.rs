@@ -20,7 +20,7 @@ pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
     // goes when this returns.
     let demo = if cli.demo { Some(super::demo::Demo::start(&cx.data_dir)?) } else { None };
     if let Some(demo) = &demo {
-        cx.data_dir = demo.dir().to_path_buf();
+        cx.use_data_dir(demo.dir().to_path_buf());
         let ahead = jiff::SignedDuration::from_hours(24 * i64::from(cli.days));
         cx.fixed_now = Some(cx.now().checked_add(ahead).unwrap_or_else(|_| cx.now()));
         cx.config.sync = None;
@@ -36,7 +36,7 @@ pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
     if let Some(at) = cx.fixed_now {
         app = app.with_clock(Box::new(move || at));
     }
-    let place = crate::resume::place(&cx.data_dir, app.path().curriculum.id.get_ref());
+    let place = cx.remembered().place(app.path().curriculum.id.get_ref());
     let app = app
         .with_catalog(cx.config_dir.clone(), opened.source, cx.data_dir.clone())
         .with_data_dir(cx.data_dir.clone())
