@@ -35,6 +35,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Show the cursor on the selected row, for braille displays, magnifiers and screen
+    /// readers that follow only a visible cursor [default: config, else placed but hidden]
+    #[arg(long)]
+    pub show_cursor: bool,
+
     /// Try the app on a copy of your data with the clock moved ahead (see --days), to see
     /// reviews come due; nothing is written back
     #[arg(long)]

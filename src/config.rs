@@ -20,6 +20,11 @@ pub struct Config {
     /// Mouse support; `true` by default.
     #[serde(default)]
     pub mouse: Option<bool>,
+    /// `"show"`: the terminal's cursor is visible on the selected row, for
+    /// braille displays, magnifiers and screen readers that follow only a
+    /// visible cursor. It is always placed there; by default hidden.
+    #[serde(default)]
+    pub cursor: Option<CursorSetting>,
     /// URLs as OSC 8 hyperlinks, clickable where the terminal supports
     /// them; `false` by default, since support cannot be detected.
     #[serde(default)]
@@ -34,6 +39,16 @@ pub struct Config {
     /// starts and after it quits. Absent: only `learnpath sync` syncs.
     #[serde(default)]
     pub sync: Option<SyncEngine>,
+}
+
+/// Whether the cursor, always on the selection, is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CursorSetting {
+    /// Placed but hidden (the default).
+    Hide,
+    /// Placed and shown.
+    Show,
 }
 
 /// How progress is synced across machines automatically.

@@ -60,6 +60,10 @@ pub struct Geometry {
     texts: Vec<(Scroll, Rect, u16)>,
     /// Rows in a page of the list that has the focus.
     pub page: usize,
+    /// Where the terminal's cursor goes: the first cell of the selected
+    /// row of whatever has the focus, or where typing goes. Screen
+    /// readers, braille displays and magnifiers follow it.
+    pub cursor: Option<Position>,
 }
 
 impl Geometry {
@@ -71,6 +75,14 @@ impl Geometry {
     /// Records a text drawn in `area` that can scroll `max` lines.
     pub fn text(&mut self, which: Scroll, area: Rect, max: u16) {
         self.texts.push((which, area, max));
+    }
+
+    /// Puts the cursor on the row of `rows` showing item `selected`, at
+    /// column `x`.
+    pub fn cursor_on(&mut self, rows: &[Row], selected: Option<usize>, x: u16) {
+        if let Some(row) = selected.and_then(|s| rows.iter().find(|r| r.item == s)) {
+            self.cursor = Some(Position::new(x, row.y));
+        }
     }
 
     /// Every list drawn: what it is, where, and its rows.

@@ -61,6 +61,8 @@ pub struct App {
     remote: bool,
     /// Whether URLs are drawn as OSC 8 hyperlinks (`hyperlinks = true`).
     hyperlinks: bool,
+    /// Whether the cursor on the selection is visible (`cursor = "show"`).
+    show_cursor: bool,
     /// Lists' selections.
     lists: Lists,
     /// Scroll of the step description.
@@ -111,6 +113,7 @@ impl App {
             daily_minutes: None,
             remote: false,
             hyperlinks: false,
+            show_cursor: false,
             lists: Lists::default(),
             about_scroll: 0,
             message,
@@ -185,6 +188,17 @@ impl App {
     /// Over SSH with no display: links are copied, not opened.
     pub fn remote(&self) -> bool {
         self.remote
+    }
+
+    /// Whether the cursor on the selection is visible.
+    pub fn show_cursor(&self) -> bool {
+        self.show_cursor
+    }
+
+    /// Shows the cursor on the selection (it is placed there either way).
+    pub fn with_show_cursor(mut self, on: bool) -> Self {
+        self.show_cursor = on;
+        self
     }
 
     /// Whether URLs are drawn as OSC 8 hyperlinks.

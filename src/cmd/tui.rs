@@ -32,6 +32,7 @@ pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
         .with_theme(theme)
         .with_remote(is_remote())
         .with_hyperlinks(cx.config.hyperlinks.unwrap_or(false))
+        .with_show_cursor(cli.show_cursor || cx.config.cursor == Some(crate::config::CursorSetting::Show))
         .with_daily_minutes(cx.config.daily_minutes);
     if let Some(at) = cx.fixed_now {
         app = app.with_clock(Box::new(move || at));

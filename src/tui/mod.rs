@@ -115,7 +115,18 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut drawn = crate::app::Geometry::default();
-    terminal.draw(|frame| drawn = ui::render(frame, app, view))?;
+    terminal.draw(|frame| {
+        drawn = ui::render(frame, app, view);
+        // On the selection, where screen readers and magnifiers look.
+        if let Some(at) = drawn.cursor {
+            frame.set_cursor_position(at);
+        }
+    })?;
+    // ratatui shows the cursor wherever it is placed: hide it again
+    // unless the learner asked to see it.
+    if !app.show_cursor() {
+        terminal.hide_cursor()?;
+    }
     app.drawn(drawn);
     Ok(())
 }

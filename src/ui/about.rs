@@ -17,8 +17,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     let lines = lines(app, width);
     g.text(Scroll::About, area, pane::max_scroll(lines.len(), area));
     let scroll = app.about_scroll().min(pane::max_scroll(lines.len(), area));
-    // The full page stands in for the topics pane, and shows its focus.
+    // The full page stands in for the topics pane, and shows its focus
+    // and holds the cursor.
     let focused = app.full_page() && app.focus() != Pane::Steps;
+    if focused && app.key_focus() == crate::app::Focus::Pane(app.focus()) {
+        g.cursor = Some(ratatui::layout::Position::new(area.x + 1, area.y + 1));
+    }
     let mut block = pane::block(title(app), focused, &app.theme());
     if app.full_page() {
         block = block.title(Line::from(Span::styled(" z: the panes ", app.theme().dim)).right_aligned());

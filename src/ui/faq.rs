@@ -33,6 +33,9 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
             true,
             &theme,
         );
+        if app.key_focus() == crate::app::Focus::Faq {
+            g.cursor_on(&rows, pick.selected(), questions.x + 1);
+        }
         g.list(Target::Questions, questions, rows);
     }
     let lines = lines(app, answer.width.saturating_sub(2) as usize);

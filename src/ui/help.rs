@@ -22,6 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut Geometry) {
     g.text(Scroll::Help, popup, pane::max_scroll(lines.len(), popup));
     let scroll = app.help_scroll().unwrap_or(0).min(pane::max_scroll(lines.len(), popup));
     frame.render_widget(Clear, popup);
+    // At the top of the text: reading starts there.
+    g.cursor = Some(ratatui::layout::Position::new(popup.x + 1, popup.y + 1));
     let block = pane::block(" Help · Esc to close ", true, &app.theme());
     pane::render_text(frame, popup, block, lines, scroll, &app.theme());
 }

@@ -53,18 +53,18 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) -> Geometry {
             }
         }
         View::Faq => faq::render(frame, &areas, app, view, &mut g),
-        View::Review => review::render(frame, &areas, app, view),
+        View::Review => review::render(frame, &areas, app, view, &mut g),
         View::Stats => stats::render(frame, &areas, app, &mut g),
-        View::Today => today::render(frame, &areas, app, view),
+        View::Today => today::render(frame, &areas, app, view, &mut g),
     }
     status::render(frame, areas.status, app);
     // The popups, bottom first, so the one on top is drawn last.
     let space = help::space(area, &areas);
     for i in 0..app.overlays().len() {
         match &app.overlays()[i] {
-            Overlay::Picker { .. } => picker::render(frame, space, app, view),
-            Overlay::Search(_) => search::render(frame, space, app, view),
-            Overlay::Prompt(_) => prompt::render(frame, space, app),
+            Overlay::Picker { .. } => picker::render(frame, space, app, view, &mut g),
+            Overlay::Search(_) => search::render(frame, space, app, view, &mut g),
+            Overlay::Prompt(_) => prompt::render(frame, space, app, &mut g),
             Overlay::Help { .. } => help::render(frame, space, app, &mut g),
             Overlay::Faq { .. } | Overlay::Review { .. } | Overlay::Stats { .. } | Overlay::Today { .. } => {}
         }

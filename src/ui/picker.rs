@@ -6,13 +6,13 @@ use ratatui::text::Span;
 use ratatui::text::Text;
 use ratatui::widgets::Clear;
 
-use crate::app::App;
+use crate::app::{App, Geometry};
 use crate::progress::percent;
 use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the picker over `area`, if it is open.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let Some((choices, pick)) = app.picker() else { return };
     let theme = app.theme();
     let rows = choices.len() as u16 * 2 + 2;
@@ -42,5 +42,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
         block = block.title_bottom(Span::styled(yours, theme.dim));
     }
     let state = view.list(List::Picker, pick);
-    pane::render_list(frame, popup, block, items.len(), |i| items[i].clone(), state, true, &theme);
+    let rows = pane::render_list(frame, popup, block, items.len(), |i| items[i].clone(), state, true, &theme);
+    g.cursor_on(&rows, pick.selected(), popup.x + 1);
 }

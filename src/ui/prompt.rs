@@ -9,7 +9,7 @@ use crate::app::{App, Prompt};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the prompt on screen, if any, over `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, g: &mut crate::app::Geometry) {
     let Some(Prompt::Reset) = app.prompt() else { return };
     let theme = &app.theme();
     let step = app.step();
@@ -29,5 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let popup = layout::centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
+    // On the question, where the answer is asked for.
+    g.cursor = Some(ratatui::layout::Position::new(popup.x + 1, popup.y + 1));
     frame.render_widget(Paragraph::new(lines).block(pane::block(" Reset ", true, theme)), popup);
 }

@@ -51,6 +51,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
         focused,
         &theme,
     );
+    if app.key_focus() == crate::app::Focus::Pane(Pane::Resources) {
+        g.cursor_on(&rows, app.lists().resources.selected(), area.x + 1);
+    }
     g.list(Target::List(Pane::Resources), area, rows);
 }
 

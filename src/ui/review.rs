@@ -5,12 +5,12 @@ use ratatui::Frame;
 use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::{App, Geometry};
 use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the review view over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let theme = app.theme();
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
@@ -26,7 +26,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
     } else {
         let count = app.due().len();
         let state = view.list(List::Review, app.review_pick());
-        pane::render_list(frame, list, block, count, |i| item(app, i, width), state, true, &theme);
+        let rows = pane::render_list(frame, list, block, count, |i| item(app, i, width), state, true, &theme);
+        g.cursor_on(&rows, app.review_pick().selected(), list.x + 1);
     }
     let lines = detail_lines(app, detail.width.saturating_sub(2) as usize);
     pane::render_text(frame, detail, pane::block(" Topic ", false, &theme), lines, 0, &theme);

@@ -7,7 +7,7 @@ use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::App;
+use crate::app::{App, Geometry};
 use crate::search::{Entry, Hit};
 use crate::ui::view_state::{List, ViewState};
 use crate::ui::{Theme, layout, pane, wrap};
@@ -18,7 +18,7 @@ pub fn popup_area(area: Rect) -> Rect {
 }
 
 /// Draws the search box over `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let Some(search) = app.search() else { return };
     let theme = app.theme();
     let popup = popup_area(area);
@@ -35,6 +35,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState) {
     } else {
         search.query.clone()
     };
+    // The cursor where the next character goes (on the drawn block).
+    let typed = unicode_width::UnicodeWidthStr::width(crate::text::sanitize_line(&shown).as_str()) as u16;
+    g.cursor = Some(ratatui::layout::Position::new(
+        (input.x + 3 + typed).min(input.right().saturating_sub(1)),
+        input.y,
+    ));
     let prompt = Line::from(vec![
         Span::styled(" / ", theme.key),
         Span::raw(crate::text::sanitize_line(&shown)),

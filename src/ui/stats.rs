@@ -17,6 +17,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, g: &mut Geome
     let Some((stats, scroll)) = app.stats() else { return };
     let theme = &app.theme();
     let body = areas.left.union(areas.about).union(areas.resources);
+    // At the top of the view: reading starts there.
+    g.cursor = Some(ratatui::layout::Position::new(body.x + 1, body.y + 1));
     let [chart, text] =
         Layout::vertical([Constraint::Length(12.min(body.height / 2)), Constraint::Fill(1)]).areas(body);
     let bars: Vec<Bar> = stats

@@ -30,6 +30,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
         focused,
         &theme,
     );
+    if app.key_focus() == crate::app::Focus::Pane(Pane::Steps) {
+        g.cursor_on(&rows, app.lists().steps.selected(), area.x + 1);
+    }
     g.list(Target::List(Pane::Steps), area, rows);
 }
 

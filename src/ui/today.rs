@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span, Text};
 
-use crate::app::{App, TodayItem};
+use crate::app::{App, Geometry, TodayItem};
 use crate::ui::view_state::{List, ViewState};
 use crate::ui::{layout, pane, wrap};
 
 /// Draws the today view over the main panes' areas.
-pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState) {
+pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut ViewState, g: &mut Geometry) {
     let theme = app.theme();
     let (list, detail) = (areas.left, areas.about.union(areas.topics).union(areas.resources));
     let width = list.width.saturating_sub(2) as usize;
@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
         frame.render_widget(ratatui::widgets::List::new([empty]).block(block), list);
     } else {
         let state = view.list(List::Today, app.today_pick());
-        pane::render_list(
+        let rows = pane::render_list(
             frame,
             list,
             block,
@@ -34,6 +34,7 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
             true,
             &theme,
         );
+        g.cursor_on(&rows, app.today_pick().selected(), list.x + 1);
     }
     let selected = items.get(app.today_pick().selected().unwrap_or(0)).copied();
     let lines = selected.map(|item| detail_lines(app, item, detail.width.saturating_sub(2) as usize));

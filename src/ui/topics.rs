@@ -73,6 +73,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
         focused,
         &theme,
     );
+    if app.key_focus() == crate::app::Focus::Pane(Pane::Topics) {
+        g.cursor_on(&rows, app.lists().topics.selected(), area.x + 1);
+    }
     g.list(Target::List(Pane::Topics), area, rows);
 }
 

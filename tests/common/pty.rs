@@ -118,6 +118,33 @@ impl Pty {
         panic!("the screen still shows {text:?}:\n{}", self.contents());
     }
 
+    /// The screen's row under the cursor, from the cursor on, and
+    /// whether the cursor is hidden.
+    pub fn at_cursor(&self) -> (String, bool) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (row, col) = screen.cursor_position();
+        let line = screen.contents().lines().nth(row as usize).unwrap_or_default().to_string();
+        (line.chars().skip(col as usize).collect(), screen.hide_cursor())
+    }
+
+    /// Waits until the text under the cursor starts with `text` (after
+    /// spaces); panics with the screen and the cursor's row if it never does.
+    pub fn wait_cursor_on(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.at_cursor().0.trim_start().starts_with(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the cursor never sat on {text:?} but on {:?}; the screen:\n{}",
+            self.at_cursor().0,
+            self.contents()
+        );
+    }
+
     /// Waits until the app has written `bytes` after the first `from`
     /// bytes of its output; panics if it never does.
     pub fn wait_for_raw(&self, from: usize, bytes: &[u8]) {
