@@ -62,7 +62,10 @@ impl Cli {
         use clap::{CommandFactory, FromArgMatches};
         let given = std::env::var_os("LEARNPATH_CONFIG_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
         let mut command = Cli::command();
-        if let Ok(dir) = crate::config::config_dir(given.as_deref()) {
+        // The long help (the key list, the real folders) is only made when
+        // help is asked for: every start would otherwise pay for it.
+        let asks_help = std::env::args_os().skip(1).any(|a| a == "-h" || a == "--help" || a == "help");
+        if asks_help && let Ok(dir) = crate::config::config_dir(given.as_deref()) {
             let curricula = dir.join("curricula");
             let yours = format!("Your own paths live in {} (c lists them in the TUI).", curricula.display());
             let help = format!("{}\n\n{yours}", crate::app::keymap::help_text());
