@@ -15,7 +15,7 @@ pub enum Event {
     Input(crossterm::event::Event),
     /// The progress file was changed on disk.
     ProgressChanged,
-    /// A background sync finished (see [`Events::sync_in_background`]).
+    /// A background sync finished (see [`Events::sync_after_first_frame`]).
     Synced(crate::sync::State, Option<String>),
     /// A request to stop from outside (SIGTERM, SIGHUP; on Windows
     /// Ctrl-Break or closing the console): restore the terminal and leave
@@ -58,7 +58,34 @@ pub struct Events {
 /// The sources the first frame does not need.
 struct Later {
     progress: Option<std::path::PathBuf>,
-    sync: Option<std::path::PathBuf>,
+    sync: Option<(std::path::PathBuf, Background)>,
+}
+
+/// The sync started with the app: whether it is still running, for the
+/// sync made after quitting to wait for (two syncs at once would trip over
+/// each other's git locks).
+#[derive(Clone, Default)]
+pub struct Background(std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Background {
+    fn set_running(&self, running: bool) {
+        let (lock, changed) = &*self.0;
+        if let Ok(mut now) = lock.lock() {
+            *now = running;
+            changed.notify_all();
+        }
+    }
+
+    /// Waits at most `patience` for it to end; whether it is not running
+    /// (ended, or never started).
+    pub fn wait(&self, patience: Duration) -> bool {
+        let (lock, changed) = &*self.0;
+        let Ok(running) = lock.lock() else { return true };
+        match changed.wait_timeout_while(running, patience, |running| *running) {
+            Ok((running, _)) => !*running,
+            Err(_) => true,
+        }
+    }
 }
 
 impl Events {
@@ -101,11 +128,14 @@ impl Events {
     }
 
     /// Syncs `data_dir` on another thread once the first frame is drawn;
-    /// its outcome comes as [`Event::Synced`].
-    pub fn sync_after_first_frame(&mut self, data_dir: std::path::PathBuf) {
+    /// its outcome comes as [`Event::Synced`]. The handle says whether it
+    /// is still running.
+    pub fn sync_after_first_frame(&mut self, data_dir: std::path::PathBuf) -> Background {
+        let background = Background::default();
         if let Some(later) = &mut self.later {
-            later.sync = Some(data_dir);
+            later.sync = Some((data_dir, background.clone()));
         }
+        background
     }
 
     /// Starts what waited for the first frame: the signal listener, the
@@ -129,20 +159,15 @@ impl Events {
             });
             self.ready.push_back(Event::ProgressChanged);
         }
-        if let Some(dir) = later.sync {
-            self.sync_in_background(dir);
+        if let Some((dir, background)) = later.sync {
+            background.set_running(true);
+            let tx = self.tx.clone();
+            thread::spawn(move || {
+                let (state, error) = crate::sync::in_background(&dir);
+                background.set_running(false);
+                let _ = tx.send(Msg::Event(Event::Synced(state, error)));
+            });
         }
-    }
-
-    /// Syncs `data_dir` on another thread; its outcome comes as
-    /// [`Event::Synced`]. Keys are read and answered meanwhile: a slow or
-    /// unreachable remote never holds up the screen.
-    pub fn sync_in_background(&self, data_dir: std::path::PathBuf) {
-        let tx = self.tx.clone();
-        thread::spawn(move || {
-            let (state, error) = crate::sync::in_background(&data_dir);
-            let _ = tx.send(Msg::Event(Event::Synced(state, error)));
-        });
     }
 
     fn checked(&self, event: Event) -> Event {

@@ -83,6 +83,36 @@ fn the_tui_syncs_when_it_starts_and_after_it_quits() {
 }
 
 #[test]
+fn quitting_while_the_start_sync_runs_waits_for_it_then_sends_the_ticks() {
+    let (home, remote) = synced_home();
+    let data = home.path().join("data");
+    ok(lp(home.path(), &data, &["sync", "init", &remote], None));
+    // A git whose push takes three seconds.
+    let bin = home.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let git = String::from_utf8(Command::new("sh").args(["-c", "command -v git"]).output().unwrap().stdout)
+        .unwrap();
+    common::script(
+        &bin,
+        "git",
+        &format!("case \" $* \" in *\" push \"*) sleep 3;; esac\nexec {} \"$@\"", git.trim()),
+    );
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut app = tui(home.path(), &data, &path);
+    app.wait_for("⇅ syncing…");
+    app.send("l ");
+    app.wait_for("1/61");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let said = String::from_utf8_lossy(&app.raw()).into_owned();
+    assert!(said.contains("waiting for the sync started with the app"), "{said}");
+    assert!(said.contains("learnpath: synced") && !said.contains("not synced"), "{said}");
+    let clone = home.path().join("clone");
+    ok(lp(home.path(), &clone, &["sync", "init", &remote], None));
+    assert_eq!(done(&clone), 1, "the tick went with the sync after quitting");
+}
+
+#[test]
 fn a_remote_that_hangs_never_holds_up_a_key() {
     let (home, remote) = synced_home();
     let data = home.path().join("data");

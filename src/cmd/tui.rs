@@ -75,9 +75,7 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
     // debug builds (the tests'); a release build ignores the variable.
     let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
     let mut events = Events::start(app.progress().path(), panic_key);
-    if let Some(dir) = &sync {
-        events.sync_after_first_frame(dir.clone());
-    }
+    let background = sync.as_ref().map(|dir| events.sync_after_first_frame(dir.clone()));
     let mut terminal = ratatui::init();
     let mut host = RealHost::new(mouse);
     host.start()?;
@@ -104,6 +102,14 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
         return Ok(ExitCode::from(1));
     }
     if let Some(dir) = &sync {
+        // The sync started with the app may still be running: two at once
+        // trip over git's locks. A remote that hangs is not waited for long.
+        if let Some(background) = &background
+            && !background.wait(std::time::Duration::ZERO)
+        {
+            eprintln!("learnpath: waiting for the sync started with the app…");
+            background.wait(std::time::Duration::from_secs(5));
+        }
         eprintln!("learnpath: syncing…");
         match crate::sync::sync(dir, crate::sync::Prompts::Never) {
             Ok(report) => eprintln!("learnpath: {report}"),
