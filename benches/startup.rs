@@ -60,7 +60,7 @@ fn run_once(program: &Path, args: &[String], home: &Path, last_row: &str, idle: 
     let shown = rx.recv_timeout(Duration::from_secs(30)).expect("the first frame appears");
     let pid = child.process_id().unwrap();
     // At rest means after start-up: what waits for the first frame (the
-    // watcher, the signal listener, one look at the progress file) is
+    // watcher and one look at the progress file) is
     // start-up work, done within a few milliseconds of it.
     if !idle.is_zero() {
         std::thread::sleep(Duration::from_millis(250));

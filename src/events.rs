@@ -51,7 +51,7 @@ pub struct Events {
     _watcher: Option<crate::watch::Watch>,
     tx: mpsc::Sender<Msg>,
     /// What starts once the first frame is on screen: the watcher on
-    /// this progress file, the signal listener and a sync of this dir.
+    /// this progress file and a sync of this dir.
     later: Option<Later>,
 }
 
@@ -89,9 +89,9 @@ impl Background {
 }
 
 impl Events {
-    /// Starts the input reader, so no key typed during start-up is lost;
-    /// the watcher on `progress` (if it can be watched) and the signal
-    /// listener start once the first frame is drawn. With `panic_key` (a
+    /// Starts the input reader, so no key typed during start-up is lost,
+    /// and the signal listener; the watcher on `progress` (if it can be
+    /// watched) starts once the first frame is drawn. With `panic_key` (a
     /// test hook), the key `!` panics, to check that a panic restores the
     /// terminal.
     pub fn start(progress: Option<&Path>, panic_key: bool) -> Events {
@@ -123,6 +123,15 @@ impl Events {
                 }
             }
         });
+        // The signal listener starts now, not after the first frame: a
+        // SIGTERM or SIGHUP that came before it would end the process with
+        // the terminal still in raw mode and on the alternate screen.
+        let stop = std::sync::Mutex::new(tx.clone());
+        crate::signals::listen(Box::new(move || {
+            if let Ok(tx) = stop.lock() {
+                let _ = tx.send(Msg::Event(Event::Terminate));
+            }
+        }));
         let later = Some(Later { progress: progress.map(Path::to_path_buf), sync: None });
         Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: None, tx, later }
     }
@@ -138,18 +147,11 @@ impl Events {
         background
     }
 
-    /// Starts what waited for the first frame: the signal listener, the
-    /// watcher and the sync. A save another learnpath made before the
+    /// Starts what waited for the first frame: the watcher and the sync. A save another learnpath made before the
     /// watcher started would go unseen, so the file is looked at once now
     /// (a cheap check when it has not changed).
     fn start_the_rest(&mut self) {
         let Some(later) = self.later.take() else { return };
-        let stop = std::sync::Mutex::new(self.tx.clone());
-        crate::signals::listen(Box::new(move || {
-            if let Ok(tx) = stop.lock() {
-                let _ = tx.send(Msg::Event(Event::Terminate));
-            }
-        }));
         if let Some(path) = later.progress {
             let tx = std::sync::Mutex::new(self.tx.clone());
             self._watcher = crate::watch::Watch::start(&path, move || {
