@@ -36,6 +36,17 @@ fn synced_home() -> (tempfile::TempDir, String) {
     (home, remote.to_string_lossy().into_owned())
 }
 
+/// A `PATH` whose `git` runs `before` (shell) and then the real git, in
+/// `home/bin`.
+fn wrapped_git(home: &Path, before: &str) -> String {
+    let bin = home.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let git = String::from_utf8(Command::new("sh").args(["-c", "command -v git"]).output().unwrap().stdout)
+        .unwrap();
+    common::script(&bin, "git", &format!("{before}\nexec {} \"$@\"", git.trim()));
+    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap())
+}
+
 fn tui(home: &Path, data: &Path, path: &str) -> Pty {
     let data = data.to_string_lossy().into_owned();
     let config = home.join("config").to_string_lossy().into_owned();
@@ -88,16 +99,7 @@ fn quitting_while_the_start_sync_runs_waits_for_it_then_sends_the_ticks() {
     let data = home.path().join("data");
     ok(lp(home.path(), &data, &["sync", "init", &remote], None));
     // A git whose push takes three seconds.
-    let bin = home.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let git = String::from_utf8(Command::new("sh").args(["-c", "command -v git"]).output().unwrap().stdout)
-        .unwrap();
-    common::script(
-        &bin,
-        "git",
-        &format!("case \" $* \" in *\" push \"*) sleep 3;; esac\nexec {} \"$@\"", git.trim()),
-    );
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let path = wrapped_git(home.path(), "case \" $* \" in *\" push \"*) sleep 3;; esac");
     let mut app = tui(home.path(), &data, &path);
     app.wait_for("⇅ syncing…");
     app.send("l ");
@@ -118,23 +120,13 @@ fn a_remote_that_hangs_never_holds_up_a_key() {
     let data = home.path().join("data");
     ok(lp(home.path(), &data, &["sync", "init", &remote], None));
     // A git whose fetch hangs while the file `slow` exists.
-    let bin = home.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let git = String::from_utf8(Command::new("sh").args(["-c", "command -v git"]).output().unwrap().stdout)
-        .unwrap();
     let slow = home.path().join("slow");
     std::fs::write(&slow, "").unwrap();
-    common::script(
-        &bin,
-        "git",
-        &format!(
-            // learnpath's own `-c` options come before the subcommand.
-            "case \" $* \" in *\" fetch \"*) [ -e '{}' ] && sleep 30;; esac\nexec {} \"$@\"",
-            slow.display(),
-            git.trim()
-        ),
+    // learnpath's own `-c` options come before the subcommand.
+    let path = wrapped_git(
+        home.path(),
+        &format!("case \" $* \" in *\" fetch \"*) [ -e '{}' ] && sleep 30;; esac", slow.display()),
     );
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
     let mut app = tui(home.path(), &data, &path);
     app.wait_for("⇅ syncing…");
     app.send("l ");
