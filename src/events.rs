@@ -147,9 +147,10 @@ impl Events {
         background
     }
 
-    /// Starts what waited for the first frame: the watcher and the sync. A save another learnpath made before the
-    /// watcher started would go unseen, so the file is looked at once now
-    /// (a cheap check when it has not changed).
+    /// Starts what waited for the first frame: the watcher and the sync.
+    /// A save another learnpath made before the watcher started would go
+    /// unseen, so the file is looked at once now (a cheap check when it
+    /// has not changed).
     fn start_the_rest(&mut self) {
         let Some(later) = self.later.take() else { return };
         if let Some(path) = later.progress {

@@ -298,11 +298,6 @@ impl App {
         &mut self.progress
     }
 
-    /// Where notes are kept, when there is a data dir.
-    pub fn data_dir(&self) -> Option<&std::path::Path> {
-        self.data_dir.as_deref()
-    }
-
     /// What the last frame drew.
     pub fn geometry(&self) -> &Geometry {
         &self.drawn
