@@ -16,7 +16,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub curriculum: Option<PathBuf>,
 
-    // The two dirs read their variables themselves, not through clap's
+    // The dirs read their variables themselves, not through clap's
     // `env`: clap counts a variable as a given option and prints it in
     // every usage line as if it were required.
     /// Where progress.json lives [default: the platform's data dir] [env: LEARNPATH_DATA_DIR]
@@ -26,6 +26,10 @@ pub struct Cli {
     /// Where config.toml and curricula/ live [default: the platform's config dir] [env: LEARNPATH_CONFIG_DIR]
     #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub config_dir: Option<std::ffi::OsString>,
+
+    /// Where parsed paths are kept to open faster [default: the platform's cache dir] [env: LEARNPATH_CACHE_DIR]
+    #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub cache_dir: Option<std::ffi::OsString>,
 
     /// Colours for a dark or a light terminal [default: config, else dark]
     #[arg(long, value_name = "THEME")]
@@ -86,6 +90,11 @@ impl Cli {
     /// `--config-dir`, else `LEARNPATH_CONFIG_DIR`; empty means unset.
     pub fn config_dir(&self) -> Option<PathBuf> {
         given(self.config_dir.clone(), "LEARNPATH_CONFIG_DIR")
+    }
+
+    /// `--cache-dir`, else `LEARNPATH_CACHE_DIR`; empty means unset.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        given(self.cache_dir.clone(), "LEARNPATH_CACHE_DIR")
     }
 }
 

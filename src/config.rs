@@ -115,12 +115,21 @@ pub fn sources(config_dir: &Path) -> Vec<Source> {
     std::iter::once(Source::Shipped).chain(files.into_iter().map(Source::File)).collect()
 }
 
-/// Loads the curriculum from `source`.
-pub fn load(source: &Source) -> Result<Curriculum, LoadError> {
+/// Loads the curriculum from `source`, through the parsed-path cache in
+/// `cache_dir` if there is one.
+pub fn load(source: &Source, cache_dir: Option<&Path>) -> Result<Curriculum, LoadError> {
     match source {
         Source::Shipped => Ok(Curriculum::shipped()),
-        Source::File(path) => Curriculum::load(path),
+        Source::File(path) => Curriculum::load_cached(path, cache_dir),
     }
+}
+
+/// The cache dir: `--cache-dir`/`LEARNPATH_CACHE_DIR`, else the
+/// platform's; none without a home, which only means slower starts.
+pub fn cache_dir(given: Option<&Path>) -> Option<PathBuf> {
+    given.map(Path::to_path_buf).or_else(|| {
+        directories::ProjectDirs::from("", "", "learnpath").map(|dirs| dirs.cache_dir().to_path_buf())
+    })
 }
 
 /// The data dir: `--data-dir`/`LEARNPATH_DATA_DIR`, else the platform's.

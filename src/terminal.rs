@@ -15,12 +15,13 @@ use crate::tui::Host;
 /// The [`Host`] for a real terminal.
 pub struct RealHost {
     mouse: bool,
+    cache_dir: Option<std::path::PathBuf>,
 }
 
 impl RealHost {
     /// A host that captures the mouse if `mouse`.
-    pub fn new(mouse: bool) -> Self {
-        RealHost { mouse }
+    pub fn new(mouse: bool, cache_dir: Option<std::path::PathBuf>) -> Self {
+        RealHost { mouse, cache_dir }
     }
 
     /// After `ratatui::init`: asks for pastes as one event (bracketed
@@ -71,6 +72,10 @@ fn release(mouse: bool) {
 }
 
 impl Host for RealHost {
+    fn cache_dir(&self) -> Option<&std::path::Path> {
+        self.cache_dir.as_deref()
+    }
+
     fn open(&mut self, url: &str) -> Result<bool> {
         if open::browser_is_text_mode() {
             self.hand_over();

@@ -183,6 +183,7 @@ fn two_processes_marking_at_once_keep_both_ticks() {
             .env("HOME", h)
             .env("LEARNPATH_DATA_DIR", h.join("data"))
             .env("LEARNPATH_CONFIG_DIR", h.join("config"))
+            .env("LEARNPATH_CACHE_DIR", h.join("cache"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());

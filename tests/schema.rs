@@ -50,6 +50,7 @@ fn the_command_prints_the_schema() {
         .arg("schema")
         .env("LEARNPATH_DATA_DIR", home.path().join("data"))
         .env("LEARNPATH_CONFIG_DIR", home.path().join("config"))
+        .env("LEARNPATH_CACHE_DIR", home.path().join("cache"))
         .output()
         .unwrap();
     assert!(out.status.success());

@@ -261,6 +261,7 @@ fn sync_before_init_and_without_git_say_what_to_do() {
         .env("HOME", home.path())
         .env("LEARNPATH_DATA_DIR", &data)
         .env("LEARNPATH_CONFIG_DIR", home.path())
+        .env("LEARNPATH_CACHE_DIR", home.path().join("cache"))
         .output()
         .unwrap();
     assert!(!out.status.success());

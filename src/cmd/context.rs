@@ -20,6 +20,8 @@ pub struct Context {
     pub config: Config,
     /// Where progress and notes live.
     pub data_dir: PathBuf,
+    /// Where parsed paths are kept, if anywhere.
+    pub cache_dir: Option<PathBuf>,
     /// `LEARNPATH_NOW`, if set.
     pub fixed_now: Option<Timestamp>,
     /// `state.json`, read once when first asked for.
@@ -74,7 +76,15 @@ impl Context {
             }
         };
         let data_dir = config::data_dir(cli.data_dir().as_deref())?;
-        Ok(Context { config_dir, config, data_dir, fixed_now, remembered: std::cell::OnceCell::new() })
+        let cache_dir = config::cache_dir(cli.cache_dir().as_deref());
+        Ok(Context {
+            config_dir,
+            config,
+            data_dir,
+            cache_dir,
+            fixed_now,
+            remembered: std::cell::OnceCell::new(),
+        })
     }
 
     /// Now, or the fixed time.
@@ -94,7 +104,7 @@ impl Context {
     pub fn open(&self, cli: &Cli, access: Access) -> Result<Opened> {
         let (mut source, remembered) = self.choose_source(cli);
         let mut problem = None;
-        let curriculum = match config::load(&source) {
+        let curriculum = match config::load(&source, self.cache_dir.as_deref()) {
             Ok(c) => c,
             // A path picked last time that no longer loads is no reason to
             // refuse to start: say why and open the shipped path. A

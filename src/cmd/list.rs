@@ -36,12 +36,13 @@ pub enum ListRow {
     },
 }
 
-/// The curricula of `sources` with their progress.
-pub fn report(sources: &[Source], progress: &Progress) -> ListReport {
+/// The curricula of `sources` with their progress, parsed through the cache
+/// in `cache_dir`.
+pub fn report(sources: &[Source], progress: &Progress, cache_dir: Option<&std::path::Path>) -> ListReport {
     ListReport(
         sources
             .iter()
-            .map(|source| match crate::config::load(source) {
+            .map(|source| match crate::config::load(source, cache_dir) {
                 Ok(c) => ListRow::Path {
                     source: source.name(),
                     id: c.id.get_ref().clone(),

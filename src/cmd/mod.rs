@@ -119,7 +119,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List { json }) => {
             let cx = Context::load(&cli)?;
             let o = opened(&cx, Read)?;
-            emit(&list::report(&cx.sources(), &o.progress), *json)
+            emit(&list::report(&cx.sources(), &o.progress, cx.cache_dir.as_deref()), *json)
         }
         Some(Command::Export { format, output }) => {
             let cx = Context::load(&cli)?;

@@ -57,7 +57,7 @@ pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
         None => app,
     };
     let sync = sync.filter(|dir| crate::sync::is_git(dir));
-    run_tui(app, mouse, sync)
+    run_tui(app, RealHost::new(mouse, cx.cache_dir.clone()), sync)
 }
 
 /// Over SSH with no display, a browser would open on the remote machine.
@@ -66,7 +66,7 @@ fn is_remote() -> bool {
     (set("SSH_CONNECTION") || set("SSH_TTY")) && !set("DISPLAY") && !set("WAYLAND_DISPLAY")
 }
 
-fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode> {
+fn run_tui(mut app: App, mut host: RealHost, sync: Option<PathBuf>) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!("the TUI needs a terminal; for plain output try `learnpath status`");
     }
@@ -77,7 +77,6 @@ fn run_tui(mut app: App, mouse: bool, sync: Option<PathBuf>) -> Result<ExitCode>
     let mut events = Events::start(app.progress().path(), panic_key);
     let background = sync.as_ref().map(|dir| events.sync_after_first_frame(dir.clone()));
     let mut terminal = ratatui::init();
-    let mut host = RealHost::new(mouse);
     host.start()?;
     let result = crate::tui::run(&mut terminal, &mut app, events, &mut host);
     host.stop();

@@ -3,16 +3,20 @@
 //!
 //! `content/README.md` documents the same format for people.
 
+pub mod cache;
 mod diagnostic;
 mod find;
+pub mod frozen;
+mod kind;
 mod requires;
 mod resource;
 mod step;
+mod stored;
 mod validate;
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 pub use diagnostic::{Diagnostic, LoadError, MAX_LINE as MAX_ERROR_LINE};
@@ -46,7 +50,7 @@ pub const MAX_TOPICS: usize = 100_000;
 pub const SHIPPED_NAME: &str = "content/backend.toml";
 
 /// A whole curriculum file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Curriculum {
     /// Format number; must be 1. Checked before anything else.
@@ -78,7 +82,7 @@ pub struct Curriculum {
 }
 
 /// A frequently asked question.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
     /// The question.
@@ -117,21 +121,38 @@ impl Curriculum {
                 "the file is larger than 16 MiB; split it into smaller paths",
             )]));
         }
-        let head: FormatOnly = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
-        validate::format(head.format.as_ref()).map_err(|d| fail(vec![d]))?;
-        let mut curriculum: Curriculum = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
+        // One parse for a good file. Only a file that fails gets a second,
+        // looser one for its format number, so a newer file says "upgrade
+        // learnpath" instead of listing keys this build does not know.
+        let mut curriculum: Curriculum = match toml::from_str(text) {
+            Ok(c) => c,
+            Err(e) => {
+                let head: FormatOnly = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;
+                validate::format(head.format.as_ref()).map_err(|d| fail(vec![d]))?;
+                return Err(fail(vec![e.into()]));
+            }
+        };
+        let format =
+            Spanned::new(curriculum.format.span(), toml::Value::Integer(*curriculum.format.get_ref()));
+        validate::format(Some(&format)).map_err(|d| fail(vec![d]))?;
         let problems = validate::all(&curriculum);
         if !problems.is_empty() {
             return Err(fail(problems));
         }
         curriculum.sanitize();
-        curriculum.index = curriculum
+        curriculum.index_names();
+        Ok(curriculum)
+    }
+
+    /// Builds the lookups from progress keys and former ids.
+    fn index_names(&mut self) {
+        self.index = self
             .steps()
             .iter()
             .enumerate()
             .flat_map(|(i, s)| s.topics.iter().enumerate().map(move |(j, t)| (s.key(t), (i, j))))
             .collect();
-        let steps = curriculum.steps();
+        let steps = self.steps();
         let step_names = steps
             .iter()
             .enumerate()
@@ -151,12 +172,18 @@ impl Curriculum {
                     .collect()
             })
             .collect();
-        curriculum.names = (step_names, topic_names);
-        Ok(curriculum)
+        self.names = (step_names, topic_names);
     }
 
     /// Reads and validates a curriculum file.
     pub fn load(path: &Path) -> Result<Curriculum, LoadError> {
+        Curriculum::load_cached(path, None)
+    }
+
+    /// Reads a curriculum file; takes its parsed form from the cache in
+    /// `cache_dir` if that holds the same bytes, else parses and validates
+    /// it and keeps a valid one there.
+    pub fn load_cached(path: &Path, cache_dir: Option<&Path>) -> Result<Curriculum, LoadError> {
         let name = path.display().to_string();
         // Read one byte past the limit rather than trusting the file size,
         // which a growing file does not give.
@@ -166,12 +193,19 @@ impl Curriculum {
             let too_big = Diagnostic::at(0..0, "the file is larger than 16 MiB; split it into smaller paths");
             return Err(LoadError::new(&name, "", vec![too_big]));
         }
-        Curriculum::parse_bytes(&bytes, &name)
+        if let Some(found) = cache_dir.and_then(|dir| cache::get(dir, &bytes)) {
+            return Ok(found);
+        }
+        let curriculum = Curriculum::parse_bytes(&bytes, &name)?;
+        if let Some(dir) = cache_dir {
+            cache::put(dir, &bytes, &curriculum);
+        }
+        Ok(curriculum)
     }
 
     /// The shipped backend path.
     pub fn shipped() -> Curriculum {
-        Curriculum::parse(SHIPPED, SHIPPED_NAME).expect("the shipped curriculum is valid")
+        frozen::shipped()
     }
 
     /// Total number of topics over all steps.

@@ -1,10 +1,12 @@
 //! A link to learn from, and the words that describe it.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+pub use super::kind::{Cost, Kind};
+
 /// A link to learn from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resource {
     /// What the link is called.
@@ -23,28 +25,6 @@ pub struct Resource {
     /// What sort of thing it is, shown as a short tag.
     #[serde(default)]
     pub kind: Option<Kind>,
-}
-
-/// What sort of thing a resource is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// Something to read once: a post or a guide.
-    Article,
-    /// Something to watch.
-    Video,
-    /// A structured series of lessons.
-    Course,
-    /// A book, printed or online.
-    Book,
-    /// Reference documentation or an official tutorial.
-    Docs,
-    /// Small problems to solve.
-    Exercise,
-    /// Something bigger to build.
-    Project,
-    /// A program or service to use.
-    Tool,
 }
 
 impl Kind {
@@ -74,16 +54,6 @@ impl Kind {
             Kind::Tool => "tool",
         }
     }
-}
-
-/// Whether a resource is free or paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Cost {
-    /// Free to use.
-    Free,
-    /// A paid course or product.
-    Paid,
 }
 
 impl Resource {

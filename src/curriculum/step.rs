@@ -1,13 +1,13 @@
 //! A step and its topics: the checklist, and the keys progress is stored
 //! under.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::Resource;
 
 /// One step of the path.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Identifier, unique among steps; first half of a progress key.
@@ -35,7 +35,7 @@ pub struct Step {
 }
 
 /// One thing to learn; its progress key is `STEP_ID/TOPIC_ID`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Identifier, unique within its step.

@@ -28,6 +28,10 @@ pub trait Host {
     /// Edits the file at `path` in the learner's editor, with the terminal
     /// handed over; returns whether it changed.
     fn edit(&mut self, path: &std::path::Path) -> Result<bool>;
+    /// Where parsed curricula are kept between runs, if anywhere.
+    fn cache_dir(&self) -> Option<&std::path::Path> {
+        None
+    }
     /// Called after every event: a chance to tidy up after what was
     /// started (the real terminal collects exited browser launchers).
     fn after_event(&mut self) {}

@@ -54,6 +54,8 @@ pub fn apply(app: &mut App, action: Action, host: &mut dyn Host) -> Result<bool>
             Effect::LoadCatalog { config_dir, current } => {
                 let listed = config_dir.as_deref().map_or_else(|| vec![Source::Shipped], config::sources);
                 let sources = Catalog::offered(listed, current.as_ref());
+                let cache = host.cache_dir().map(std::path::Path::to_path_buf);
+                let load = |s: &Source| load(s, cache.as_deref());
                 Action::CatalogLoaded(sources.into_iter().map(|s| (s.clone(), load(&s))).collect())
             }
             Effect::Remember(dir, memo) => {
@@ -71,6 +73,9 @@ pub fn apply(app: &mut App, action: Action, host: &mut dyn Host) -> Result<bool>
 }
 
 /// One curriculum for the picker, or why it does not load.
-fn load(source: &Source) -> Result<Loaded<crate::curriculum::Curriculum>, String> {
-    config::load(source).map(Loaded::new).map_err(|e| e.to_string())
+fn load(
+    source: &Source,
+    cache_dir: Option<&std::path::Path>,
+) -> Result<Loaded<crate::curriculum::Curriculum>, String> {
+    config::load(source, cache_dir).map(Loaded::new).map_err(|e| e.to_string())
 }

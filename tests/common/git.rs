@@ -18,6 +18,7 @@ pub fn lp(home: &Path, data: &Path, args: &[&str], now: Option<&str>) -> Output 
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("LEARNPATH_DATA_DIR", data)
         .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .env("LEARNPATH_CACHE_DIR", home.join("cache"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -172,6 +172,7 @@ pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) ->
         .env("HOME", home)
         .env("LEARNPATH_DATA_DIR", home.join("data"))
         .env("LEARNPATH_CONFIG_DIR", home.join("config"))
+        .env("LEARNPATH_CACHE_DIR", home.join("cache"))
         .envs(env.iter().copied())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())

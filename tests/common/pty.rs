@@ -47,6 +47,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", home);
         cmd.env("LEARNPATH_DATA_DIR", home.join("data"));
+        cmd.env("LEARNPATH_CACHE_DIR", home.join("cache"));
         for (k, v) in env {
             cmd.env(k, v);
         }
