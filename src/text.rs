@@ -8,6 +8,9 @@
 /// Cleans a single-line string: line breaks and tabs become spaces, other
 /// control characters become visible pictures (ESC shows as `␛`).
 pub fn sanitize_line(s: &str) -> String {
+    if !needs_sanitizing(s, false) {
+        return s.to_string();
+    }
     s.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
@@ -19,6 +22,9 @@ pub fn sanitize_line(s: &str) -> String {
 /// Cleans multi-line text: keeps line breaks (CRLF becomes LF), expands tabs
 /// to four spaces and shows other control characters as pictures.
 pub fn sanitize_block(s: &str) -> String {
+    if !needs_sanitizing(s, true) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.replace("\r\n", "\n").chars() {
         match c {
@@ -39,6 +45,17 @@ pub fn is_bidi_control(c: char) -> bool {
 }
 
 /// The visible stand-in for a control character; other characters as they are.
+/// Whether `s` has anything the sanitizers change (line breaks only when
+/// it is one line). Most text has nothing: a large path is checked without
+/// being copied character by character.
+pub fn needs_sanitizing(s: &str, block: bool) -> bool {
+    // Printable ASCII, byte by byte, is the common case and needs nothing.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || (block && b == b'\n')) {
+        return false;
+    }
+    s.chars().any(|c| (c == '\n' && !block) || c == '\t' || c == '\r' || picture(c) != c)
+}
+
 fn picture(c: char) -> char {
     if is_bidi_control(c) {
         return '\u{fffd}';
@@ -70,6 +87,27 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_said_to_need_cleaning_exactly_when_cleaning_changes_it() {
+        let samples = [
+            "plain",
+            "tab\there",
+            "two\nlines",
+            "crlf\r\n",
+            "esc\x1b[0m",
+            "del\x7f",
+            "c1\u{9b}",
+            "bidi\u{202e}",
+            "数据 é\u{301} 🚀",
+            "",
+            "\n",
+        ];
+        for s in samples {
+            assert_eq!(needs_sanitizing(s, false), sanitize_line(s) != s, "line {s:?}");
+            assert_eq!(needs_sanitizing(s, true), sanitize_block(s) != s, "block {s:?}");
+        }
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -13,7 +13,6 @@
 //! never written. Nothing here is an error for the learner: a cache that
 //! cannot be read or written only means a slower start.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -60,30 +59,26 @@ pub fn put(cache_dir: &Path, source: &[u8], curriculum: &Curriculum) -> bool {
         return false;
     }
     let key = digest(source);
-    let mut entry = Vec::with_capacity(HEADER + payload.len());
-    entry.extend_from_slice(MAGIC);
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
     for word in [LAYOUT, source.len() as u64, key[0], key[1], digest(&payload)[0]] {
-        entry.extend_from_slice(&word.to_le_bytes());
+        header.extend_from_slice(&word.to_le_bytes());
     }
-    entry.extend_from_slice(&payload);
     let dir = entries(cache_dir);
-    let written = write_entry(&dir, &name(key), &entry).is_ok();
+    let written = write_entry(&dir, &name(key), &header, &payload).is_ok();
     if written {
         prune(&dir, &name(key), MAX_TOTAL_BYTES);
     }
     written
 }
 
-/// Two SipHash words over `bytes`, seeded apart: 128 bits, so another
-/// file's entry is never taken for this one's.
+/// XXH3's 128 bits over `bytes`, so another file's entry is never taken
+/// for this one's. (Not a defence against someone forging entries: they
+/// would need to write to the cache dir, where they could as well edit
+/// the curriculum.)
 fn digest(bytes: &[u8]) -> [u64; 2] {
-    let word = |seed: u8| {
-        let mut hasher = DefaultHasher::new();
-        seed.hash(&mut hasher);
-        bytes.hash(&mut hasher);
-        hasher.finish()
-    };
-    [word(0), word(1)]
+    let h = xxhash_rust::xxh3::xxh3_128(bytes);
+    [h as u64, (h >> 64) as u64]
 }
 
 fn name(key: [u64; 2]) -> String {
@@ -118,9 +113,10 @@ fn read_entry(path: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// Writes `bytes` to a temp file in `dir` and renames it to `name`, which
-/// replaces whatever was there (a link is replaced, not written through).
-fn write_entry(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `header` and `payload` to a temp file in `dir` and renames it to
+/// `name`, which replaces whatever was there (a link is replaced, not
+/// written through).
+fn write_entry(dir: &Path, name: &str, header: &[u8], payload: &[u8]) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -132,7 +128,10 @@ fn write_entry(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options.open(&temp).and_then(|mut file| file.write_all(bytes));
+    let written = options.open(&temp).and_then(|mut file| {
+        file.write_all(header)?;
+        file.write_all(payload)
+    });
     let renamed = written.and_then(|()| std::fs::rename(&temp, dir.join(name)));
     if renamed.is_err() {
         let _ = std::fs::remove_file(&temp);

@@ -44,7 +44,6 @@ pub fn thaw(bytes: &[u8]) -> Option<Curriculum> {
         weekly_hours: plain.weekly_hours,
         steps: at(plain.steps.into_iter().map(step).collect()),
         faq: plain.faq.into_iter().map(|f| Faq { question: at(f.question), answer: f.answer }).collect(),
-        index: Default::default(),
         names: Default::default(),
     };
     curriculum.index_names();

@@ -70,16 +70,16 @@ pub struct Curriculum {
     /// Questions and answers about the path.
     #[serde(default)]
     pub faq: Vec<Faq>,
-    /// Where each progress key is: `STEP_ID/TOPIC_ID` → (step, topic).
-    #[serde(skip)]
-    index: std::collections::HashMap<String, (usize, usize)>,
     /// Each step's id and former ids → the step; for each step, each
-    /// topic's id and former ids → the topic. Keys written under old ids
-    /// resolve through these in one lookup each, however many aliases there
-    /// are.
+    /// topic's id and former ids → the topic. A progress key
+    /// `STEP_ID/TOPIC_ID` is found in two lookups, under current or former
+    /// ids alike, however many aliases there are.
     #[serde(skip)]
-    names: (std::collections::HashMap<String, usize>, Vec<std::collections::HashMap<String, usize>>),
+    names: (Names, Vec<Names>),
 }
+
+/// Names → (index, whether the name is a former id).
+type Names = std::collections::HashMap<String, (usize, bool)>;
 
 /// A frequently asked question.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -146,32 +146,23 @@ impl Curriculum {
 
     /// Builds the lookups from progress keys and former ids.
     fn index_names(&mut self) {
-        self.index = self
-            .steps()
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.topics.iter().enumerate().map(move |(j, t)| (s.key(t), (i, j))))
-            .collect();
+        // Sized up front: on a large path, growing these is most of the work.
+        fn names<'a>(
+            items: impl ExactSizeIterator<Item = (&'a Spanned<String>, &'a [Spanned<String>])>,
+        ) -> Names {
+            let mut out = Names::with_capacity(items.len());
+            for (i, (id, aliases)) in items.enumerate() {
+                out.insert(id.get_ref().clone(), (i, false));
+                for alias in aliases {
+                    out.insert(alias.get_ref().clone(), (i, true));
+                }
+            }
+            out
+        }
         let steps = self.steps();
-        let step_names = steps
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
-                std::iter::once(&s.id).chain(&s.aliases).map(move |n| (n.get_ref().clone(), i))
-            })
-            .collect();
-        let topic_names = steps
-            .iter()
-            .map(|s| {
-                s.topics
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(j, t)| {
-                        std::iter::once(&t.id).chain(&t.aliases).map(move |n| (n.get_ref().clone(), j))
-                    })
-                    .collect()
-            })
-            .collect();
+        let step_names = names(steps.iter().map(|s| (&s.id, s.aliases.as_slice())));
+        let topic_names =
+            steps.iter().map(|s| names(s.topics.iter().map(|t| (&t.id, t.aliases.as_slice())))).collect();
         self.names = (step_names, topic_names);
     }
 
@@ -216,18 +207,25 @@ impl Curriculum {
     /// The step and topic indexes of progress key `key`, if it is a topic
     /// of this curriculum.
     pub fn locate(&self, key: &str) -> Option<(usize, usize)> {
-        self.index.get(key).copied()
+        match self.lookup(key)? {
+            (s, false, t, false) => Some((s, t)),
+            _ => None,
+        }
+    }
+
+    /// Step and topic of `key`, each with whether it was named by a former
+    /// id. Ids hold no `/`, so the key splits in one place.
+    fn lookup(&self, key: &str) -> Option<(usize, bool, usize, bool)> {
+        let (step, topic) = key.split_once('/')?;
+        let &(s, step_alias) = self.names.0.get(step)?;
+        let &(t, topic_alias) = self.names.1.get(s)?.get(topic)?;
+        Some((s, step_alias, t, topic_alias))
     }
 
     /// The step and topic indexes of progress key `key`, under current or
     /// former ids (`aliases`).
     pub fn resolve(&self, key: &str) -> Option<(usize, usize)> {
-        if let Some(found) = self.locate(key) {
-            return Some(found);
-        }
-        let (step, topic) = key.split_once('/')?;
-        let s = *self.names.0.get(step)?;
-        Some((s, *self.names.1.get(s)?.get(topic)?))
+        self.lookup(key).map(|(s, _, t, _)| (s, t))
     }
 
     /// How many names [`Curriculum::resolve`] knows: every id and alias
@@ -299,24 +297,34 @@ impl Curriculum {
 
     /// Makes every string safe to put in a terminal cell.
     fn sanitize(&mut self) {
-        use crate::text::{sanitize_block, sanitize_line};
-        let line = |s: &mut Spanned<String>| *s.get_mut() = sanitize_line(s.get_ref());
-        line(&mut self.title);
-        self.summary = self.summary.as_deref().map(sanitize_block);
+        use crate::text::{needs_sanitizing, sanitize_block, sanitize_line};
+        // Each string is replaced only if it has something to clean.
+        let line = |s: &mut String| {
+            if needs_sanitizing(s, false) {
+                *s = sanitize_line(s);
+            }
+        };
+        let block = |s: &mut Option<String>| {
+            if let Some(s) = s.as_mut().filter(|s| needs_sanitizing(s, true)) {
+                *s = sanitize_block(s);
+            }
+        };
+        line(self.title.get_mut());
+        block(&mut self.summary);
         for step in self.steps.get_mut() {
-            line(&mut step.title);
-            step.goal = step.goal.as_deref().map(sanitize_block);
-            step.body = step.body.as_deref().map(sanitize_block);
+            line(step.title.get_mut());
+            block(&mut step.goal);
+            block(&mut step.body);
             for topic in &mut step.topics {
-                line(&mut topic.title);
-                topic.summary = topic.summary.as_deref().map(sanitize_block);
-                topic.check.iter_mut().for_each(|q| *q = sanitize_line(q));
+                line(topic.title.get_mut());
+                block(&mut topic.summary);
+                topic.check.iter_mut().for_each(line);
                 topic.resources.iter_mut().for_each(Resource::sanitize);
             }
             step.resources.iter_mut().for_each(Resource::sanitize);
         }
         for faq in &mut self.faq {
-            line(&mut faq.question);
+            line(faq.question.get_mut());
             faq.answer = sanitize_block(&faq.answer);
         }
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::{Curriculum, Diagnostic, requirement_key};
+use super::{Curriculum, Diagnostic};
 
 /// A topic as (step index, topic index).
 type At = (usize, usize);
@@ -14,11 +14,16 @@ type At = (usize, usize);
 /// closes it.
 pub fn check(c: &Curriculum, out: &mut Vec<Diagnostic>) {
     let steps = c.steps();
-    let mut index = HashMap::new();
+    if steps.iter().all(|s| s.topics.iter().all(|t| t.requires.is_empty())) {
+        return;
+    }
+    // (step id, topic id) → where; borrowed, so a large path is indexed
+    // without a string made per topic.
+    let mut index: HashMap<(&str, &str), At> = HashMap::with_capacity(c.topic_count());
     for (i, step) in steps.iter().enumerate() {
         for (j, topic) in step.topics.iter().enumerate() {
             // Duplicate ids are reported elsewhere; the first one wins here.
-            index.entry(step.key(topic)).or_insert((i, j));
+            index.entry((step.id.get_ref().as_str(), topic.id.get_ref().as_str())).or_insert((i, j));
         }
     }
     // Each topic's edges: (the entry, the topic it names).
@@ -26,7 +31,9 @@ pub fn check(c: &Curriculum, out: &mut Vec<Diagnostic>) {
     for (i, step) in steps.iter().enumerate() {
         for (j, topic) in step.topics.iter().enumerate() {
             for entry in &topic.requires {
-                match index.get(&requirement_key(step, entry.get_ref())) {
+                let (to_step, to_topic) =
+                    entry.get_ref().split_once('/').unwrap_or((step.id.get_ref(), entry.get_ref()));
+                match index.get(&(to_step, to_topic)) {
                     Some(&to) => edges.entry((i, j)).or_default().push((entry, to)),
                     None => out.push(Diagnostic::at(
                         entry.span(),

@@ -144,8 +144,13 @@ fn check_id(id: &Spanned<String>, what: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_unique(id: &Spanned<String>, what: &str, seen: &mut HashSet<String>, out: &mut Vec<Diagnostic>) {
-    if !seen.insert(id.get_ref().clone()) {
+fn check_unique<'a>(
+    id: &'a Spanned<String>,
+    what: &str,
+    seen: &mut HashSet<&'a str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !seen.insert(id.get_ref()) {
         out.push(Diagnostic::at(
             id.span(),
             format!("duplicate {what} {:?}: ids must be unique", id.get_ref()),
