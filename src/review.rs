@@ -165,25 +165,33 @@ pub fn retrievability(memory: Memory, now: Timestamp) -> f32 {
     if r.is_finite() { r.clamp(0.0, 1.0) } else { 0.0 }
 }
 
-/// The memory of every done topic of `c`, by step and topic index.
+/// The memory of every done topic of `c`, by step and topic index, in
+/// order. The store's entries are walked, not the topics: a large path
+/// with few ticks costs little, and no key is made per topic.
 pub fn memories(c: &Curriculum, progress: &Progress) -> Vec<(usize, usize, Memory)> {
     let id = c.id.get_ref();
-    c.steps()
-        .iter()
-        .enumerate()
-        .flat_map(|(s, step)| step.topics.iter().enumerate().map(move |(t, topic)| (s, t, step.key(topic))))
-        .filter_map(|(s, t, key)| {
-            let entry = progress.entry(id, &key).filter(|e| e.status == Status::Done)?;
-            Some((s, t, memory(progress, id, &key, entry.counts_from())))
+    let mut out: Vec<(usize, usize, Memory)> = progress
+        .topics(id)
+        .filter(|(_, entry)| entry.status == Status::Done)
+        .filter_map(|(key, entry)| {
+            let (s, t) = c.locate(key)?;
+            Some((s, t, memory(progress, id, key, entry.counts_from())))
         })
-        .collect()
+        .collect();
+    out.sort_unstable_by_key(|&(s, t, _)| (s, t));
+    out
 }
 
 /// Every done topic due at `now`, the longest overdue first.
 pub fn due(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Due> {
-    let mut out: Vec<Due> = memories(c, progress)
-        .into_iter()
-        .map(|(step, topic, m)| Due { step, topic, due: due_at(m), retrievability: retrievability(m, now) })
+    due_of(&memories(c, progress), now)
+}
+
+/// [`due`], from memories already gathered.
+pub fn due_of(memories: &[(usize, usize, Memory)], now: Timestamp) -> Vec<Due> {
+    let mut out: Vec<Due> = memories
+        .iter()
+        .map(|&(step, topic, m)| Due { step, topic, due: due_at(m), retrievability: retrievability(m, now) })
         .filter(|d| d.due <= now)
         .collect();
     out.sort_by_key(|d| (d.due, d.step, d.topic));
@@ -223,8 +231,17 @@ pub fn record(progress: &mut Progress, curriculum: &str, key: &str, grade: Grade
 /// The chance of recalling each done topic of `c` at `now`, by step and
 /// topic index (`None` for topics not done).
 pub fn recall(c: &Curriculum, progress: &Progress, now: Timestamp) -> Vec<Vec<Option<f32>>> {
+    recall_of(c, &memories(c, progress), now)
+}
+
+/// [`recall`], from memories already gathered.
+pub fn recall_of(
+    c: &Curriculum,
+    memories: &[(usize, usize, Memory)],
+    now: Timestamp,
+) -> Vec<Vec<Option<f32>>> {
     let mut out: Vec<Vec<Option<f32>>> = c.steps().iter().map(|s| vec![None; s.topics.len()]).collect();
-    for (s, t, m) in memories(c, progress) {
+    for &(s, t, m) in memories {
         out[s][t] = Some(retrievability(m, now));
     }
     out

@@ -48,10 +48,11 @@ impl OpenPath {
     /// with no notes until the host reads them.
     pub fn new(curriculum: Curriculum, progress: &mut Progress, now: Timestamp) -> Self {
         progress.carry_aliases(&curriculum);
+        let memories = review::memories(&curriculum, progress);
         OpenPath {
             labels: curriculum.labels(),
-            marks: Marks::count(&curriculum, progress, now),
-            due: review::due(&curriculum, progress, now),
+            marks: Marks::count(&curriculum, progress, &memories, now),
+            due: review::due_of(&memories, now),
             curriculum,
             notes: Notes::default(),
             searcher: None,
@@ -61,21 +62,28 @@ impl OpenPath {
     /// Recounts the marks and the review queue from `progress`, keeping
     /// the notes: after a change merged in from disk.
     pub fn recount(&mut self, progress: &Progress, now: Timestamp) {
-        self.marks = Marks::count(&self.curriculum, progress, now);
-        self.due = review::due(&self.curriculum, progress, now);
+        let memories = review::memories(&self.curriculum, progress);
+        self.marks = Marks::count(&self.curriculum, progress, &memories, now);
+        self.due = review::due_of(&memories, now);
     }
 }
 
 impl Marks {
-    /// The marks of `c` as `progress` has them.
-    pub(super) fn count(c: &Curriculum, progress: &Progress, now: Timestamp) -> Marks {
+    /// The marks of `c` as `progress` has them, with the memories of its
+    /// done topics.
+    pub(super) fn count(
+        c: &Curriculum,
+        progress: &Progress,
+        memories: &[(usize, usize, review::Memory)],
+        now: Timestamp,
+    ) -> Marks {
         let steps = c.steps();
         let mut m = Marks {
             topics: progress.statuses(c),
             done: vec![0; steps.len()],
             skipped: vec![0; steps.len()],
             read: vec![Default::default(); steps.len()],
-            recall: review::recall(c, progress, now),
+            recall: review::recall_of(c, memories, now),
         };
         let id = c.id.get_ref();
         let any_read = progress.resources(id).next().is_some();

@@ -19,7 +19,7 @@ pub fn merge_files(ours: &Path, theirs: &Path) -> Result<()> {
     merge::merge_into(&mut data, &other);
     unread.merge(&other_unread);
     unread.drop_replaced(&data);
-    store::write(ours, &data, &unread)
+    store::write(ours, &data, &unread).map(drop)
 }
 
 fn current(path: &Path) -> Result<(super::ProgressFile, Unread)> {

@@ -84,8 +84,9 @@ impl Progress {
         let path = dir.join(FILE_NAME);
         let mut progress = Progress { path: Some(path.clone()), may_move: true, ..Progress::default() };
         store::clean(&path);
-        progress.seen = store::stamp(&path);
-        progress.absorb(store::read(&path)?, false)?;
+        let snapshot = store::snapshot(&path)?;
+        progress.seen = snapshot.stamp();
+        progress.absorb(snapshot.parse(), false)?;
         progress.absorb_copies();
         Ok(progress)
     }
@@ -105,8 +106,9 @@ impl Progress {
     pub fn open_to_read(dir: &Path) -> Result<Self> {
         let path = dir.join(FILE_NAME);
         let mut progress = Progress { path: Some(path.clone()), ..Progress::default() };
-        progress.seen = store::stamp(&path);
-        progress.absorb(store::read(&path)?, false)?;
+        let snapshot = store::snapshot(&path)?;
+        progress.seen = snapshot.stamp();
+        progress.absorb(snapshot.parse(), false)?;
         progress.absorb_copies();
         progress.read_only = true;
         Ok(progress)
@@ -133,8 +135,18 @@ impl Progress {
         match read {
             store::Read::Missing => Ok(false),
             store::Read::Current(disk, unread) => {
-                let changed = merge::merge_into(&mut self.data, &disk);
-                self.behind = self.data != disk;
+                // The first read has nothing in memory to merge with: what
+                // the merge would copy entry by entry is taken whole.
+                let changed = if self.data == ProgressFile::default() && disk.format == self.data.format {
+                    let changed = disk != self.data;
+                    self.data = disk;
+                    self.behind = false;
+                    changed
+                } else {
+                    let changed = merge::merge_into(&mut self.data, &disk);
+                    self.behind = self.data != disk;
+                    changed
+                };
                 let before = self.unread.len();
                 self.unread.merge(&unread);
                 self.unread.drop_replaced(&self.data);
@@ -174,13 +186,25 @@ impl Progress {
         if self.read_only {
             return Ok(false);
         }
-        let now = store::stamp(&path);
         let mut changed = false;
-        if !store::unchanged(self.seen, now) {
+        if let Some((now, read)) = self.look(&path)? {
             self.seen = now;
-            changed = self.absorb(store::read(&path)?, false)?;
+            changed = self.absorb(read, false)?;
         }
         Ok(self.absorb_copies() | changed)
+    }
+
+    /// The file at `path` and its stamp, read once, unless it holds what
+    /// was last read or written here.
+    fn look(&self, path: &Path) -> Result<Option<(Option<store::Stamp>, store::Read)>> {
+        let snapshot = match store::snapshot(path) {
+            Ok(snapshot) => snapshot,
+            // Unreadable now as when last looked at: nothing new in it.
+            Err(_) if self.seen.is_none() => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let now = snapshot.stamp();
+        Ok((!store::unchanged(self.seen, now)).then(|| (now, snapshot.parse())))
     }
 
     /// Whether a save is needed though nothing new was recorded: the file
@@ -295,15 +319,16 @@ impl Progress {
         let _lock = store::lock(&path, wait)?;
         // Under the lock, an unchanged stamp (the same bytes) means no one
         // else wrote since we last read or wrote: skip the parse and merge.
-        let merged =
-            !store::unchanged(self.seen, store::stamp(&path)) && self.absorb(store::read(&path)?, true)?;
+        let merged = match self.look(&path)? {
+            Some((_, read)) => self.absorb(read, true)?,
+            None => false,
+        };
         if self.read_only {
             bail!("{} was replaced by a newer learnpath's file; not overwriting it", path.display());
         }
         let merged = self.absorb_copies() | merged;
         self.unread.drop_replaced(&self.data);
-        store::write(&path, &self.data, &self.unread)?;
-        self.seen = store::stamp(&path);
+        self.seen = Some(store::write(&path, &self.data, &self.unread)?);
         self.behind = false;
         self.remove_copies();
         Ok(merged)

@@ -44,11 +44,32 @@ pub fn real(path: &Path) -> PathBuf {
 
 /// The stamp of `path`, if it can be read.
 pub fn stamp(path: &Path) -> Option<Stamp> {
+    crate::regular::read(path).ok().map(|bytes| stamp_of(&bytes))
+}
+
+/// The stamp of `bytes`.
+fn stamp_of(bytes: &[u8]) -> Stamp {
     use std::hash::{DefaultHasher, Hash, Hasher};
-    let bytes = crate::regular::read(path).ok()?;
     let mut hasher = DefaultHasher::new();
     bytes.hash(&mut hasher);
-    Some(Stamp { len: bytes.len() as u64, hash: hasher.finish() })
+    Stamp { len: bytes.len() as u64, hash: hasher.finish() }
+}
+
+/// The file's bytes, read once: stamped, and parsed only when the stamp
+/// says they are new. (Stamping and parsing what two reads returned could
+/// pair one version's stamp with another's content.)
+pub struct Snapshot(Option<Vec<u8>>);
+
+impl Snapshot {
+    /// The stamp of what was read; none for a missing file.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.0.as_deref().map(stamp_of)
+    }
+
+    /// What was read, parsed.
+    pub fn parse(&self) -> Read {
+        self.0.as_deref().map_or(Read::Missing, parse)
+    }
 }
 
 /// What reading the file found.
@@ -65,12 +86,17 @@ pub enum Read {
 
 /// Reads and parses `path`.
 pub fn read(path: &Path) -> Result<Read> {
+    Ok(snapshot(path)?.parse())
+}
+
+/// Reads `path` once, for [`Snapshot::stamp`] and [`Snapshot::parse`].
+pub fn snapshot(path: &Path) -> Result<Snapshot> {
     let bytes = match crate::regular::read_limited(path, super::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         // Nothing can exist under a path through a plain file; saving will
         // report that, while the learner keeps working in memory.
         Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
-            return Ok(Read::Missing);
+            return Ok(Snapshot(None));
         }
         Err(e) => return Err(e).with_context(|| format!("cannot read progress file {}", path.display())),
     };
@@ -81,7 +107,7 @@ pub fn read(path: &Path) -> Result<Read> {
             super::MAX_FILE_BYTES >> 20
         );
     }
-    Ok(parse(&bytes))
+    Ok(Snapshot(Some(bytes)))
 }
 
 /// What `bytes` hold, read as the store reads a file.
@@ -211,11 +237,12 @@ impl Drop for Lock {
 
 /// Writes `data` to `path` atomically, with the `unread` entries back in
 /// their places; the caller holds the lock.
-pub fn write(path: &Path, data: &ProgressFile, unread: &Unread) -> Result<()> {
+/// Returns the stamp of what it wrote.
+pub fn write(path: &Path, data: &ProgressFile, unread: &Unread) -> Result<Stamp> {
     let json = encode(data, unread)?;
     crate::atomic_file::write(path, &json).with_context(|| format!("cannot save {}", path.display()))?;
     remove_stale_temp_files(path);
-    Ok(())
+    Ok(stamp_of(&json))
 }
 
 /// The bytes [`write`] writes.
