@@ -12,6 +12,29 @@ use crossterm::event::{
 use crate::open;
 use crate::tui::Host;
 
+/// The terminal the TUI draws on.
+pub type Screen = ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// Takes the terminal as `ratatui::init` does (raw mode, the alternate
+/// screen, a panic hook that gives it back), but with a buffer that holds
+/// a whole frame: stdout's own holds 1 KiB, so a full frame went out in
+/// many writes, each waking the terminal (or sending a packet over SSH).
+/// Now each frame is one write, when ratatui flushes it.
+pub fn init() -> Screen {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    let taken = crossterm::terminal::enable_raw_mode()
+        .and_then(|()| crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen));
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    ));
+    taken.and_then(|()| ratatui::Terminal::new(backend)).expect("failed to initialize the terminal")
+}
+
 /// The [`Host`] for a real terminal.
 pub struct RealHost {
     mouse: bool,

@@ -76,7 +76,7 @@ fn run_tui(mut app: App, mut host: RealHost, sync: Option<PathBuf>) -> Result<Ex
     let panic_key = cfg!(debug_assertions) && std::env::var_os("LEARNPATH_TEST_PANIC").is_some();
     let mut events = Events::start(app.progress().path(), panic_key);
     let background = sync.as_ref().map(|dir| events.sync_after_first_frame(dir.clone()));
-    let mut terminal = ratatui::init();
+    let mut terminal = crate::terminal::init();
     host.start()?;
     let result = crate::tui::run(&mut terminal, &mut app, events, &mut host);
     host.stop();
