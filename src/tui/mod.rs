@@ -119,17 +119,19 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut drawn = crate::app::Geometry::default();
+    let show = app.show_cursor();
     terminal.draw(|frame| {
         drawn = ui::render(frame, app, view);
-        // On the selection, where screen readers and magnifiers look.
-        if let Some(at) = drawn.cursor {
+        // ratatui shows the cursor wherever a frame places it.
+        if show && let Some(at) = drawn.cursor {
             frame.set_cursor_position(at);
         }
     })?;
-    // ratatui shows the cursor wherever it is placed: hide it again
-    // unless the learner asked to see it.
-    if !app.show_cursor() {
-        terminal.hide_cursor()?;
+    // A frame that places no cursor hides it; then it is moved, still
+    // hidden, onto the selection, where screen readers and magnifiers look
+    // (placing it in the frame would show it for a moment first).
+    if !show && let Some(at) = drawn.cursor {
+        terminal.set_cursor_position(at)?;
     }
     app.drawn(drawn);
     Ok(())
