@@ -44,6 +44,12 @@ pub struct Cli {
     #[arg(long)]
     pub show_cursor: bool,
 
+    /// A line interface instead of the screen, for screen readers, braille displays and
+    /// scripts: numbered items, commands read line by line [also: plain = true in the
+    /// config, LEARNPATH_PLAIN=1, TERM=dumb]
+    #[arg(long)]
+    pub plain: bool,
+
     /// Try the app on a copy of your data with the clock moved ahead (see --days), to see
     /// reviews come due; nothing is written back
     #[arg(long)]

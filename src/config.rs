@@ -25,6 +25,10 @@ pub struct Config {
     /// visible cursor. It is always placed there; by default hidden.
     #[serde(default)]
     pub cursor: Option<CursorSetting>,
+    /// `true`: plain mode (as `--plain`), lines of text and numbered
+    /// choices instead of the screen.
+    #[serde(default)]
+    pub plain: Option<bool>,
     /// URLs as OSC 8 hyperlinks, clickable where the terminal supports
     /// them; `false` by default, since support cannot be detected.
     #[serde(default)]

@@ -15,6 +15,7 @@ pub mod curriculum;
 pub mod events;
 pub mod notes;
 pub mod open;
+pub mod plain;
 pub mod progress;
 pub mod regular;
 pub mod resume;

@@ -27,6 +27,12 @@ pub enum Action {
     PageUp,
     /// Move the selection down a page.
     PageDown,
+    /// Select row `n` (from 0) of the list in focus: plain mode's
+    /// numbers, where the keys move one row at a time.
+    Select(usize),
+    /// Set the selected topic to this status, whatever it is now (the
+    /// keys toggle; plain mode's `done N` means done).
+    SetStatus(crate::progress::Status),
     /// Done ↔ todo on the selected topic; read ↔ unread on a resource.
     Toggle,
     /// Mark the selected topic in progress (again: back to todo).

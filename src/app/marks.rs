@@ -163,6 +163,19 @@ impl App {
         }
     }
 
+    /// Sets the selected topic (shown in the topics pane, or open in the
+    /// links pane) to `status`; nothing if it is already.
+    pub(super) fn set_selected(&mut self, status: Status) {
+        if !matches!(self.key_focus(), super::Focus::Pane(Pane::Topics | Pane::Resources)) {
+            return;
+        }
+        let s = self.step_index();
+        let Some(t) = self.selected_topic() else { return };
+        if self.status_of(s, t) != status {
+            self.change_topic(s, t, status);
+        }
+    }
+
     /// `i` / `s`: mark the selected topic; the same key again sets it back
     /// to todo.
     pub(super) fn mark_selected(&mut self, status: Status) {

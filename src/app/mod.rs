@@ -389,6 +389,11 @@ impl App {
             Action::Last => self.move_by(isize::MAX / 2),
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
+            Action::Select(n) => {
+                self.move_by(isize::MIN / 2);
+                self.move_by(isize::try_from(n).unwrap_or(isize::MAX / 2));
+            }
+            Action::SetStatus(status) => self.set_selected(status),
             Action::Toggle => self.toggle(),
             Action::MarkProgress => self.mark_selected(Status::InProgress),
             Action::MarkSkipped => self.mark_selected(Status::Skipped),

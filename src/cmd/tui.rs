@@ -57,6 +57,9 @@ pub fn run(mut cx: Context, cli: &Cli) -> Result<ExitCode> {
         None => app,
     };
     let sync = sync.filter(|dir| crate::sync::is_git(dir));
+    if wants_plain(cli, &cx) {
+        return run_plain(app.with_show_cursor(false), cx.cache_dir.clone(), sync);
+    }
     run_tui(app, RealHost::new(mouse, cx.cache_dir.clone()), sync)
 }
 
@@ -66,9 +69,31 @@ fn is_remote() -> bool {
     (set("SSH_CONNECTION") || set("SSH_TTY")) && !set("DISPLAY") && !set("WAYLAND_DISPLAY")
 }
 
+/// Whether to run as a line program: asked for, or a terminal that
+/// cannot place a cursor (`TERM=dumb`: Emacs' shell, some screen-reader
+/// setups).
+fn wants_plain(cli: &Cli, cx: &Context) -> bool {
+    let env = |name: &str| std::env::var_os(name);
+    cli.plain
+        || cx.config.plain == Some(true)
+        || env("LEARNPATH_PLAIN").is_some_and(|v| !v.is_empty() && v != "0")
+        || env("TERM").is_some_and(|t| t == "dumb")
+}
+
+/// Plain mode over stdin and stdout, then what quitting the TUI does.
+fn run_plain(mut app: App, cache_dir: Option<PathBuf>, sync: Option<PathBuf>) -> Result<ExitCode> {
+    let mut host = crate::plain::PlainHost::new(cache_dir);
+    let mut out = std::io::stdout().lock();
+    crate::plain::run(&mut app, std::io::stdin().lock(), &mut out, &mut host)?;
+    drop(out);
+    after_quitting(app, sync, None)
+}
+
 fn run_tui(mut app: App, mut host: RealHost, sync: Option<PathBuf>) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        bail!("the TUI needs a terminal; for plain output try `learnpath status`");
+        bail!(
+            "the TUI needs a terminal; for a line interface try `learnpath --plain`, for a report `learnpath status`"
+        );
     }
     // A way for the end-to-end tests to check that a panic restores the
     // terminal: with LEARNPATH_TEST_PANIC set, the key `!` panics. Only in
@@ -82,6 +107,16 @@ fn run_tui(mut app: App, mut host: RealHost, sync: Option<PathBuf>) -> Result<Ex
     host.stop();
     ratatui::restore();
     result?;
+    after_quitting(app, sync, background)
+}
+
+/// Remembers the place, says what is left to say, waits for a save held
+/// up by another learnpath, and syncs.
+fn after_quitting(
+    mut app: App,
+    sync: Option<PathBuf>,
+    background: Option<crate::events::Background>,
+) -> Result<ExitCode> {
     if let Some(dir) = app.progress().path().and_then(std::path::Path::parent) {
         let id = app.path().curriculum.id.get_ref();
         if let Err(e) = crate::resume::remember_place(dir, id, &app.place()) {

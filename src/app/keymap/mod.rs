@@ -90,6 +90,20 @@ pub struct Row {
     pub group: Group,
     /// Whether it works only where shells have job control (Unix).
     pub unix_only: bool,
+    /// How plain mode does the same.
+    pub plain: Plain,
+}
+
+/// How plain mode (`--plain`), which reads commands line by line, does
+/// what a row's keys do. Every row says, so nothing the keys reach is out
+/// of reach there (a test walks the table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plain {
+    /// Its commands, alternatives split by ` / `; `N` stands for an item's
+    /// number, `WORDS` for what to search.
+    Command(&'static str),
+    /// Not needed in plain mode, and why.
+    NotNeeded(&'static str),
 }
 
 /// Whether Ctrl-Z suspends: only where shells have job control. On
