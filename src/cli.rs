@@ -31,7 +31,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub cache_dir: Option<std::ffi::OsString>,
 
-    /// Colours for a dark or a light terminal [default: config, else dark]
+    /// Colours for a dark or a light terminal, or high contrast [default: config, else dark]
     #[arg(long, value_name = "THEME")]
     pub theme: Option<ThemeName>,
 

@@ -105,6 +105,23 @@ impl Theme {
         }
     }
 
+    /// The plain theme's shapes (bold, reverse, underline) on the
+    /// terminal's own colours, with bright colours where they add meaning;
+    /// nothing is dim.
+    pub fn high_contrast() -> Self {
+        let bright = |c: Color| Style::new().fg(c).add_modifier(Modifier::BOLD);
+        Theme {
+            dim: Style::new(),
+            unfocused: Style::new(),
+            focused: bright(Color::LightYellow),
+            done: bright(Color::LightGreen),
+            progress: bright(Color::LightYellow),
+            error: bright(Color::LightRed).add_modifier(Modifier::UNDERLINED),
+            info: bright(Color::LightGreen),
+            ..Theme::plain()
+        }
+    }
+
     /// Colours for a light terminal background.
     pub fn light() -> Self {
         Theme {
@@ -129,12 +146,14 @@ impl Theme {
         }
     }
 
-    /// The theme called `name` (`dark` or `light`), plain when `no_color`.
+    /// The theme called `name` (`dark`, `light` or `high-contrast`), plain
+    /// when `no_color`.
     pub fn choose(name: ThemeName, no_color: bool) -> Self {
         match (no_color, name) {
             (true, _) => Theme::plain(),
             (false, ThemeName::Dark) => Theme::dark(),
             (false, ThemeName::Light) => Theme::light(),
+            (false, ThemeName::HighContrast) => Theme::high_contrast(),
         }
     }
 }
@@ -148,6 +167,12 @@ pub enum ThemeName {
     Dark,
     /// For light terminal backgrounds.
     Light,
+    /// The terminal's own foreground and background, with bold, reverse
+    /// and underline for meaning, and bright colours only where they add
+    /// to them: for low vision and for magnifiers.
+    #[serde(rename = "high-contrast")]
+    #[value(name = "high-contrast")]
+    HighContrast,
 }
 
 /// Whether `NO_COLOR` asks for no colours (set and not empty; no-color.org).
@@ -158,5 +183,25 @@ pub fn no_color() -> bool {
 impl Default for Theme {
     fn default() -> Self {
         Theme::dark()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn high_contrast_carries_meaning_in_shape_too() {
+        let theme = Theme::choose(ThemeName::HighContrast, false);
+        assert!(theme.focused.add_modifier.contains(Modifier::BOLD));
+        assert!(theme.selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(theme.error.add_modifier.contains(Modifier::UNDERLINED));
+        assert_eq!(theme.dim, Style::new(), "nothing dim");
+        #[derive(serde::Deserialize)]
+        struct Config {
+            theme: ThemeName,
+        }
+        let config: Config = toml::from_str("theme = \"high-contrast\"").unwrap();
+        assert_eq!(config.theme, ThemeName::HighContrast);
     }
 }
