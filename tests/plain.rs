@@ -186,3 +186,16 @@ fn the_same_steps_through_commands_and_keys_leave_the_same_progress() {
         "{out}"
     );
 }
+
+#[test]
+fn a_number_past_the_list_is_said_not_taken_as_the_last() {
+    let mut app = common::started(common::app());
+    let mut host = common::TestHost::default();
+    let mut out = Vec::new();
+    let script = "99\n2\ndone 42\nquit\n";
+    learnpath::plain::run(&mut app, std::io::Cursor::new(script), &mut out, &mut host).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("items here are numbered 1 to 8"), "{out}");
+    assert!(out.contains("items here are numbered 1 to 7"), "{out}");
+    assert_eq!(app.done_total(), 0, "nothing was ticked: {out}");
+}

@@ -36,11 +36,14 @@ pub fn run(app: &mut App, input: impl BufRead, out: &mut impl Write, host: &mut 
             break;
         };
         match parse(&line?, app.key_focus()) {
-            Ok(Command::Act(actions)) => {
-                for action in actions {
-                    apply(app, action, host)?;
+            Ok(Command::Act(actions)) => match out_of_range(app, &actions) {
+                Some(why) => writeln!(out, "{why}")?,
+                None => {
+                    for action in actions {
+                        apply(app, action, host)?;
+                    }
                 }
-            }
+            },
             Ok(Command::Help) => write!(out, "{}", help())?,
             Ok(Command::Page) => write!(out, "{}", page(app))?,
             Ok(Command::Again) => shown.clear(),
@@ -49,6 +52,19 @@ pub fn run(app: &mut App, input: impl BufRead, out: &mut impl Write, host: &mut 
         show(app, out, &mut shown, &mut said)?;
     }
     Ok(())
+}
+
+/// Why `actions` cannot be done, if they pick an item the view does not
+/// list (the keys' selection would stop at the last; a number past it is
+/// a mistake to say).
+fn out_of_range(app: &App, actions: &[Action]) -> Option<String> {
+    let Some(Action::Select(n)) = actions.first() else { return None };
+    let count = render::items(app)?;
+    (*n >= count).then(|| match count {
+        0 => "nothing is listed here to pick; back goes back".to_string(),
+        1 => "only item 1 is listed here".to_string(),
+        _ => format!("items here are numbered 1 to {count}"),
+    })
 }
 
 /// Prints the app's message if it is new, then the view if it changed.

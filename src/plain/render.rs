@@ -25,6 +25,20 @@ pub fn view(app: &App) -> String {
     finish(out)
 }
 
+/// How many numbered items the view lists, where numbers pick items.
+pub fn items(app: &App) -> Option<usize> {
+    Some(match app.key_focus() {
+        Focus::Pane(Pane::Steps) => app.path().curriculum.steps().len(),
+        Focus::Pane(Pane::Topics) => app.visible_topics().len(),
+        Focus::Pane(Pane::Resources) => app.shown_resources().len(),
+        Focus::Search => app.search().map_or(0, |s| s.hits.len()),
+        Focus::Picker => app.picker().map_or(0, |(choices, _)| choices.len()),
+        Focus::Today => app.today_items().len(),
+        Focus::Faq => app.path().curriculum.faq.len(),
+        Focus::Review | Focus::Stats | Focus::Help | Focus::Prompt => return None,
+    })
+}
+
 /// The page of the topic or step in view, whole: `page`.
 pub fn page(app: &App) -> String {
     let step = app.step();
