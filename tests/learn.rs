@@ -398,7 +398,7 @@ fn the_today_view_never_shows_a_cut_title() {
     app.act(Action::OpenToday);
     let (terminal, _) = common::run(&mut app, 60, 15, Vec::new());
     let screen = common::screen(&terminal);
-    assert!(screen.contains("┏ Today ━"), "too narrow for the counts: the plain title\n{screen}");
+    assert!(screen.contains("┏ ▸ Today ━"), "too narrow for the counts: the plain title\n{screen}");
     let (terminal, _) = common::run(&mut app, 120, 30, Vec::new());
     assert!(common::screen(&terminal).contains("Today · 15 to review, 1 to learn"));
 }

@@ -223,7 +223,8 @@ fn no_color_uses_no_colours_but_keeps_focus_and_selection_visible() {
     assert!(all.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "a colour slipped through");
     assert!(all.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selection is reversed");
     let text = screen(&terminal);
-    assert!(text.contains("┏ Topics"), "the focused pane has a thick border");
+    assert!(text.contains("┏ ▸ Topics"), "the focused pane has a thick border and a mark in its title");
+    assert_eq!(text.matches(" ▸ ").count(), 1, "one pane is marked focused:\n{text}");
 }
 
 #[test]

@@ -12,11 +12,19 @@ use crate::app::Row;
 use crate::ui::Theme;
 use crate::ui::list::WindowedList;
 
+/// What marks the focused pane's title, so focus is not told by colour
+/// and border weight alone (a braille display shows neither).
+pub const FOCUS_MARK: &str = " ▸";
+
 /// A bordered block titled `title`, styled by whether it has the focus.
 pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
     let style = if focused { theme.focused } else { theme.unfocused };
     let border_type = if focused { BorderType::Thick } else { BorderType::Rounded };
-    Block::bordered().border_type(border_type).border_style(style).title(title.into().style(style))
+    let mut title = title.into();
+    if focused {
+        title.spans.insert(0, Span::raw(FOCUS_MARK));
+    }
+    Block::bordered().border_type(border_type).border_style(style).title(title.style(style))
 }
 
 /// A list of `count` multi-line items made by `item`, with a scrollbar

@@ -17,7 +17,8 @@ pub fn render(frame: &mut Frame, areas: &layout::Areas, app: &App, view: &mut Vi
     let reviews = items.iter().filter(|i| matches!(i, TodayItem::Review(..))).count();
     // The counts only when they fit: a cut label says nothing.
     let counts = format!(" Today · {reviews} to review, {} to learn ", items.len() - reviews);
-    let title = if counts.chars().count() + 2 <= list.width as usize { counts } else { " Today ".into() };
+    let fits = counts.chars().count() + pane::FOCUS_MARK.chars().count() + 2 <= list.width as usize;
+    let title = if fits { counts } else { " Today ".into() };
     let block = pane::block(title, true, &theme);
     if items.is_empty() {
         let empty = pane::empty("Nothing to do: every topic is done and nothing is due.", &theme, list);

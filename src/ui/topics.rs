@@ -46,8 +46,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, g:
     if let Some((done, all)) = app.hours_in(s) {
         extras.push(format!(" · {}/{} h", hours(done), hours(all)));
     }
+    let mark = if focused { pane::FOCUS_MARK.chars().count() } else { 0 };
     for extra in extras {
-        if title.chars().count() + extra.chars().count() + 3 <= width {
+        if title.chars().count() + extra.chars().count() + mark + 3 <= width {
             title.push_str(&extra);
         }
     }
