@@ -184,7 +184,9 @@ fn a_done_topic_you_have_likely_forgotten_shows_a_faded_tick() {
     let mark_x = |y: u16| {
         (0..buf.area.width).find(|&x| buf[(x, y)].symbol() == "[" && buf[(x + 1, y)].symbol() == "x").unwrap()
     };
-    let (faded, fresh) = (row("Variables and data 12h"), row("Comparison operators 12h"));
+    // The faded one is also marked by a sign, for where dim text does not
+    // show; the fresh one is not.
+    let (faded, fresh) = (row("Variables and data ↻ 12h"), row("Comparison operators 12h"));
     let theme = learnpath::ui::Theme::dark();
     assert_eq!(buf[(mark_x(faded) + 1, faded)].fg, theme.dim.fg.unwrap(), "a faded tick");
     assert_eq!(buf[(mark_x(fresh) + 1, fresh)].fg, theme.done.fg.unwrap(), "a fresh one");

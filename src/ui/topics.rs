@@ -89,8 +89,10 @@ pub fn line_count(app: &App, width: usize, cap: usize) -> usize {
 /// Row `t` (an index into the step's topics).
 pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
     let (mark, mut style) = mark(app.status_of(app.step_index(), t), &app.theme());
-    // A done topic you are likely to have forgotten: its tick fades.
-    if app.recall_of(app.step_index(), t).is_some_and(|r| r < crate::review::FADING) {
+    // A done topic you are likely to have forgotten: its tick fades, and
+    // a sign says so where dim text does not show (no colour, braille).
+    let fading = app.recall_of(app.step_index(), t).is_some_and(|r| r < crate::review::FADING);
+    if fading {
         style = app.theme().dim;
     }
     let title = app.step().topics[t].title.get_ref().clone();
@@ -100,6 +102,7 @@ pub fn item(app: &App, t: usize, width: usize) -> Text<'static> {
         app.theme().text
     };
     let note = if app.notes().get(app.step_index(), t).is_some() { " ✎" } else { "" };
+    let note = if fading { format!("{note} ↻") } else { note.to_string() };
     let estimate = app.step().topics[t].hours.map(|h| format!(" {}h", hours(h))).unwrap_or_default();
     let spans = [
         Span::raw(" "),
