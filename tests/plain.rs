@@ -34,36 +34,24 @@ fn plain_text_only(out: &str) {
     assert!(drawn.is_empty(), "drawing characters in plain mode's output: {drawn:?}");
 }
 
+/// The binary fed `script` on stdin, with what finding an editor and a
+/// shell needs (the `PATH`; on Windows, its system folders) on top of
+/// `env`.
 fn run_plain(
     home: &std::path::Path,
     args: &[&str],
     script: &str,
     env: &[(&str, &str)],
 ) -> std::process::Output {
-    use std::io::Write;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"));
-    cmd.args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("LEARNPATH_DATA_DIR", home.join("data"))
-        .env("LEARNPATH_CONFIG_DIR", home.join("config"))
-        .env("LEARNPATH_CACHE_DIR", home.join("cache"))
-        .envs(env.iter().copied())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    if let Some(path) = std::env::var_os("PATH") {
-        cmd.env("PATH", path);
+    let mut names = vec!["PATH"];
+    if cfg!(windows) {
+        names.extend(["SYSTEMROOT", "WINDIR", "TEMP", "TMP", "USERPROFILE", "APPDATA", "LOCALAPPDATA"]);
     }
-    #[cfg(windows)]
-    for name in ["SYSTEMROOT", "WINDIR", "TEMP", "TMP", "USERPROFILE", "APPDATA", "LOCALAPPDATA"] {
-        if let Some(value) = std::env::var_os(name) {
-            cmd.env(name, value);
-        }
-    }
-    let mut child = cmd.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    let inherited: Vec<(&str, String)> =
+        names.into_iter().filter_map(|n| std::env::var(n).ok().map(|v| (n, v))).collect();
+    let mut all: Vec<(&str, &str)> = inherited.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    all.extend_from_slice(env);
+    common::learnpath_fed(home, args, &all, Some(script))
 }
 
 #[test]

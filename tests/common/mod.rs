@@ -166,6 +166,18 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
 /// Runs the real binary with `args` (no terminal, nothing on stdin), with
 /// `HOME`, the data dir and the config dir inside `home`, and `env` on top.
 pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    learnpath_fed(home, args, env, None)
+}
+
+/// [`learnpath`], with `input` on its stdin if given.
+pub fn learnpath_fed(
+    home: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: Option<&str>,
+) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"));
     cmd.args(args)
         .env_clear()
@@ -174,10 +186,14 @@ pub fn learnpath(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) ->
         .env("LEARNPATH_CONFIG_DIR", home.join("config"))
         .env("LEARNPATH_CACHE_DIR", home.join("cache"))
         .envs(env.iter().copied())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    spawn(&mut cmd).wait_with_output().unwrap()
+        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = spawn(&mut cmd);
+    if let Some(input) = input {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
 }
 
 /// How many of the open path's topics the store has at `status`: what
