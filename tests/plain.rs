@@ -168,6 +168,14 @@ fn the_same_steps_through_commands_and_keys_leave_the_same_progress() {
     };
     let through_plain = statuses(&plain);
     assert_eq!(through_plain, statuses(&keys), "plain mode said:\n{out}");
+    // And what `status --json` would print of each.
+    let now = common::NOW.parse().unwrap();
+    let status = |app: &learnpath::app::App| {
+        let report =
+            learnpath::cmd::status::report(&app.path().curriculum, app.progress(), now, Default::default());
+        serde_json::to_value(report).unwrap()
+    };
+    assert_eq!(status(&plain), status(&keys));
     assert_eq!(
         through_plain.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
         ["coding-basics/lists", "dsa/big-o", "dsa/recursion", "dsa/linked-lists-stacks-queues"],
