@@ -107,7 +107,7 @@ proptest! {
             let left = buf[(areas.left.x, y)].symbol();
             let right = buf[(areas.left.right() - 1, y)].symbol();
             let edge = buf[(89, y)].symbol();
-            prop_assert!("│┃".contains(left), "row {y} left border {left:?}");
+            prop_assert!("│┃▸".contains(left), "row {y} left border {left:?}");
             prop_assert!("│┃║█".contains(right), "row {y} steps' right border {right:?}");
             prop_assert!("│┃║█╮╯┓┛".contains(edge), "row {y} screen edge {edge:?}");
         }

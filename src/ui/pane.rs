@@ -69,8 +69,18 @@ pub fn render_list_fitting(
         list = list.fit(fit);
     }
     frame.render_stateful_widget(list, area, state);
+    // The focused selection is also marked by a sign on the border beside
+    // it: reverse video is lost on a braille display, in a screen reader's
+    // text and in a copy of the screen.
+    let selected = state.selected().and_then(|i| rows.iter().find(|r| r.item == i));
+    if focused && let Some(row) = selected.filter(|r| r.y > area.y && r.y < area.bottom().saturating_sub(1)) {
+        frame.buffer_mut()[(area.x, row.y)].set_symbol(SELECTED_MARK);
+    }
     rows
 }
+
+/// What marks the focused list's selected row, on the border beside it.
+pub const SELECTED_MARK: &str = "▸";
 
 /// Rows needed by the items `item(0..count)`, counting no further than `cap`.
 pub fn rows_needed(count: usize, item: impl Fn(usize) -> Text<'static>, cap: usize) -> usize {
