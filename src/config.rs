@@ -108,15 +108,34 @@ impl Source {
     }
 }
 
-/// The shipped path, then `<config dir>/curricula/*.toml` by file name.
+/// The shipped path, then `<config dir>/curricula/*.toml` and the
+/// `*.toml` one folder down (`curricula/NAME/*.toml`, where a folder of
+/// paths lives), by path. Folders are not followed through links, and no
+/// deeper than one.
 pub fn sources(config_dir: &Path) -> Vec<Source> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(config_dir.join("curricula"))
-        .map(|it| {
-            it.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect()
-        })
-        .unwrap_or_default();
+    let curricula = config_dir.join("curricula");
+    let mut files = toml_files(&curricula);
+    let folders = std::fs::read_dir(&curricula).map(|it| {
+        it.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()).collect::<Vec<_>>()
+    });
+    for folder in folders.unwrap_or_default() {
+        files.extend(toml_files(&folder));
+    }
     files.sort();
     std::iter::once(Source::Shipped).chain(files.into_iter().map(Source::File)).collect()
+}
+
+/// The `*.toml` entries of `dir` that are not folders.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|it| {
+            it.flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Loads the curriculum from `source`, through the parsed-path cache in

@@ -114,6 +114,22 @@ fn new_writes_a_starter_that_validates_and_list_shows_it() {
 }
 
 #[test]
+fn paths_one_folder_down_are_listed_and_deeper_ones_are_not() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let curricula = h.join("config/curricula");
+    std::fs::create_dir_all(curricula.join("shared/deeper")).unwrap();
+    let starter = learnpath::cmd::new::STARTER;
+    std::fs::write(curricula.join("shared/team.toml"), starter.replace("my-path", "team-path")).unwrap();
+    std::fs::write(curricula.join("shared/deeper/hidden.toml"), starter.replace("my-path", "too-deep"))
+        .unwrap();
+    std::fs::write(curricula.join("shared/notes.txt"), "not a path").unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&learnpath(h, &["list", "--json"]))).unwrap();
+    let ids: Vec<&str> = json.as_array().unwrap().iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(ids, ["backend", "team-path"], "{json}");
+}
+
+#[test]
 fn a_bad_config_is_an_error_with_its_position() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
