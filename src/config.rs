@@ -113,29 +113,24 @@ impl Source {
 /// paths lives), by path. Folders are not followed through links, and no
 /// deeper than one.
 pub fn sources(config_dir: &Path) -> Vec<Source> {
-    let curricula = config_dir.join("curricula");
-    let mut files = toml_files(&curricula);
-    let folders = std::fs::read_dir(&curricula).map(|it| {
-        it.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()).collect::<Vec<_>>()
-    });
-    for folder in folders.unwrap_or_default() {
-        files.extend(toml_files(&folder));
-    }
+    let mut files = Vec::new();
+    toml_files(&config_dir.join("curricula"), 1, &mut files);
     files.sort();
     std::iter::once(Source::Shipped).chain(files.into_iter().map(Source::File)).collect()
 }
 
-/// The `*.toml` entries of `dir` that are not folders.
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .map(|it| {
-            it.flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default()
+/// Adds the `*.toml` files of `dir` to `out`, and those of its folders
+/// `depth` levels down, reading each folder once.
+fn toml_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() && depth > 0 => toml_files(&path, depth - 1, out),
+            Ok(t) if t.is_dir() => {}
+            Ok(_) if path.extension().is_some_and(|x| x == "toml") => out.push(path),
+            _ => {}
+        }
+    }
 }
 
 /// Loads the curriculum from `source`, through the parsed-path cache in
