@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod config;
 pub mod curriculum;
 pub mod events;
+pub mod import;
 pub mod notes;
 pub mod open;
 pub mod plain;

@@ -230,12 +230,12 @@ fn quoted(s: &str) -> String {
 
 prop_compose! {
     fn topic()(title in text(), hours in proptest::option::of(0.0f64..100.0), summary in proptest::option::of(text()),
-               check in proptest::collection::vec(text(), 0..3), kind in 0usize..9, paid in any::<bool>()) -> String {
+               check in proptest::collection::vec(text(), 0..3), kind in 0usize..10, paid in any::<bool>()) -> String {
         let mut t = format!("title = {}\n", quoted(&title));
         if let Some(h) = hours { t += &format!("hours = {h}\n"); }
         if let Some(s) = summary { t += &format!("summary = {}\n", quoted(&s)); }
         t += &format!("check = [{}]\n", check.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "));
-        let kinds = ["article", "video", "course", "book", "docs", "exercise", "project", "tool"];
+        let kinds = ["article", "video", "course", "book", "docs", "exercise", "project", "tool", "podcast"];
         t += "[[steps.topics.resources]]\ntitle = \"R\"\nurl = \"https://example.com/r\"\n";
         if let Some(k) = kinds.get(kind) { t += &format!("kind = \"{k}\"\n"); }
         t += if paid { "cost = \"paid\"\n" } else { "" };

@@ -314,3 +314,51 @@ fn nesting_too_deep_is_reported_where_it_is() {
         format!("format = 1\nid = \"x\"\ntitle = \"X\"\nk = {}{}\n", "[".repeat(5000), "]".repeat(5000));
     assert!(refused(&nested).starts_with("x.toml:4:"), "{}", refused(&nested));
 }
+
+const MOVED: &str = r#"
+format = 1
+id = "p"
+title = "P"
+
+[[steps]]
+id = "one"
+title = "One"
+
+[[steps.topics]]
+id = "kept"
+title = "Kept"
+
+[[steps]]
+id = "two"
+title = "Two"
+
+[[steps.topics]]
+id = "moved"
+title = "Moved"
+aliases = ["old-name", "one/was-here"]
+"#;
+
+#[test]
+fn a_topic_that_moved_finds_its_old_key_from_another_step() {
+    let c = Curriculum::parse(MOVED, "x.toml").unwrap();
+    assert_eq!(c.resolve("one/was-here"), Some((1, 0)));
+    assert_eq!(c.resolve("two/old-name"), Some((1, 0)));
+    assert_eq!(c.resolve("one/kept"), Some((0, 0)));
+    assert_eq!(c.locate("one/was-here"), None, "a former key is not the topic's key");
+    assert_eq!(c.resolve("two/was-here"), None);
+}
+
+#[test]
+fn a_moved_alias_must_be_well_formed_and_name_no_topic() {
+    let e = refused(&MOVED.replace("one/was-here", "one/Bad"));
+    assert!(e.contains("bad topic alias \"one/Bad\""), "{e}");
+    let e = refused(&MOVED.replace("one/was-here", "one/kept"));
+    assert!(e.contains("is the key of a topic that exists"), "{e}");
+    let e = refused(&MOVED.replace("one/was-here", "two/x"));
+    assert!(e.contains("names this topic's own step"), "{e}");
+    let twice = format!(
+        "{MOVED}\n[[steps]]\nid = \"three\"\ntitle = \"Three\"\n\n[[steps.topics]]\nid = \"t\"\ntitle = \"T\"\naliases = [\"one/was-here\"]\n"
+    );
+    let e = refused(&twice);
+    assert!(e.contains("is listed on two topics"), "{e}");
+}

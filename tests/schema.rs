@@ -32,7 +32,7 @@ fn a_wrong_type_or_an_unknown_key_does_not() {
     let v = validator();
     for (from, to) in [
         ("hours = 4", "hours = \"four\""),
-        ("kind = \"docs\"", "kind = \"podcast\""),
+        ("kind = \"docs\"", "kind = \"webinar\""),
         ("summary = \"What you can do", "sumary = \"What you can do"),
         ("format = 1", "format = 2"),
         ("check = [", "check = 3\nx = ["),

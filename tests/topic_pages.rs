@@ -110,7 +110,7 @@ fn a_long_chain_of_requirements_is_checked_without_deep_recursion() {
 
 #[test]
 fn an_unknown_kind_lists_the_choices() {
-    let e = refused(&PAGES.replace("kind = \"docs\"", "kind = \"podcast\""));
+    let e = refused(&PAGES.replace("kind = \"docs\"", "kind = \"webinar\""));
     assert!(e.starts_with("x.toml:19:8:"), "{e}");
     for kind in Kind::ALL {
         assert!(e.contains(kind.name()), "{} missing from: {e}", kind.name());

@@ -23,6 +23,8 @@ pub enum Kind {
     Project,
     /// A program or service to use.
     Tool,
+    /// Something to listen to.
+    Podcast,
 }
 
 /// Whether a resource is free or paid.

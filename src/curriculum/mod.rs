@@ -24,7 +24,7 @@ pub use find::Found;
 pub use resource::{Cost, Kind, Resource};
 use step::requirement_key;
 pub use step::{Step, Topic};
-pub use validate::{http_url, is_valid_id};
+pub use validate::{MAX_ALIASES, http_url, is_valid_id};
 
 /// The only format number this build understands.
 pub const FORMAT: i64 = 1;
@@ -75,11 +75,15 @@ pub struct Curriculum {
     /// `STEP_ID/TOPIC_ID` is found in two lookups, under current or former
     /// ids alike, however many aliases there are.
     #[serde(skip)]
-    names: (Names, Vec<Names>),
+    names: (Names, Vec<Names>, Moved),
 }
 
 /// Names → (index, whether the name is a former id).
 type Names = std::collections::HashMap<String, (usize, bool)>;
+
+/// Former keys `STEP/TOPIC` of topics that moved to another step → the
+/// step and topic they are now.
+type Moved = std::collections::HashMap<String, (usize, usize)>;
 
 /// A frequently asked question.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -144,6 +148,49 @@ impl Curriculum {
         Ok(curriculum)
     }
 
+    /// A curriculum made in memory (by `import`), with no positions; it is
+    /// checked when its text is parsed back.
+    pub fn assemble(id: String, title: String, summary: Option<String>, steps: Vec<Step>) -> Curriculum {
+        let mut c = Curriculum {
+            format: Spanned::new(0..0, FORMAT),
+            id: Spanned::new(0..0, id),
+            title: Spanned::new(0..0, title),
+            summary,
+            weekly_hours: None,
+            steps: Spanned::new(0..0, steps),
+            faq: Vec::new(),
+            names: Default::default(),
+        };
+        c.index_names();
+        c
+    }
+
+    /// The curriculum as a file's text, keys in the format's order and
+    /// the keys left at their defaults left out.
+    pub fn to_toml(&self) -> String {
+        // The model's own serde form is also its binary one (`frozen`),
+        // which needs every field; the text leaves out what is at its
+        // default instead.
+        fn prune(value: &mut toml::Value) {
+            match value {
+                toml::Value::Table(t) => {
+                    t.retain(|_, v| {
+                        !matches!(v, toml::Value::Boolean(false))
+                            && !matches!(v, toml::Value::Array(a) if a.is_empty())
+                    });
+                    t.iter_mut().for_each(|(_, v)| prune(v));
+                }
+                toml::Value::Array(a) => a.iter_mut().for_each(prune),
+                _ => {}
+            }
+        }
+        // Every field is a string, a number, a bool or a list of tables:
+        // nothing the TOML serializer refuses.
+        let mut value = toml::Value::try_from(self).unwrap_or(toml::Value::Table(Default::default()));
+        prune(&mut value);
+        toml::to_string(&value).unwrap_or_default()
+    }
+
     /// Builds the lookups from progress keys and former ids.
     fn index_names(&mut self) {
         // Sized up front: on a large path, growing these is most of the work.
@@ -153,7 +200,8 @@ impl Curriculum {
             let mut out = Names::with_capacity(items.len());
             for (i, (id, aliases)) in items.enumerate() {
                 out.insert(id.get_ref().clone(), (i, false));
-                for alias in aliases {
+                // A former key of a topic that moved is looked up whole.
+                for alias in aliases.iter().filter(|a| !a.get_ref().contains('/')) {
                     out.insert(alias.get_ref().clone(), (i, true));
                 }
             }
@@ -163,7 +211,15 @@ impl Curriculum {
         let step_names = names(steps.iter().map(|s| (&s.id, s.aliases.as_slice())));
         let topic_names =
             steps.iter().map(|s| names(s.topics.iter().map(|t| (&t.id, t.aliases.as_slice())))).collect();
-        self.names = (step_names, topic_names);
+        let mut moved = Moved::new();
+        for (si, s) in steps.iter().enumerate() {
+            for (ti, t) in s.topics.iter().enumerate() {
+                for alias in t.aliases.iter().filter(|a| a.get_ref().contains('/')) {
+                    moved.insert(alias.get_ref().clone(), (si, ti));
+                }
+            }
+        }
+        self.names = (step_names, topic_names, moved);
     }
 
     /// Reads and validates a curriculum file.
@@ -217,9 +273,11 @@ impl Curriculum {
     /// id. Ids hold no `/`, so the key splits in one place.
     fn lookup(&self, key: &str) -> Option<(usize, bool, usize, bool)> {
         let (step, topic) = key.split_once('/')?;
-        let &(s, step_alias) = self.names.0.get(step)?;
-        let &(t, topic_alias) = self.names.1.get(s)?.get(topic)?;
-        Some((s, step_alias, t, topic_alias))
+        let found = self.names.0.get(step).and_then(|&(s, step_alias)| {
+            let &(t, topic_alias) = self.names.1.get(s)?.get(topic)?;
+            Some((s, step_alias, t, topic_alias))
+        });
+        found.or_else(|| self.names.2.get(key).map(|&(s, t)| (s, true, t, true)))
     }
 
     /// The step and topic indexes of progress key `key`, under current or
@@ -232,7 +290,7 @@ impl Curriculum {
     /// once, so the work of resolving grows with the file, not with the
     /// product of step and topic aliases.
     pub fn name_count(&self) -> usize {
-        self.names.0.len() + self.names.1.iter().map(|m| m.len()).sum::<usize>()
+        self.names.0.len() + self.names.1.iter().map(|m| m.len()).sum::<usize>() + self.names.2.len()
     }
 
     /// The step and topic indexes of what topic `topic` of step `step`

@@ -29,7 +29,7 @@ pub struct Resource {
 
 impl Kind {
     /// Every kind, in the order `t` cycles through them.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Article,
         Kind::Video,
         Kind::Course,
@@ -38,6 +38,7 @@ impl Kind {
         Kind::Exercise,
         Kind::Project,
         Kind::Tool,
+        Kind::Podcast,
     ];
 
     /// The word used in the file, also the tag shown before a resource's
@@ -52,6 +53,7 @@ impl Kind {
             Kind::Exercise => "exercise",
             Kind::Project => "project",
             Kind::Tool => "tool",
+            Kind::Podcast => "podcast",
         }
     }
 }

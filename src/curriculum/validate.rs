@@ -62,6 +62,7 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
         check_text(&step.title, "step title", &mut out);
     }
     check_aliases(c.steps.get_ref().iter().map(|s| (&s.id, &s.aliases)), "step", &mut out);
+    let mut moved = HashSet::new();
     for step in c.steps.get_ref() {
         let mut topic_ids = HashSet::new();
         for topic in &step.topics {
@@ -73,6 +74,7 @@ pub fn all(c: &Curriculum) -> Vec<Diagnostic> {
             }
         }
         check_aliases(step.topics.iter().map(|t| (&t.id, &t.aliases)), "topic", &mut out);
+        check_moved(c, step, &mut moved, &mut out);
         for res in step.resources.iter().chain(step.topics.iter().flat_map(|t| &t.resources)) {
             check_text(&res.title, "resource title", &mut out);
             check_url(&res.url, &mut out);
@@ -110,7 +112,9 @@ fn check_aliases<'a>(
             ));
             continue;
         }
-        for alias in aliases {
+        // `STEP/TOPIC`, a topic's key before it moved, is checked whole
+        // by `check_moved`.
+        for alias in aliases.iter().filter(|a| what != "topic" || !a.get_ref().contains('/')) {
             check_id(alias, &format!("{what} alias"), out);
             if !names.insert(alias.get_ref()) {
                 out.push(Diagnostic::at(
@@ -121,6 +125,48 @@ fn check_aliases<'a>(
                     ),
                 ));
             }
+        }
+    }
+}
+
+/// A topic's former keys from other steps (`STEP/TOPIC` aliases, written
+/// when a topic moves): each well-formed, naming no current topic (its
+/// progress would land on two), and listed once in the whole file.
+fn check_moved<'a>(
+    c: &Curriculum,
+    step: &'a super::Step,
+    seen: &mut HashSet<&'a str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for alias in step.topics.iter().flat_map(|t| &t.aliases).filter(|a| a.get_ref().contains('/')) {
+        let (s, t) = alias.get_ref().split_once('/').unwrap_or_default();
+        let problem = if !is_valid_id(s) || !is_valid_id(t) {
+            Some(format!(
+                "bad topic alias {:?}: a topic that moved from another step names its old key as STEP/TOPIC, each part lowercase letters, digits and '-'",
+                alias.get_ref()
+            ))
+        } else if s == step.id.get_ref() {
+            Some(format!("topic alias {:?} names this topic's own step: write just {t:?}", alias.get_ref()))
+        } else if c
+            .steps
+            .get_ref()
+            .iter()
+            .any(|o| o.id.get_ref() == s && o.topics.iter().any(|x| x.id.get_ref() == t))
+        {
+            Some(format!(
+                "topic alias {:?} is the key of a topic that exists: each name may mean only one topic",
+                alias.get_ref()
+            ))
+        } else if !seen.insert(alias.get_ref()) {
+            Some(format!(
+                "topic alias {:?} is listed on two topics: each name may mean only one",
+                alias.get_ref()
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            out.push(Diagnostic::at(alias.span(), message));
         }
     }
 }
