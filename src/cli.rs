@@ -104,6 +104,15 @@ impl Cli {
     }
 }
 
+/// An id as a curriculum's: lowercase letters, digits and `-`.
+fn parse_id(text: &str) -> Result<String, String> {
+    if crate::curriculum::is_valid_id(text) {
+        Ok(text.to_string())
+    } else {
+        Err("use lowercase letters, digits and '-', starting with a letter or digit".to_string())
+    }
+}
+
 /// The option, else the variable; an empty one is unset. An empty
 /// option falls back to the variable.
 fn given(option: Option<std::ffi::OsString>, variable: &str) -> Option<PathBuf> {
@@ -159,6 +168,32 @@ pub enum Command {
         /// Write to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Make a path from a Markdown file: headings become steps, list items and table rows
+    /// topics, ticked boxes done. Importing the same file again updates the path and keeps
+    /// your progress
+    Import {
+        /// The Markdown file
+        file: PathBuf,
+        /// Write the path here [default: <config dir>/curricula/ID.toml, where c lists it]
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The path's id [default: from its title]
+        #[arg(long, value_name = "ID", value_parser = parse_id)]
+        id: Option<String>,
+        /// The path's title [default: the file's single # heading, else its name]
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Make steps from headings of this level (1 for #, 2 for ##…) [default: the deepest
+        /// level with lists or tables under it]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
+        steps_at: Option<u8>,
+        /// Merge into the path imported from this file before; it must exist
+        #[arg(long)]
+        update: bool,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Print a JSON Schema of the curriculum format (for editors)
     Schema,

@@ -173,6 +173,11 @@ pub fn memories(c: &Curriculum, progress: &Progress) -> Vec<(usize, usize, Memor
     let mut out: Vec<(usize, usize, Memory)> = progress
         .topics(id)
         .filter(|(_, entry)| entry.status == Status::Done)
+        // A box ticked in an imported file is not a memory to schedule
+        // until the learner reviews it once here.
+        .filter(|(key, entry)| {
+            !entry.imported || progress.review(id, key).is_some_and(|r| r.at >= entry.counts_from())
+        })
         .filter_map(|(key, entry)| {
             let (s, t) = c.locate(key)?;
             Some((s, t, memory(progress, id, key, entry.counts_from())))

@@ -77,6 +77,7 @@ const WEEK: SignedDuration = SignedDuration::from_hours(24 * 7);
 pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
     let id = c.id.get_ref();
     let mut done_at: Vec<Timestamp> = Vec::new();
+    let mut imported_done = 0;
     let mut steps = Vec::new();
     let mut hours_left = 0.0;
     let mut has_hours = false;
@@ -84,8 +85,12 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
     for (step, recall) in c.steps().iter().zip(&recall) {
         let kept = crate::review::Retention::of(recall);
         let mut times: Vec<Timestamp> = Vec::new();
+        let mut imported = 0;
         for topic in &step.topics {
             match progress.entry(id, &step.key(topic)) {
+                // An imported tick is done, but not work done on the day of
+                // the import: it is in no week and no streak.
+                Some(e) if e.status == Status::Done && e.imported => imported += 1,
                 Some(e) if e.status == Status::Done => times.push(e.counts_from()),
                 Some(e) if e.status == Status::Skipped => {}
                 _ => {
@@ -103,10 +108,11 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
             last,
             days,
             retained: kept.retained,
-            done: times.len(),
+            done: times.len() + imported,
             retention: kept.average,
         });
         done_at.extend(times);
+        imported_done += imported;
     }
     let week_of = |t: Timestamp| -> i64 { now.duration_since(t).as_secs().div_euclid(WEEK.as_secs()) };
     let mut per_week = vec![0; WEEKS];
@@ -124,7 +130,7 @@ pub fn compute(c: &Curriculum, progress: &Progress, now: Timestamp) -> Stats {
     let longest_streak = active.split(|a| !a).map(<[bool]>::len).max().unwrap_or(0);
     let recent: usize = per_week[WEEKS - PACE_WEEKS..].iter().sum();
     let recent_pace = recent as f64 / PACE_WEEKS as f64;
-    let done = done_at.len();
+    let done = done_at.len() + imported_done;
     let left = c.topic_count() - done - skipped(c, progress);
     let weeks_to =
         |weeks: f64| now.saturating_add(SignedDuration::from_secs_f64(weeks * WEEK.as_secs_f64())).ok();

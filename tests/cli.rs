@@ -77,9 +77,11 @@ fn export_writes_markdown_and_json() {
     stdout(&learnpath(h, &["mark", "coding-basics/loops", "done"]));
     stdout(&learnpath(h, &["mark", "coding-basics/lists", "skipped"]));
     let md = stdout(&learnpath(h, &["export"]));
-    assert!(md.starts_with("# Learn Backend Development\n\n1/61 topics done (1%).\n"), "{md}");
+    assert!(md.starts_with("<!-- learnpath export of backend;"), "{md}");
+    assert!(md.contains("\n# Learn Backend Development\n\n1/61 topics done (1%).\n"), "{md}");
+    assert!(md.contains("\n## 1. Learn basic coding skills `coding-basics`\n"), "{md}");
     assert!(md.contains("- [x] Loops `coding-basics/loops`\n"), "{md}");
-    assert!(md.contains("- [ ] ~~Lists~~ *(skipped)* `coding-basics/lists`\n"), "{md}");
+    assert!(md.contains("- [ ] ~~Lists~~ `coding-basics/lists` *(skipped)*\n"), "{md}");
     assert!(md.contains("- [ ] [Golang cafe](https://golang.cafe/) — Golang Cafe\n"), "{md}");
     let out = h.join("export.json");
     stdout(&learnpath(h, &["export", "--format", "json", "--output", out.to_str().unwrap()]));

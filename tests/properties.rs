@@ -247,8 +247,9 @@ fn instant() -> impl Strategy<Value = Timestamp> {
 fn topic_entry() -> impl Strategy<Value = TopicEntry> {
     let status =
         prop_oneof![Just(Status::Todo), Just(Status::InProgress), Just(Status::Done), Just(Status::Skipped)];
-    (status, instant(), prop::option::of(instant()), device(), extra())
-        .prop_map(|(status, at, since, by, extra)| TopicEntry { status, at, since, by, extra })
+    (status, instant(), prop::option::of(instant()), device(), extra()).prop_map(
+        |(status, at, since, by, extra)| TopicEntry { status, at, since, by, imported: false, extra },
+    )
 }
 
 /// Which device made a change: two, or none (files from before sync).

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Named;
 use crate::curriculum::{Curriculum, Resource, Step};
+use crate::import::export_form::{self, escape};
 use crate::notes::Notes;
 use crate::progress::{Progress, Status, percent};
 
@@ -131,28 +132,30 @@ pub fn report(c: &Curriculum, progress: &Progress, notes: &Notes) -> ExportRepor
 }
 
 impl std::fmt::Display for ExportReport {
+    /// The Markdown `learnpath import` reads back as it was: see
+    /// `import::export_form`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (done, total) = (self.done, self.total);
+        writeln!(f, "{}", export_form::header(&self.curriculum.id))?;
         writeln!(
             f,
             "# {}\n\n{done}/{total} topics done ({}%).",
-            self.curriculum.title,
+            escape(&self.curriculum.title),
             percent(done, total)
         )?;
         for s in &self.steps {
-            write!(f, "\n## {} {}\n\n", s.label, s.title)?;
+            write!(f, "\n## {} {} `{}`\n\n", s.label, escape(&s.title), s.id)?;
             if let Some(goal) = &s.goal {
-                write!(f, "{}\n\n", goal.split_whitespace().collect::<Vec<_>>().join(" "))?;
+                write!(f, "{}\n\n", paragraph(goal))?;
             }
             for t in &s.topics {
-                let title = &t.title;
-                let line = match t.state {
-                    Status::Done => format!("- [x] {title}"),
-                    Status::Todo => format!("- [ ] {title}"),
-                    Status::InProgress => format!("- [ ] {title} *(in progress)*"),
-                    Status::Skipped => format!("- [ ] ~~{title}~~ *(skipped)*"),
+                let title = escape(&t.title);
+                let (tick, title) = match t.state {
+                    Status::Done => ("x", title),
+                    Status::Skipped => (" ", format!("~~{title}~~")),
+                    Status::Todo | Status::InProgress => (" ", title),
                 };
-                writeln!(f, "{line} `{}`", t.key)?;
+                writeln!(f, "- [{tick}] {title} `{}`{}", t.key, export_form::status_words(t.state))?;
                 for l in t.note.as_deref().unwrap_or_default().trim_end().lines() {
                     if l.is_empty() { writeln!(f, "  >")? } else { writeln!(f, "  > {l}")? }
                 }
@@ -161,7 +164,7 @@ impl std::fmt::Display for ExportReport {
                 }
             }
             if !s.resources.is_empty() {
-                write!(f, "\nResources:\n\n")?;
+                write!(f, "\n{}\n\n", export_form::RESOURCES)?;
             }
             for r in &s.resources {
                 write!(f, "{r}")?;
@@ -171,10 +174,43 @@ impl std::fmt::Display for ExportReport {
     }
 }
 
-/// A Markdown task line: `- [x] [Title](url) — provider`.
+/// Text as one Markdown paragraph that reads back as the same words: one
+/// line, marks escaped, and nothing at its start that would make it a list
+/// item, a heading or a quote.
+fn paragraph(text: &str) -> String {
+    let line = escape(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => format!("{}\\{}", &line[..digits], &line[digits..]),
+        _ if line.starts_with(['-', '+', '=']) => format!("\\{line}"),
+        _ => line,
+    }
+}
+
+/// A link target as Markdown reads it back: in `<…>` when it holds
+/// characters that would end it early.
+fn target(url: &str) -> String {
+    if url.contains(['(', ')', '<', '>', ' ', '\\']) {
+        let mut out = String::from("<");
+        for c in url.chars() {
+            if matches!(c, '<' | '>' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out + ">"
+    } else {
+        url.to_string()
+    }
+}
+
+/// A Markdown task line: `- [x] [Title](url) — provider`, ticked when
+/// read. Under its topic, or under "Resources:", `import` reads it as a
+/// read mark, not as a topic.
 impl std::fmt::Display for ExportResource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let provider = self.provider.as_ref().map(|p| format!(" — {p}")).unwrap_or_default();
-        writeln!(f, "- [{}] [{}]({}){provider}", if self.read { "x" } else { " " }, self.title, self.url)
+        let provider = self.provider.as_ref().map(|p| format!(" — {}", escape(p))).unwrap_or_default();
+        let tick = if self.read { "x" } else { " " };
+        writeln!(f, "- [{tick}] [{}]({}){provider}", escape(&self.title), target(&self.url))
     }
 }

@@ -6,6 +6,7 @@
 mod context;
 mod demo;
 pub mod export;
+pub mod import;
 mod info;
 pub mod list;
 pub mod mark;
@@ -138,6 +139,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             write_out(&text, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { file, output, id, title, steps_at, update, json }) => {
+            let cx = Context::load(&cli)?;
+            let request = import::Request {
+                file,
+                output: output.as_deref(),
+                id: id.clone(),
+                title: title.clone(),
+                steps_at: *steps_at,
+                update: *update,
+            };
+            emit(&import::run(&cx, &request)?, *json)
         }
         Some(Command::Mark { topic, status }) => {
             let cx = Context::load(&cli)?;

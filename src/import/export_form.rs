@@ -41,8 +41,12 @@ pub fn header(id: &str) -> String {
 /// a title reads back as it was.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '~' | '|' | '!' | '$') {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&` only matters where it could start an entity (`&amp;`).
+        let entity = c == '&' && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
+        if entity || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '|' | '!' | '$')
+        {
             out.push('\\');
         }
         out.push(c);

@@ -88,6 +88,12 @@ pub struct TopicEntry {
     /// written before sync, and in changes made outside a data dir.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// Ticked by `learnpath import` from a box ticked in the Markdown, not
+    /// by the learner here: review does not schedule it until it is
+    /// reviewed once, and stats do not count it as work done that day.
+    /// Absent otherwise; cleared when the learner changes the topic.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
     /// Keys written by other versions, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -138,7 +144,7 @@ pub struct Graded {
 impl TopicEntry {
     /// A change to `status` made at `at` on no particular device.
     pub fn new(status: Status, at: Timestamp) -> TopicEntry {
-        TopicEntry { status, at, since: None, by: None, extra: Map::new() }
+        TopicEntry { status, at, since: None, by: None, imported: false, extra: Map::new() }
     }
 
     /// When the topic reached its status: `since`, else the change's time.

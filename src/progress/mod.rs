@@ -248,6 +248,33 @@ impl Progress {
         record(topics, key, status, at, self.device.as_deref());
     }
 
+    /// Records topic `key` as `status`, ticked in a file `learnpath import`
+    /// read, if it has no entry yet: an import never overrides what the
+    /// learner did here (an untick included), and never syncs over it.
+    /// Returns whether it was written.
+    pub fn import_tick(&mut self, curriculum: &str, key: &str, status: Status, at: Timestamp) -> bool {
+        let topics = &mut self.data.curricula.entry(curriculum.to_string()).or_default().topics;
+        if topics.contains_key(key) {
+            return false;
+        }
+        let by = self.device.clone();
+        topics.insert(key.to_string(), TopicEntry { by, imported: true, ..TopicEntry::new(status, at) });
+        true
+    }
+
+    /// Records resource `key` as read, from a file `learnpath import` read,
+    /// if it has no entry yet.
+    pub fn import_read(&mut self, curriculum: &str, key: &str, at: Timestamp) -> bool {
+        let resources = &mut self.data.curricula.entry(curriculum.to_string()).or_default().resources;
+        if resources.contains_key(key) {
+            return false;
+        }
+        let by = self.device.clone();
+        resources
+            .insert(key.to_string(), TopicEntry { by, imported: true, ..TopicEntry::new(Status::Done, at) });
+        true
+    }
+
     /// Whether resource `key` (`STEP_ID/URL`) was marked read.
     pub fn is_read(&self, curriculum: &str, key: &str) -> bool {
         self.data
@@ -361,6 +388,7 @@ fn record(
             entry.status = status;
             entry.since = None;
             entry.by = by;
+            entry.imported = false;
         }
         None => {
             map.insert(key.to_string(), TopicEntry { by, ..TopicEntry::new(status, at) });
