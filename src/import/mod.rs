@@ -13,7 +13,7 @@ mod slug;
 
 use std::collections::HashMap;
 
-use crate::curriculum::{Curriculum, LoadError, Resource, Step, Topic};
+use crate::curriculum::{Curriculum, Diagnostic, LoadError, Resource, Step, Topic};
 use crate::progress::Status;
 pub use ids::Changes;
 pub use markdown::Skipped;
@@ -80,11 +80,22 @@ pub fn import(
     let doc = markdown::read(markdown);
     let export = export_form::is_export(markdown);
     let level = options.steps_at.unwrap_or(if export { 2 } else { shape::step_level(&doc) });
-    let (draft, found) = shape::shape(&doc, level, export);
+    let (mut draft, found) = shape::shape(&doc, level, export);
+    if draft.steps.is_empty() {
+        let nothing = Diagnostic::at(
+            0..0,
+            "no list items or table rows to make topics from: a path is made of headings with lists (`- item`, `- [ ] task`) or tables under them",
+        );
+        return Err(LoadError::new(&options.name, markdown, vec![nothing]));
+    }
+    // A heading with no words still makes a step; it needs a name.
+    for (i, s) in draft.steps.iter_mut().enumerate().filter(|(_, s)| s.title.is_empty()) {
+        s.title = format!("Step {}", i + 1);
+    }
     let title = options
         .title
         .clone()
-        .or_else(|| draft.title.clone())
+        .or_else(|| draft.title.clone().filter(|t| !t.is_empty()))
         // One section in all (a roadmap.sh topic file): its heading.
         .or_else(|| (draft.steps.len() == 1).then(|| draft.steps[0].title.clone()))
         .unwrap_or_else(|| options.name.trim_end_matches(".md").to_string());
