@@ -20,9 +20,17 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// A topic: its title, its status (0 todo, 1 done, 2 in progress, 3
+/// skipped), whether it has a link.
+type GenTopic = (String, u8, bool);
+
+/// A step: its title, whether it is an extra, its topics, its own links
+/// (each read or not).
+type GenStep = (String, bool, Vec<GenTopic>, Vec<bool>);
+
 #[derive(Debug, Clone)]
 struct Shape {
-    steps: Vec<(String, bool, Vec<(String, u8, bool)>, Vec<bool>)>,
+    steps: Vec<GenStep>,
 }
 
 fn shape() -> impl Strategy<Value = Shape> {

@@ -16,7 +16,7 @@
 
 mod check;
 mod files;
-mod git;
+pub mod git;
 mod init;
 pub mod notes_merge;
 mod repair;
