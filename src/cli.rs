@@ -195,6 +195,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add the paths of a git repository (a URL or a folder) to curricula/NAME, where c lists
+    /// them; every file is checked first
+    Add {
+        /// The repository: a URL git can clone, or a folder holding one
+        source: String,
+        /// The folder's name under curricula/ [default: the repository's name]
+        #[arg(long, value_name = "NAME", value_parser = parse_id)]
+        name: Option<String>,
+        /// Import this Markdown file of the repository into a path
+        #[arg(long = "import", value_name = "FILE.md")]
+        markdown: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Pull the paths added with `add` (all, or NAME); an update that does not validate is
+    /// refused and the version you have stays
+    Update {
+        /// The folder under curricula/ [default: every one added]
+        name: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a JSON Schema of the curriculum format (for editors)
     Schema,
     /// What to do today: reviews due, then the next topics that are ready

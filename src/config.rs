@@ -124,6 +124,11 @@ pub fn sources(config_dir: &Path) -> Vec<Source> {
 fn toml_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
+        // A hidden folder is a clone `add` has not finished checking, or
+        // git's own.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
         match entry.file_type() {
             Ok(t) if t.is_dir() && depth > 0 => toml_files(&path, depth - 1, out),
             Ok(t) if t.is_dir() => {}

@@ -22,6 +22,7 @@ pub mod regular;
 pub mod resume;
 pub mod review;
 pub mod search;
+pub mod shared;
 pub mod signals;
 pub mod stats;
 pub mod sync;

@@ -57,6 +57,8 @@ fn dependencies_go_one_way() {
                 "theme",
                 "resume",
                 "config",
+                "import",
+                "shared",
             ],
             &["app", "ui", "tui", "terminal", "events", "cli", "cmd"],
         ),

@@ -14,6 +14,7 @@ pub mod new;
 pub mod next;
 pub mod reset;
 pub mod review;
+pub mod shared;
 pub mod stats;
 pub mod status;
 mod sync;
@@ -151,6 +152,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 update: *update,
             };
             emit(&import::run(&cx, &request)?, *json)
+        }
+        Some(Command::Add { source, name, markdown, json }) => {
+            let cx = Context::load(&cli)?;
+            let curricula = cx.config_dir.join("curricula");
+            emit(&shared::add(&curricula, source, name.as_deref(), markdown.as_deref())?, *json)
+        }
+        Some(Command::Update { name, json }) => {
+            let cx = Context::load(&cli)?;
+            let report = shared::update(&cx.config_dir.join("curricula"), name.as_deref())?;
+            emit(&report, *json)?;
+            Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::Mark { topic, status }) => {
             let cx = Context::load(&cli)?;
