@@ -182,15 +182,23 @@ fn match_topics(draft: &Draft, old: &[Step], step_match: &[Option<usize>]) -> Ve
     let link = |t: &DraftTopic, o: &crate::curriculum::Topic| {
         t.url().is_some_and(|u| o.resources.first().is_some_and(|r| r.url.get_ref() == u))
     };
-    let by_url: HashMap<&str, Vec<(usize, usize)>> =
-        old.iter().enumerate().fold(HashMap::new(), |mut m, (s, step)| {
-            for (t, topic) in step.topics.iter().enumerate() {
-                if let Some(r) = topic.resources.first() {
-                    m.entry(r.url.get_ref().as_str()).or_default().push((s, t));
-                }
+    // Every old topic by its first link, and by its title (or id), so a
+    // large re-import looks each one up instead of scanning them all.
+    let mut by_url: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (s, step) in old.iter().enumerate() {
+        for (t, topic) in step.topics.iter().enumerate() {
+            if let Some(r) = topic.resources.first() {
+                by_url.entry(r.url.get_ref().as_str()).or_default().push((s, t));
             }
-            m
-        });
+            by_name.entry(topic.title.get_ref().to_lowercase()).or_default().push((s, t));
+            by_name.entry(format!("\0{}", topic.id.get_ref())).or_default().push((s, t));
+        }
+    }
+    let name_of = |t: &DraftTopic| match &t.id {
+        Some(id) => format!("\0{id}"),
+        None => t.title.to_lowercase(),
+    };
     // Rounds from the surest match to the loosest, so a looser one never
     // takes a topic a surer one wanted.
     for round in 0..4 {
@@ -202,9 +210,7 @@ fn match_topics(draft: &Draft, old: &[Step], step_match: &[Option<usize>]) -> Ve
                 let candidates: Vec<(usize, usize)> = match (round, step_match[si]) {
                     (0 | 1, Some(os)) => (0..old[os].topics.len()).map(|ot| (os, ot)).collect(),
                     (2, _) => t.url().and_then(|u| by_url.get(u)).cloned().unwrap_or_default(),
-                    (3, _) => (0..old.len())
-                        .flat_map(|os| (0..old[os].topics.len()).map(move |ot| (os, ot)))
-                        .collect(),
+                    (3, _) => by_name.get(&name_of(t)).cloned().unwrap_or_default(),
                     _ => Vec::new(),
                 };
                 let fits = |&(os, ot): &(usize, usize)| {

@@ -95,6 +95,8 @@ pub fn lines(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             (Some(f), Some(l), Some(d)) => {
                 format!("{} → {} ({})", date(f), date(l), plural(d as usize, "day"))
             }
+            // Only imported ticks: done, but on no day of this machine's.
+            _ if s.done > 0 => format!("{} done before learnpath (imported)", s.done),
             _ => "not started".into(),
         };
         rows.push((format!("  {}: {span}", s.title), theme.text));
