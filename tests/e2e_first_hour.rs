@@ -134,7 +134,8 @@ fn the_readmes_first_five_minutes_work_as_written() {
             "learnpath status",
             "learnpath next",
             "learnpath --demo --days 30",
-            "learnpath new my-path"
+            "learnpath new my-path",
+            "learnpath import plan.md"
         ],
         "the walk-through changed: update this test with it"
     );
@@ -149,11 +150,18 @@ fn the_readmes_first_five_minutes_work_as_written() {
             continue;
         }
         let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        // The walk-through's plan.md is the learner's own: one is written
+        // for it, in the home the command runs for.
+        let plan = home.path().join("plan.md");
+        std::fs::write(&plan, "# My plan\n\n## Week 1\n\n- [x] Read the intro\n- [ ] Build a CLI\n").unwrap();
+        let args: Vec<&str> =
+            args.iter().map(|a| if *a == "plan.md" { plan.to_str().unwrap() } else { a }).collect();
         let out = common::learnpath(home.path(), &args, &env);
         assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
         let said = String::from_utf8_lossy(&out.stdout);
         match args[0] {
             "mark" => assert_eq!(common::status_json(home.path())["done"], 1, "{command} ticked Loops"),
+            "import" => assert!(said.contains("2 topics in 1 step, 0 links, 1 done."), "{said}"),
             "new" => {
                 let file = home.path().join("config").join("curricula").join("my-path.toml");
                 assert!(file.is_file() && said.contains(&file.display().to_string()), "{said}");
@@ -170,6 +178,7 @@ fn the_readmes_first_five_minutes_work_as_written() {
     app.wait_for("Topics 1/7");
     app.send("c");
     app.wait_for("My learning path  0/3 · 0%");
+    app.wait_for("My plan  1/2 · 50%");
     app.send("\x1b");
     quit(app);
 }
