@@ -213,23 +213,27 @@ fn left_out(imported: &import::Imported) -> Vec<Left> {
         }
     };
     for (kind, one, many) in [
-        (Skipped::Image, "image", "images"),
-        (Skipped::Badge, "badge", "badges"),
-        (Skipped::Html, "piece of HTML", "pieces of HTML"),
-        (Skipped::Code, "code block", "code blocks"),
+        (Skipped::Image, "image left out", "images left out"),
+        (Skipped::Badge, "badge left out", "badges left out"),
+        (Skipped::Html, "piece of HTML left out", "pieces of HTML left out"),
+        (Skipped::Code, "code block left out", "code blocks left out"),
     ] {
         add(one, many, imported.skipped.iter().filter(|(k, _)| *k == kind).map(|(_, l)| *l).collect());
     }
-    add("link that is not a web link", "links that are not web links", imported.not_web.clone());
-    add("empty section", "empty sections", imported.empty.iter().map(|(_, l)| *l).collect());
+    add("link left out: not a web link", "links left out: not web links", imported.not_web.clone());
+    add(
+        "empty section left out",
+        "empty sections left out",
+        imported.empty.iter().map(|(_, l)| *l).collect(),
+    );
     add(
         "row whose hours were not understood",
         "rows whose hours were not understood",
         imported.hours_unknown.clone(),
     );
     add(
-        "prerequisite that names no earlier topic (kept as words)",
-        "prerequisites that name no earlier topic (kept as words)",
+        "prerequisite kept as words: it names no earlier topic",
+        "prerequisites kept as words: they name no earlier topic",
         imported.prereq_as_text.clone(),
     );
     out
@@ -271,7 +275,7 @@ impl std::fmt::Display for ImportReport {
             )?;
         }
         for left in &self.skipped {
-            writeln!(f, "Left out: {} {} ({}).", left.lines.len(), left.what, lines(&left.lines))?;
+            writeln!(f, "{} {} ({}).", left.lines.len(), left.what, lines(&left.lines))?;
         }
         let ch = &self.changes;
         if self.updated {
