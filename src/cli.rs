@@ -70,6 +70,12 @@ impl Cli {
     /// system's; `--config-dir` is not known until parsing is done).
     pub fn parse_with_real_dirs() -> Cli {
         use clap::{CommandFactory, FromArgMatches};
+        // The usual start has no arguments, and so nothing to parse: clap's
+        // builder and parser stay out of it, and their code is not paged in
+        // before the first frame.
+        if std::env::args_os().len() <= 1 {
+            return Cli::bare();
+        }
         let given = std::env::var_os("LEARNPATH_CONFIG_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
         let mut command = Cli::command();
         // The long help (the key list, the real folders) is only made when
@@ -85,6 +91,24 @@ impl Cli {
         }
         let matches = command.get_matches();
         Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+
+    /// What the command line means with no arguments (a test checks it
+    /// against clap's own parse).
+    pub fn bare() -> Cli {
+        Cli {
+            curriculum: None,
+            data_dir: None,
+            config_dir: None,
+            cache_dir: None,
+            theme: None,
+            no_mouse: false,
+            show_cursor: false,
+            plain: false,
+            demo: false,
+            days: 30,
+            command: None,
+        }
     }
 
     /// `--data-dir`, else `LEARNPATH_DATA_DIR`; empty means unset, as for
@@ -321,5 +345,17 @@ impl From<StatusArg> for crate::progress::Status {
             StatusArg::Done => Self::Done,
             StatusArg::Skipped => Self::Skipped,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_arguments_mean_what_clap_would_make_of_them() {
+        use clap::Parser as _;
+        let parsed = Cli::try_parse_from(["learnpath"]).unwrap();
+        assert_eq!(format!("{:?}", Cli::bare()), format!("{parsed:?}"));
     }
 }

@@ -154,3 +154,28 @@ fn links_with_parentheses_and_angle_brackets_keep_their_targets() {
         ]
     );
 }
+
+/// The edited study plan imported onto the first: what a re-import writes,
+/// aliases included.
+#[test]
+fn a_reimport_writes_aliases_for_what_moved_or_was_renamed() {
+    let first = imported("task-list.md");
+    let name = "task-list-edited.md";
+    let again = import::import(&fixture(name), &options(name), Some(&first.curriculum)).unwrap();
+    Curriculum::parse(&again.text, name).unwrap();
+    insta::assert_snapshot!("task-list-edited", again.text);
+    let renamed: Vec<(&str, &str)> =
+        again.changes.renamed.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        renamed,
+        [
+            ("linked-lists/doubly-linked-lists", "arrays/doubly-linked-lists"),
+            ("sorting/heap-sort", "sorting/heapsort-in-place")
+        ]
+    );
+    assert_eq!(again.changes.added, ["linked-lists/skip-lists"]);
+    assert_eq!(again.changes.removed, ["linked-lists/why-linked-lists-are-slow-in-practice"]);
+    let c = &again.curriculum;
+    assert_eq!(c.resolve("linked-lists/doubly-linked-lists"), c.locate("arrays/doubly-linked-lists"));
+    assert_eq!(c.resolve("sorting/heap-sort"), c.locate("sorting/heapsort-in-place"));
+}
