@@ -50,8 +50,55 @@ fn main() {
         std::process::exit(1);
     });
     write(&out.join("shipped.postcard"), &postcard::to_stdvec(&shipped).expect("a curriculum serializes"));
+    link_order();
 }
 
+/// The functions a start runs before its first frame, as `cargo bench
+/// --bench startup -- order` recorded them, are laid out together at the
+/// head of the code: the kernel maps code in large pieces around each
+/// page a start touches, so start-up code spread over the binary made
+/// nearly all of it resident. The order needs rust-lld, which rustup's
+/// toolchains ship in the sysroot (and use by default for this target from
+/// Rust 1.90): it is asked for by name, as rustc itself does, only when it
+/// is there and no other linker is set. Names the build no longer has are
+/// skipped, so a stale list costs memory, never a failed build.
+fn link_order() {
+    const ORDER: &str = "link/startup.order";
+    println!("cargo::rerun-if-changed={ORDER}");
+    println!("cargo::rerun-if-env-changed=LEARNPATH_NO_LINK_ORDER");
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let flags = var("CARGO_ENCODED_RUSTFLAGS");
+    let own_linker =
+        std::env::var_os("RUSTC_LINKER").is_some() || flags.contains("fuse-ld") || flags.contains("linker");
+    if var("TARGET") != "x86_64-unknown-linux-gnu"
+        || var("PROFILE") != "release"
+        || own_linker
+        || std::env::var_os("LEARNPATH_NO_LINK_ORDER").is_some()
+        || !Path::new(ORDER).is_file()
+    {
+        return;
+    }
+    let Some(lld_dir) = self_contained_lld() else { return };
+    let file = Path::new(&var("CARGO_MANIFEST_DIR")).join(ORDER);
+    for arg in [
+        "-fuse-ld=lld".to_string(),
+        format!("-B{}", lld_dir.display()),
+        format!("-Wl,--symbol-ordering-file={}", file.display()),
+        "-Wl,--no-warn-symbol-ordering".to_string(),
+    ] {
+        println!("cargo::rustc-link-arg-bin=learnpath={arg}");
+    }
+}
+
+/// The folder of the sysroot's `ld.lld` (rust-lld behind the name the C
+/// compiler looks for), if this toolchain has one.
+fn self_contained_lld() -> Option<std::path::PathBuf> {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let out = std::process::Command::new(rustc).args(["--print", "sysroot"]).output().ok()?;
+    let sysroot = String::from_utf8(out.stdout).ok()?;
+    let dir = Path::new(sysroot.trim()).join("lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld");
+    dir.join("ld.lld").is_file().then_some(dir)
+}
 fn read(file: &str) -> String {
     std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"))
 }

@@ -97,17 +97,83 @@ fn peak_rss(pid: u32) -> u64 {
 
 /// The floor's release binary, built now.
 fn floor() -> PathBuf {
+    release(&["--example", "floor"]).join("examples").join(format!("floor{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// learnpath's release binary, built now: what learners run (`cargo run
+/// --release`, `cargo install`), laid out by `link/startup.order`.
+fn learnpath_release() -> PathBuf {
+    release(&["--bin", "learnpath"]).join(format!("learnpath{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Builds `what` with the release profile, as learners build it, and
+/// returns the release folder.
+fn release(what: &[&str]) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = std::process::Command::new(cargo)
-        .args(["build", "--quiet", "--release", "--example", "floor"])
+        .args(["build", "--quiet", "--release"])
+        .args(what)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
         .unwrap();
-    assert!(status.success(), "the floor builds");
+    assert!(status.success(), "{what:?} builds");
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("release").join("examples").join(format!("floor{}", std::env::consts::EXE_SUFFIX))
+    target.join("release")
+}
+
+/// `cargo bench --bench startup -- order`: runs the release binary under
+/// callgrind to its first frame on the shipped path, and writes the
+/// functions it ran, in the order callgrind met them, to
+/// `link/startup.order`, which `build.rs` hands to the linker. Run it
+/// after a change of Rust or of dependencies (their names change), then
+/// this bench again to see the layout pay.
+fn write_order() {
+    let binary = learnpath_release();
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("callgrind.out");
+    let args: Vec<String> = [
+        "--tool=callgrind",
+        "--demangle=no",
+        "--compress-strings=no",
+        "--compress-pos=no",
+        &format!("--callgrind-out-file={}", out.display()),
+        &binary.display().to_string(),
+    ]
+    .map(String::from)
+    .to_vec();
+    // The pseudo-terminal's child starts with an empty environment: find
+    // valgrind on this one's PATH.
+    let valgrind = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|d| d.join("valgrind"))
+        .find(|p| p.is_file())
+        .expect("valgrind is installed (it records which functions a start runs)");
+    // Some seconds at rest too: what starts after the first frame (the
+    // watcher, the signal listener) is part of every start.
+    run_once(&valgrind, &args, home.path(), "0/61", Duration::from_secs(3));
+    let text = std::fs::read_to_string(&out).expect("valgrind wrote its profile (is valgrind installed?)");
+    let mut object = "";
+    let mut seen = std::collections::HashSet::new();
+    let mut names = String::new();
+    for line in text.lines() {
+        if let Some(o) = line.strip_prefix("ob=") {
+            object = o;
+        } else if let Some(f) = line.strip_prefix("fn=")
+            && object == binary.display().to_string()
+            // A symbol name the linker can be given: callgrind also names
+            // code it has no symbol for.
+            && f.bytes().all(|b| b.is_ascii_alphanumeric() || b"_$.".contains(&b))
+            && seen.insert(f)
+        {
+            names.push_str(f);
+            names.push('\n');
+        }
+    }
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/startup.order");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, &names).unwrap();
+    println!("wrote {} functions to {}; build again for them to take effect", seen.len(), file.display());
 }
 
 /// One side's figures over its runs: the median first frame, its spread,
@@ -152,8 +218,7 @@ fn measure(
 ) {
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     // Another build may stand in, to measure before and after a change.
-    let own = std::env::var_os("LEARNPATH_BENCH_BIN")
-        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_learnpath")), PathBuf::from);
+    let own = std::env::var_os("LEARNPATH_BENCH_BIN").map_or_else(learnpath_release, PathBuf::from);
     let own = own.as_path();
     if cache == Cache::Warm {
         run_once(own, learnpath.0, home, learnpath.1, Duration::ZERO);
@@ -267,6 +332,9 @@ fn main() {
     // `cargo bench -- <filter>` passes arguments; only run when unfiltered
     // or asked for by name.
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    if filter.iter().any(|f| f == "order") {
+        return write_order();
+    }
     if !filter.is_empty() && !filter.iter().any(|f| "startup".contains(f.as_str())) {
         return;
     }
