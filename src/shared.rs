@@ -82,21 +82,23 @@ fn clone_checked(curricula: &Path, incoming: &Path, url: &str, markdown: Option<
     let dir = incoming.to_string_lossy();
     // `--no-local` copies through git's protocol even from a folder, so
     // nothing of the source's `.git` (links, hooks) is copied as it is.
-    Git::new(curricula, Prompts::Allowed).step(
-        &[
-            "-c",
-            "core.symlinks=false",
-            "clone",
-            "-q",
-            "--no-checkout",
-            "--no-local",
-            "--no-recurse-submodules",
-            "--",
-            url,
-            &dir,
-        ],
-        &format!("cannot clone {url}"),
-    )?;
+    let cloned = Git::new(curricula, Prompts::Allowed).output(&[
+        "-c",
+        "core.symlinks=false",
+        "clone",
+        "-q",
+        "--no-checkout",
+        "--no-local",
+        "--no-recurse-submodules",
+        "--",
+        url,
+        &dir,
+    ])?;
+    // Git's own words say why (no such repository, no access); the
+    // command line and the hidden folder would only be noise.
+    if !cloned.status.success() {
+        bail!("cannot clone {url}: {}", crate::sync::git::said(&cloned));
+    }
     let git = Git::new(incoming, Prompts::Allowed);
     let head = git.commit_id("HEAD")?.with_context(|| format!("{url} has no commits"))?;
     check_tree(&git, &head, markdown.as_slice())?;

@@ -169,3 +169,13 @@ fn a_file_that_is_not_utf8_is_refused_with_what_to_do() {
     assert!(e.contains("not UTF-8 text") && e.contains("save it as UTF-8"), "{e}");
     assert!(!home.path().join("config/curricula").exists());
 }
+
+#[test]
+fn a_file_with_nothing_to_make_topics_from_says_what_a_path_needs() {
+    let home = tempfile::tempdir().unwrap();
+    let md = home.path().join("notes.md");
+    std::fs::write(&md, "# Notes\n\nOnly words here.\n").unwrap();
+    let e = refused(home.path(), &["import", md.to_str().unwrap()]);
+    assert!(e.contains("notes.md:1:1: no list items or table rows"), "{e}");
+    assert!(!e.contains("bug"), "{e}");
+}

@@ -129,9 +129,13 @@ pub fn run(cx: &Context, request: &Request) -> Result<ImportReport> {
 
 fn reported(e: &crate::curriculum::LoadError) -> anyhow::Error {
     eprintln!("{e}");
-    eprintln!(
-        "learnpath: the path made from this file does not validate; this is a bug in import, please report it"
-    );
+    // Only a document with nothing to import is the file's doing; any
+    // other refusal of what import wrote is import's.
+    if !e.to_string().contains(import::NOTHING) {
+        eprintln!(
+            "learnpath: the path made from this file does not validate; this is a bug in import, please report it"
+        );
+    }
     Reported.into()
 }
 

@@ -62,6 +62,9 @@ pub struct Imported {
     pub changes: Changes,
 }
 
+/// What an import of a document with no lists and no tables says.
+pub const NOTHING: &str = "no list items or table rows to make topics from: a path is made of headings with lists (`- item`, `- [ ] task`) or tables under them";
+
 /// The first line of an imported file names its source after this.
 pub const SOURCE_MARK: &str = "# learnpath import of: ";
 
@@ -82,10 +85,7 @@ pub fn import(
     let level = options.steps_at.unwrap_or(if export { 2 } else { shape::step_level(&doc) });
     let (mut draft, found) = shape::shape(&doc, level, export);
     if draft.steps.is_empty() {
-        let nothing = Diagnostic::at(
-            0..0,
-            "no list items or table rows to make topics from: a path is made of headings with lists (`- item`, `- [ ] task`) or tables under them",
-        );
+        let nothing = Diagnostic::at(0..0, NOTHING);
         return Err(LoadError::new(&options.name, markdown, vec![nothing]));
     }
     // A heading with no words still makes a step; it needs a name.
