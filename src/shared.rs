@@ -109,6 +109,36 @@ fn clone_checked(curricula: &Path, incoming: &Path, url: &str, markdown: Option<
     if let Some(md) = markdown {
         import_file(incoming, md)?;
     }
+    ids_are_free(curricula, incoming)
+}
+
+/// Refuses a clone whose paths take an id another path has: two paths
+/// under one id would share (and overwrite) each other's progress.
+fn ids_are_free(curricula: &Path, incoming: &Path) -> Result<()> {
+    let mut taken =
+        vec![(Curriculum::shipped().id.get_ref().clone(), "the path learnpath ships".to_string())];
+    if let Some(config_dir) = curricula.parent() {
+        for source in crate::config::sources(config_dir) {
+            if let crate::config::Source::File(path) = &source
+                && let Ok(c) = crate::config::load(&source, None)
+            {
+                taken.push((c.id.get_ref().clone(), path.display().to_string()));
+            }
+        }
+    }
+    for entry in std::fs::read_dir(incoming).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let Ok(c) = Curriculum::load(&path) else { continue };
+        if let Some((id, holder)) = taken.iter().find(|(id, _)| id == c.id.get_ref()) {
+            let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            bail!(
+                "the repository's {name} has the id `{id}`, which {holder} has already: two paths under one id would share their progress; nothing was added"
+            );
+        }
+    }
     Ok(())
 }
 

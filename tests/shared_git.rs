@@ -155,3 +155,16 @@ fn a_markdown_repository_is_imported_and_updated_and_a_dash_is_refused() {
     let said = fails(lp(home, &data, &["add", "--name", "x", "--", "--upload-pack=touch x"], None));
     assert!(said.contains("starts with '-'"), "{said}");
 }
+
+#[test]
+fn a_repository_whose_path_takes_an_id_in_use_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let data = home.join("data");
+    let (remote, _) = published(home);
+    std::fs::create_dir_all(home.join("config/curricula")).unwrap();
+    std::fs::write(home.join("config/curricula/mine.toml"), GOOD).unwrap();
+    let said = fails(lp(home, &data, &["add", &remote], None));
+    assert!(said.contains("one.toml has the id `shared-one`, which") && said.contains("mine.toml"), "{said}");
+    assert!(!shelf(home).exists(), "nothing is added");
+}
