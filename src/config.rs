@@ -147,6 +147,27 @@ pub fn load(source: &Source, cache_dir: Option<&Path>) -> Result<Curriculum, Loa
     }
 }
 
+/// The path that has `id` already, the shipped one or a file of
+/// `config_dir` outside `except`: two paths under one id would share
+/// (and overwrite) each other's progress. Files that do not load hold no
+/// id.
+pub fn holder_of(
+    config_dir: &Path,
+    id: &str,
+    cache_dir: Option<&Path>,
+    except: Option<&Path>,
+) -> Option<Source> {
+    // Compared as the files they are: `except` may be written relatively.
+    let except = except.and_then(|e| e.canonicalize().ok());
+    sources(config_dir).into_iter().find(|source| {
+        let excepted = match (source, &except) {
+            (Source::File(path), Some(except)) => path.canonicalize().is_ok_and(|p| p.starts_with(except)),
+            _ => false,
+        };
+        !excepted && load(source, cache_dir).is_ok_and(|c| c.id.get_ref() == id)
+    })
+}
+
 /// The cache dir: `--cache-dir`/`LEARNPATH_CACHE_DIR`, else the
 /// platform's; none without a home, which only means slower starts.
 pub fn cache_dir(given: Option<&Path>) -> Option<PathBuf> {

@@ -32,6 +32,15 @@ pub struct Shelf {
     pub files: Vec<PathBuf>,
 }
 
+/// Where `add` and `update` work: the config dir's `curricula/`, and the
+/// parsed-path cache the other paths' ids are read through.
+pub struct Shelves {
+    /// `<config dir>/curricula`.
+    pub curricula: PathBuf,
+    /// The cache dir, if there is one.
+    pub cache_dir: Option<PathBuf>,
+}
+
 /// The Markdown a folder's path was imported from is named in the
 /// generated file's first line after this.
 const FROM_REPO: &str = "repository file ";
@@ -46,7 +55,8 @@ pub fn default_name(url: &str) -> String {
 /// Clones `url` (a URL or a folder) into `curricula/NAME`, refusing it if
 /// it holds a link or a file that does not validate. With `markdown`, that
 /// file of the repository is imported into `NAME/<its name>.toml`.
-pub fn add(curricula: &Path, url: &str, name: Option<&str>, markdown: Option<&str>) -> Result<Shelf> {
+pub fn add(at: &Shelves, url: &str, name: Option<&str>, markdown: Option<&str>) -> Result<Shelf> {
+    let curricula = at.curricula.as_path();
     if url.starts_with('-') {
         bail!(
             "`{url}` starts with '-', which git would read as an option; give the repository's URL or folder"
@@ -68,7 +78,7 @@ pub fn add(curricula: &Path, url: &str, name: Option<&str>, markdown: Option<&st
     // only once looked at: `c` never lists a half-checked folder.
     let incoming = curricula.join(format!(".{name}.incoming-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&incoming);
-    let outcome = clone_checked(curricula, &incoming, url, markdown);
+    let outcome = clone_checked(at, &incoming, url, markdown);
     if let Err(e) = outcome {
         let _ = std::fs::remove_dir_all(&incoming);
         return Err(e);
@@ -78,11 +88,11 @@ pub fn add(curricula: &Path, url: &str, name: Option<&str>, markdown: Option<&st
     shelf(curricula, &name)
 }
 
-fn clone_checked(curricula: &Path, incoming: &Path, url: &str, markdown: Option<&str>) -> Result<()> {
+fn clone_checked(at: &Shelves, incoming: &Path, url: &str, markdown: Option<&str>) -> Result<()> {
     let dir = incoming.to_string_lossy();
     // `--no-local` copies through git's protocol even from a folder, so
     // nothing of the source's `.git` (links, hooks) is copied as it is.
-    let cloned = Git::new(curricula, Prompts::Allowed).output(&[
+    let cloned = Git::new(&at.curricula, Prompts::Allowed).output(&[
         "-c",
         "core.symlinks=false",
         "clone",
@@ -101,43 +111,36 @@ fn clone_checked(curricula: &Path, incoming: &Path, url: &str, markdown: Option<
     }
     let git = Git::new(incoming, Prompts::Allowed);
     let head = git.commit_id("HEAD")?.with_context(|| format!("{url} has no commits"))?;
-    check_tree(&git, &head, markdown.as_slice())?;
+    let mut ids = check_tree(&git, &head, markdown.as_slice())?;
     git.step(
         &["-c", "core.symlinks=false", "checkout", "-q", "-f", &head, "--", "."],
         "cannot check out the paths",
     )?;
     if let Some(md) = markdown {
-        import_file(incoming, md)?;
+        ids.push(import_file(incoming, md)?);
     }
-    ids_are_free(curricula, incoming)
+    ids_are_free(at, &ids, None).context("nothing was added")
 }
 
-/// Refuses a clone whose paths take an id another path has: two paths
-/// under one id would share (and overwrite) each other's progress.
-fn ids_are_free(curricula: &Path, incoming: &Path) -> Result<()> {
-    let mut taken =
-        vec![(Curriculum::shipped().id.get_ref().clone(), "the path learnpath ships".to_string())];
-    if let Some(config_dir) = curricula.parent() {
-        for source in crate::config::sources(config_dir) {
-            if let crate::config::Source::File(path) = &source
-                && let Ok(c) = crate::config::load(&source, None)
-            {
-                taken.push((c.id.get_ref().clone(), path.display().to_string()));
-            }
-        }
-    }
-    for entry in std::fs::read_dir(incoming).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|x| x != "toml") {
-            continue;
-        }
-        let Ok(c) = Curriculum::load(&path) else { continue };
-        if let Some((id, holder)) = taken.iter().find(|(id, _)| id == c.id.get_ref()) {
-            let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+/// Refuses paths (file, id) that take an id another path has, or each
+/// other's: two paths under one id would share (and overwrite) their
+/// progress. Paths under `except` (the folder being updated) are theirs.
+fn ids_are_free(at: &Shelves, ids: &[(String, String)], except: Option<&Path>) -> Result<()> {
+    for (i, (file, id)) in ids.iter().enumerate() {
+        if let Some((other, _)) = ids[..i].iter().find(|(_, earlier)| earlier == id) {
             bail!(
-                "the repository's {name} has the id `{id}`, which {holder} has already: two paths under one id would share their progress; nothing was added"
+                "the repository's {other} and {file} both have the id `{id}`: two paths under one id would share their progress"
             );
         }
+        let Some(config_dir) = at.curricula.parent() else { continue };
+        let holder = match crate::config::holder_of(config_dir, id, at.cache_dir.as_deref(), except) {
+            Some(crate::config::Source::Shipped) => "the path learnpath ships".to_string(),
+            Some(crate::config::Source::File(path)) => path.display().to_string(),
+            None => continue,
+        };
+        bail!(
+            "the repository's {file} has the id `{id}`, which {holder} has already: two paths under one id would share their progress"
+        );
     }
     Ok(())
 }
@@ -145,9 +148,10 @@ fn ids_are_free(curricula: &Path, incoming: &Path) -> Result<()> {
 /// Refuses commit `rev` if it holds a link or a submodule, or a `*.toml`
 /// that does not validate, or lacks a file of `markdown`; says
 /// `FILE:LINE:COL`. A repository kept in Markdown may hold no `*.toml`.
-fn check_tree(git: &Git, rev: &str, markdown: &[&str]) -> Result<()> {
+/// Returns each `*.toml` with its path's id.
+fn check_tree(git: &Git, rev: &str, markdown: &[&str]) -> Result<Vec<(String, String)>> {
     let listing = git.bytes(&["ls-tree", "-r", "-z", "--full-tree", rev])?;
-    let mut tomls = 0;
+    let mut ids = Vec::new();
     let mut found_md = Vec::new();
     for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
         let entry = String::from_utf8_lossy(entry);
@@ -168,33 +172,34 @@ fn check_tree(git: &Git, rev: &str, markdown: &[&str]) -> Result<()> {
         }
         if path.ends_with(".toml") {
             let bytes = git.bytes(&["cat-file", "blob", object])?;
-            if let Err(e) = Curriculum::parse_bytes(&bytes, path) {
-                bail!(
+            match Curriculum::parse_bytes(&bytes, path) {
+                Ok(c) => ids.push((path.to_string(), c.id.into_inner())),
+                Err(e) => bail!(
                     "{}\nthe repository's paths must all validate; nothing was added or changed",
                     e.to_string().trim_end()
-                );
+                ),
             }
-            tomls += 1;
         }
     }
     if let Some(md) = markdown.iter().find(|m| !found_md.iter().any(|f| f == *m)) {
         bail!("the repository has no file {md} to import; nothing was added or changed");
     }
-    if markdown.is_empty() && tomls == 0 {
+    if markdown.is_empty() && ids.is_empty() {
         bail!(
             "the repository holds no *.toml path; if it keeps its path in Markdown, name the file with --import FILE.md"
         );
     }
-    Ok(())
+    Ok(ids)
 }
 
 /// Imports `md` of the checkout in `dir` into `dir/<md's stem>.toml`,
-/// merging with the one made before.
-fn import_file(dir: &Path, md: &str) -> Result<()> {
+/// merging with the one made before. Returns the file's name and its id.
+fn import_file(dir: &Path, md: &str) -> Result<(String, String)> {
     let source = dir.join(md);
     let text = crate::regular::read_to_string(&source).with_context(|| format!("cannot read {md}"))?;
     let stem = Path::new(md).file_stem().map_or("imported".into(), |s| s.to_string_lossy().into_owned());
-    let out = dir.join(format!("{}.toml", import::slug(&stem)));
+    let file = format!("{}.toml", import::slug(&stem));
+    let out = dir.join(&file);
     let previous = std::fs::read_to_string(&out).ok().and_then(|t| Curriculum::parse(&t, "previous").ok());
     let options = import::Options {
         id: previous.as_ref().map(|c| c.id.get_ref().clone()),
@@ -205,7 +210,8 @@ fn import_file(dir: &Path, md: &str) -> Result<()> {
     let imported = import::import(&text, &options, previous.as_ref())
         .map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))?;
     crate::atomic_file::write(&out, imported.text.as_bytes())
-        .with_context(|| format!("cannot write {}", out.display()))
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    Ok((file, imported.curriculum.id.into_inner()))
 }
 
 /// The folder `curricula/NAME` as `add` left it.
@@ -252,8 +258,8 @@ pub struct Updated {
 
 /// Fetches `curricula/NAME` and moves it to its upstream's commit, if that
 /// commit passes the checks `add` makes; else leaves it as it was.
-pub fn update(curricula: &Path, name: &str) -> Result<Updated> {
-    let dir = curricula.join(name);
+pub fn update(at: &Shelves, name: &str) -> Result<Updated> {
+    let dir = at.curricula.join(name);
     if !dir.join(".git").is_dir() {
         bail!("{} was not added with `learnpath add`; there is nothing to pull", dir.display());
     }
@@ -272,8 +278,9 @@ pub fn update(curricula: &Path, name: &str) -> Result<Updated> {
         git.commit_id("@{upstream}")?.with_context(|| format!("{name}'s branch follows no remote branch"))?;
     let imports = imported_files(&dir);
     let markdown: Vec<&str> = imports.iter().map(String::as_str).collect();
-    check_tree(&git, &to, &markdown)
-        .with_context(|| format!("the update of {name} was refused; the version you have stays"))?;
+    let refused = || format!("the update of {name} was refused; the version you have stays");
+    let ids = check_tree(&git, &to, &markdown).with_context(refused)?;
+    ids_are_free(at, &ids, Some(&dir)).with_context(refused)?;
     if to != from {
         git.step(
             &["-c", "core.symlinks=false", "reset", "-q", "--hard", &to],

@@ -168,3 +168,39 @@ fn a_repository_whose_path_takes_an_id_in_use_is_refused() {
     assert!(said.contains("one.toml has the id `shared-one`, which") && said.contains("mine.toml"), "{said}");
     assert!(!shelf(home).exists(), "nothing is added");
 }
+
+#[test]
+fn an_update_bringing_a_path_whose_id_is_in_use_is_refused_and_the_old_version_stays() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let data = home.join("data");
+    let (remote, work) = published(home);
+    ok(lp(home, &data, &["add", &remote], None));
+    let before = head(&shelf(home));
+    std::fs::write(home.join("config/curricula/mine.toml"), GOOD.replace("shared-one", "mine")).unwrap();
+    // A second file of the repository under the learner's own path's id.
+    push(&work, "two.toml", &GOOD.replace("shared-one", "mine"), "takes an id");
+    let out = lp(home, &data, &["update", "remote"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("two.toml has the id `mine`, which") && said.contains("mine.toml"), "{said}");
+    assert!(said.contains("the version you have stays"), "{said}");
+    assert_eq!(head(&shelf(home)), before);
+    assert!(!shelf(home).join("two.toml").exists());
+    // Its own file keeps its id through an update: that is no clash.
+    push(&work, "two.toml", &GOOD.replace("shared-one", "shared-two"), "its own id");
+    ok(lp(home, &data, &["update", "remote"], None));
+    assert!(shelf(home).join("two.toml").exists());
+}
+
+#[test]
+fn a_repository_whose_two_paths_share_an_id_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let data = home.join("data");
+    let (remote, work) = published(home);
+    push(&work, "two.toml", GOOD, "the same id twice");
+    let said = fails(lp(home, &data, &["add", &remote], None));
+    assert!(said.contains("one.toml and two.toml both have the id `shared-one`"), "{said}");
+    assert!(!shelf(home).exists(), "nothing is added");
+}

@@ -92,6 +92,14 @@ impl Context {
         self.fixed_now.unwrap_or_else(Timestamp::now)
     }
 
+    /// Where `add` and `update` keep the paths they fetch.
+    pub fn shelves(&self) -> crate::shared::Shelves {
+        crate::shared::Shelves {
+            curricula: self.config_dir.join("curricula"),
+            cache_dir: self.cache_dir.clone(),
+        }
+    }
+
     /// Every curriculum there is: the shipped one and the config dir's.
     pub fn sources(&self) -> Vec<Source> {
         config::sources(&self.config_dir)

@@ -9,6 +9,7 @@ use anyhow::{Context as _, Result, bail};
 use serde::Serialize;
 
 use super::{Context, Reported};
+use crate::config::Source;
 use crate::curriculum::Curriculum;
 use crate::import::{self, Changes, Options, Skipped};
 use crate::progress::Progress;
@@ -92,17 +93,14 @@ pub fn run(cx: &Context, request: &Request) -> Result<ImportReport> {
         name,
         source: Some(source.clone()),
     };
-    let first = import::import(&markdown, &options, None).map_err(|e| reported(&e))?;
-    let id = first.curriculum.id.get_ref().clone();
+    let reading = import::read(&markdown, &options).map_err(|e| reported(&e))?;
+    let id = reading.id().to_string();
     let output = match request.output {
         Some(p) => p.to_path_buf(),
         None => cx.config_dir.join("curricula").join(format!("{id}.toml")),
     };
     let previous = previous(cx, &output, &id, &source, request.update)?;
-    let imported = match &previous {
-        Some(p) => import::import(&markdown, &options, Some(p)).map_err(|e| reported(&e))?,
-        None => first,
-    };
+    let imported = reading.build(previous.as_ref()).map_err(|e| reported(&e))?;
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
@@ -143,44 +141,38 @@ fn reported(e: &crate::curriculum::LoadError) -> anyhow::Error {
 /// Any other path under the same id, or in the way, is refused: an import
 /// never takes over a path it did not make.
 fn previous(cx: &Context, output: &Path, id: &str, source: &str, update: bool) -> Result<Option<Curriculum>> {
-    let shipped = Curriculum::shipped();
     let again = "choose another id with --id (or another file with --output)";
-    if id == shipped.id.get_ref() {
-        bail!("`{id}` is the id of the path learnpath ships; {again}");
+    // The file being replaced may hold the id; no other path may.
+    match crate::config::holder_of(&cx.config_dir, id, cx.cache_dir.as_deref(), Some(output)) {
+        Some(Source::Shipped) => bail!("`{id}` is the id of the path learnpath ships; {again}"),
+        Some(Source::File(path)) => bail!("{} already has the id `{id}`; {again}", path.display()),
+        None => {}
     }
-    if output.exists() {
-        let text =
-            std::fs::read_to_string(output).with_context(|| format!("cannot read {}", output.display()))?;
-        if import::source_of(&text) != Some(source) {
+    if !output.exists() {
+        if update {
             bail!(
-                "{} already exists and was not imported from {source}; {again}, or remove it first",
+                "there is no path imported from {source} at {} to update; import it without --update first",
                 output.display()
             );
         }
-        let c = Curriculum::parse(&text, &output.display().to_string()).map_err(|e| {
-            eprintln!("{e}");
-            anyhow::anyhow!(
-                "{} was edited and no longer validates; fix it, or remove it to import afresh",
-                output.display()
-            )
-        })?;
-        return Ok(Some(c));
+        return Ok(None);
     }
-    if update {
+    let text =
+        std::fs::read_to_string(output).with_context(|| format!("cannot read {}", output.display()))?;
+    if import::source_of(&text) != Some(source) {
         bail!(
-            "there is no path imported from {source} at {} to update; import it without --update first",
+            "{} already exists and was not imported from {source}; {again}, or remove it first",
             output.display()
         );
     }
-    for s in cx.sources() {
-        if let crate::config::Source::File(path) = &s
-            && let Ok(c) = crate::config::load(&s, cx.cache_dir.as_deref())
-            && c.id.get_ref() == id
-        {
-            bail!("{} already has the id `{id}`; {again}", path.display());
-        }
-    }
-    Ok(None)
+    let c = Curriculum::parse(&text, &output.display().to_string()).map_err(|e| {
+        eprintln!("{e}");
+        anyhow::anyhow!(
+            "{} was edited and no longer validates; fix it, or remove it to import afresh",
+            output.display()
+        )
+    })?;
+    Ok(Some(c))
 }
 
 /// Records the document's ticks and read marks where the learner has no

@@ -155,12 +155,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Add { source, name, markdown, json }) => {
             let cx = Context::load(&cli)?;
-            let curricula = cx.config_dir.join("curricula");
-            emit(&shared::add(&curricula, source, name.as_deref(), markdown.as_deref())?, *json)
+            emit(&shared::add(&cx.shelves(), source, name.as_deref(), markdown.as_deref())?, *json)
         }
         Some(Command::Update { name, json }) => {
             let cx = Context::load(&cli)?;
-            let report = shared::update(&cx.config_dir.join("curricula"), name.as_deref())?;
+            let report = shared::update(&cx.shelves(), name.as_deref())?;
             emit(&report, *json)?;
             Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }

@@ -1,12 +1,10 @@
 //! `learnpath add` and `learnpath update`: paths shared through git, as
 //! reports.
 
-use std::path::Path;
-
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::shared::{self, Shelf, Updated};
+use crate::shared::{self, Shelf, Shelves, Updated};
 
 /// What `add` made.
 #[derive(Debug, Serialize)]
@@ -66,21 +64,21 @@ pub fn short(commit: &str) -> &str {
 }
 
 /// Runs `add`.
-pub fn add(curricula: &Path, source: &str, name: Option<&str>, markdown: Option<&str>) -> Result<AddReport> {
-    Ok(AddReport(shared::add(curricula, source, name, markdown)?))
+pub fn add(at: &Shelves, source: &str, name: Option<&str>, markdown: Option<&str>) -> Result<AddReport> {
+    Ok(AddReport(shared::add(at, source, name, markdown)?))
 }
 
 /// Runs `update` on `name`, or on every folder `add` made. A refusal of
 /// one folder does not stop the others; the command fails if any was
 /// refused.
-pub fn update(curricula: &Path, name: Option<&str>) -> Result<UpdateReport> {
+pub fn update(at: &Shelves, name: Option<&str>) -> Result<UpdateReport> {
     let names = match name {
         Some(n) => vec![n.to_string()],
-        None => shared::shelves(curricula),
+        None => shared::shelves(&at.curricula),
     };
     let mut report = UpdateReport { updated: Vec::new(), refused: Vec::new() };
     for name in names {
-        match shared::update(curricula, &name) {
+        match shared::update(at, &name) {
             Ok(u) => report.updated.push(u),
             Err(e) => report.refused.push(Refused { name, error: format!("{e:#}") }),
         }

@@ -80,6 +80,24 @@ pub fn import(
     options: &Options,
     previous: Option<&Curriculum>,
 ) -> Result<Imported, LoadError> {
+    read(markdown, options)?.build(previous)
+}
+
+/// A document read and shaped into steps, its title and id known: what
+/// is needed to find the path it was imported as before.
+pub struct Reading {
+    draft: draft::Draft,
+    found: shape::Found,
+    skipped: Vec<(Skipped, usize)>,
+    title: String,
+    id: String,
+    name: String,
+    source: Option<String>,
+}
+
+/// Reads `markdown` as far as its path's id; [`Reading::build`] makes the
+/// path. Refuses a document with nothing to make topics from.
+pub fn read(markdown: &str, options: &Options) -> Result<Reading, LoadError> {
     let doc = markdown::read(markdown);
     let export = export_form::is_export(markdown);
     let level = options.steps_at.unwrap_or(if export { 2 } else { shape::step_level(&doc) });
@@ -100,48 +118,71 @@ pub fn import(
         .or_else(|| (draft.steps.len() == 1).then(|| draft.steps[0].title.clone()))
         .unwrap_or_else(|| options.name.trim_end_matches(".md").to_string());
     let id = options.id.clone().unwrap_or_else(|| slug(&title));
-    let assigned = ids::assign(&draft, previous);
-    let mut prereq_as_text = Vec::new();
-    let steps = build_steps(&draft, &assigned, &mut prereq_as_text);
-    let mut ticks = Vec::new();
-    let mut read = Vec::new();
-    for (si, s) in draft.steps.iter().enumerate() {
-        let sid = &assigned.steps[si].0;
-        for (ti, t) in s.topics.iter().enumerate() {
-            if t.status != Status::Todo {
-                ticks.push((format!("{sid}/{}", assigned.topics[si][ti].0), t.status));
-            }
-        }
-        let links = s.resources.iter().chain(s.topics.iter().flat_map(|t| &t.resources));
-        read.extend(links.filter(|r| r.read).map(|r| format!("{sid}/{}", r.url)));
-    }
-    let links = draft
-        .steps
-        .iter()
-        .map(|s| s.resources.len() + s.topics.iter().map(|t| t.resources.len()).sum::<usize>())
-        .sum();
-    let summary = draft.summary.clone();
-    let curriculum = Curriculum::assemble(id, title, summary, steps);
-    let mut text = String::new();
-    if let Some(source) = &options.source {
-        text.push_str(&format!("{SOURCE_MARK}{source}\n"));
-        text.push_str("# Made from Markdown: edit the source and import it again rather than this file.\n\n");
-    }
-    text.push_str(&curriculum.to_toml());
-    let curriculum = Curriculum::parse(&text, &options.name)?;
-    Ok(Imported {
-        curriculum,
-        text,
-        ticks,
-        read,
-        links,
+    Ok(Reading {
+        draft,
+        found,
         skipped: doc.skipped,
-        empty: found.empty,
-        hours_unknown: found.hours_unknown,
-        not_web: found.not_web,
-        prereq_as_text,
-        changes: assigned.changes,
+        title,
+        id,
+        name: options.name.clone(),
+        source: options.source.clone(),
     })
+}
+
+impl Reading {
+    /// The id the path will have.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Makes the path, keeping the ids of `previous` (the same source
+    /// imported before) as described in [`ids`].
+    pub fn build(self, previous: Option<&Curriculum>) -> Result<Imported, LoadError> {
+        let Reading { draft, found, skipped, title, id, name, source } = self;
+        let assigned = ids::assign(&draft, previous);
+        let mut prereq_as_text = Vec::new();
+        let steps = build_steps(&draft, &assigned, &mut prereq_as_text);
+        let mut ticks = Vec::new();
+        let mut read = Vec::new();
+        for (si, s) in draft.steps.iter().enumerate() {
+            let sid = &assigned.steps[si].0;
+            for (ti, t) in s.topics.iter().enumerate() {
+                if t.status != Status::Todo {
+                    ticks.push((format!("{sid}/{}", assigned.topics[si][ti].0), t.status));
+                }
+            }
+            let links = s.resources.iter().chain(s.topics.iter().flat_map(|t| &t.resources));
+            read.extend(links.filter(|r| r.read).map(|r| format!("{sid}/{}", r.url)));
+        }
+        let links = draft
+            .steps
+            .iter()
+            .map(|s| s.resources.len() + s.topics.iter().map(|t| t.resources.len()).sum::<usize>())
+            .sum();
+        let curriculum = Curriculum::assemble(id, title, draft.summary.clone(), steps);
+        let mut text = String::new();
+        if let Some(source) = &source {
+            text.push_str(&format!("{SOURCE_MARK}{source}\n"));
+            text.push_str(
+                "# Made from Markdown: edit the source and import it again rather than this file.\n\n",
+            );
+        }
+        text.push_str(&curriculum.to_toml());
+        let curriculum = Curriculum::parse(&text, &name)?;
+        Ok(Imported {
+            curriculum,
+            text,
+            ticks,
+            read,
+            links,
+            skipped,
+            empty: found.empty,
+            hours_unknown: found.hours_unknown,
+            not_web: found.not_web,
+            prereq_as_text,
+            changes: assigned.changes,
+        })
+    }
 }
 
 fn at<T>(value: T) -> Spanned<T> {
