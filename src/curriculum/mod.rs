@@ -8,6 +8,7 @@ mod diagnostic;
 mod find;
 pub mod frozen;
 mod kind;
+pub mod parts;
 mod requires;
 mod resource;
 mod step;
@@ -128,7 +129,8 @@ impl Curriculum {
         // One parse for a good file. Only a file that fails gets a second,
         // looser one for its format number, so a newer file says "upgrade
         // learnpath" instead of listing keys this build does not know.
-        let mut curriculum: Curriculum = match toml::from_str(text) {
+        let read = parts::parse(text, parts::WHOLE_BELOW).map(Ok).unwrap_or_else(|| toml::from_str(text));
+        let mut curriculum: Curriculum = match read {
             Ok(c) => c,
             Err(e) => {
                 let head: FormatOnly = toml::from_str(text).map_err(|e| fail(vec![e.into()]))?;

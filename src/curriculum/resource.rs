@@ -27,6 +27,14 @@ pub struct Resource {
     pub kind: Option<Kind>,
 }
 
+impl Resource {
+    /// Replaces its positions with `f` of them (see `Step::each_span`).
+    pub(super) fn each_span(&mut self, f: &mut impl FnMut(std::ops::Range<usize>) -> std::ops::Range<usize>) {
+        super::step::respan(&mut self.title, f);
+        super::step::respan(&mut self.url, f);
+    }
+}
+
 impl Kind {
     /// Every kind, in the order `t` cycles through them.
     pub const ALL: [Kind; 9] = [

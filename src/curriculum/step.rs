@@ -1,6 +1,8 @@
 //! A step and its topics: the checklist, and the keys progress is stored
 //! under.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -69,7 +71,29 @@ pub(super) fn requirement_key(step: &Step, entry: &str) -> String {
     if entry.contains('/') { entry.to_string() } else { format!("{}/{entry}", step.id.get_ref()) }
 }
 
+/// Replaces `value`'s position with `f` of it.
+pub(super) fn respan<T: Default>(value: &mut Spanned<T>, f: &mut impl FnMut(Range<usize>) -> Range<usize>) {
+    let span = f(value.span());
+    *value = Spanned::new(span, std::mem::take(value.get_mut()));
+}
+
 impl Step {
+    /// Replaces every position the step keeps with `f` of it: a step
+    /// read from a part of its file (`parts`) is moved to where it is in
+    /// the file.
+    pub(super) fn each_span(&mut self, f: &mut impl FnMut(Range<usize>) -> Range<usize>) {
+        respan(&mut self.id, f);
+        respan(&mut self.title, f);
+        self.aliases.iter_mut().for_each(|a| respan(a, f));
+        for topic in &mut self.topics {
+            respan(&mut topic.id, f);
+            respan(&mut topic.title, f);
+            topic.aliases.iter_mut().chain(&mut topic.requires).for_each(|a| respan(a, f));
+            topic.resources.iter_mut().for_each(|r| r.each_span(f));
+        }
+        self.resources.iter_mut().for_each(|r| r.each_span(f));
+    }
+
     /// The progress key of one of this step's topics.
     pub fn key(&self, topic: &Topic) -> String {
         format!("{}/{}", self.id.get_ref(), topic.id.get_ref())
