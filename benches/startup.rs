@@ -124,15 +124,47 @@ fn release(what: &[&str]) -> PathBuf {
 }
 
 /// `cargo bench --bench startup -- order`: runs the release binary under
-/// callgrind to its first frame on the shipped path, and writes the
-/// functions it ran, in the order callgrind met them, to
-/// `link/startup.order`, which `build.rs` hands to the linker. Run it
-/// after a change of Rust or of dependencies (their names change), then
-/// this bench again to see the layout pay.
+/// callgrind to its first frame on the shipped path, twice (the first
+/// start and one after it), and writes the functions they ran, in the
+/// order callgrind met them, to `link/startup.order`, which `build.rs`
+/// hands to the linker. Run it after a change of Rust, of dependencies
+/// (their names change) or of the start-up code, then this bench again to
+/// see the layout pay.
 fn write_order() {
     let binary = learnpath_release();
     let home = tempfile::tempdir().unwrap();
-    let out = home.path().join("callgrind.out");
+    // Two starts: the very first (no data yet) and one after it, as every
+    // other start is (its state and progress files read and locked).
+    let mut seen = std::collections::HashSet::new();
+    let mut names = String::new();
+    for run in ["first", "after"] {
+        let text = callgrind_start(&binary, home.path(), run);
+        let mut object = "";
+        for line in text.lines() {
+            if let Some(o) = line.strip_prefix("ob=") {
+                object = o;
+            } else if let Some(f) = line.strip_prefix("fn=")
+                && object == binary.display().to_string()
+                // A symbol name the linker can be given: callgrind also names
+                // code it has no symbol for.
+                && f.bytes().all(|b| b.is_ascii_alphanumeric() || b"_$.".contains(&b))
+                && seen.insert(f.to_string())
+            {
+                names.push_str(f);
+                names.push('\n');
+            }
+        }
+    }
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/startup.order");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, &names).unwrap();
+    println!("wrote {} functions to {}; build again for them to take effect", seen.len(), file.display());
+}
+
+/// One start of `binary` in `home` under callgrind, to its first frame
+/// and some seconds at rest; callgrind's profile.
+fn callgrind_start(binary: &Path, home: &Path, run: &str) -> String {
+    let out = home.join(format!("callgrind.{run}.out"));
     let args: Vec<String> = [
         "--tool=callgrind",
         "--demangle=no",
@@ -151,29 +183,8 @@ fn write_order() {
         .expect("valgrind is installed (it records which functions a start runs)");
     // Some seconds at rest too: what starts after the first frame (the
     // watcher, the signal listener) is part of every start.
-    run_once(&valgrind, &args, home.path(), "0/61", Duration::from_secs(3));
-    let text = std::fs::read_to_string(&out).expect("valgrind wrote its profile (is valgrind installed?)");
-    let mut object = "";
-    let mut seen = std::collections::HashSet::new();
-    let mut names = String::new();
-    for line in text.lines() {
-        if let Some(o) = line.strip_prefix("ob=") {
-            object = o;
-        } else if let Some(f) = line.strip_prefix("fn=")
-            && object == binary.display().to_string()
-            // A symbol name the linker can be given: callgrind also names
-            // code it has no symbol for.
-            && f.bytes().all(|b| b.is_ascii_alphanumeric() || b"_$.".contains(&b))
-            && seen.insert(f)
-        {
-            names.push_str(f);
-            names.push('\n');
-        }
-    }
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/startup.order");
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(&file, &names).unwrap();
-    println!("wrote {} functions to {}; build again for them to take effect", seen.len(), file.display());
+    run_once(&valgrind, &args, home, "0/61", Duration::from_secs(3));
+    std::fs::read_to_string(&out).expect("valgrind wrote its profile (is valgrind installed?)")
 }
 
 /// One side's figures over its runs: the median first frame, its spread,

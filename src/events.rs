@@ -59,6 +59,9 @@ pub struct Events {
 struct Later {
     progress: Option<std::path::PathBuf>,
     sync: Option<(std::path::PathBuf, Background)>,
+    /// The input reader's permits.
+    permits: Receiver<Permit>,
+    signals: crate::signals::Listener,
 }
 
 /// The sync started with the app: whether it is still running, for the
@@ -89,50 +92,25 @@ impl Background {
 }
 
 impl Events {
-    /// Starts the input reader, so no key typed during start-up is lost,
-    /// and the signal listener; the watcher on `progress` (if it can be
-    /// watched) starts once the first frame is drawn. With `panic_key` (a
-    /// test hook), the key `!` panics, to check that a panic restores the
-    /// terminal.
+    /// Installs the signal handlers; the input reader, the signal
+    /// listener and the watcher on `progress` (if it can be watched) start
+    /// once the first frame is drawn. A key typed before waits in the
+    /// terminal for the reader. With `panic_key` (a test hook), the key `!`
+    /// panics, to check that a panic restores the terminal.
     pub fn start(progress: Option<&Path>, panic_key: bool) -> Events {
         let (tx, rx) = mpsc::channel();
         let (permit, permits) = mpsc::sync_channel::<Permit>(1);
-        let input = tx.clone();
-        // The reader reads one event per permit, so it is never inside
-        // `read` while the terminal is handed to a browser or the shell.
-        thread::spawn(move || {
-            while let Ok(permit) = permits.recv() {
-                // A zero timeout never looks (crossterm's /dev/tty source
-                // loops while time is left): one millisecond, spent only
-                // right after a key, when the frame waits anyway.
-                if let Permit::Peek = permit
-                    && !matches!(crossterm::event::poll(Duration::from_millis(1)), Ok(true))
-                {
-                    if input.send(Msg::Idle).is_err() {
-                        break;
-                    }
-                    continue;
-                }
-                let msg = match crossterm::event::read() {
-                    Ok(event) => Msg::Event(Event::Input(event)),
-                    Err(_) => Msg::Event(Event::Terminate),
-                };
-                let end = matches!(msg, Msg::Event(Event::Terminate));
-                if input.send(msg).is_err() || end {
-                    break;
-                }
-            }
-        });
-        // The signal listener starts now, not after the first frame: a
-        // SIGTERM or SIGHUP that came before it would end the process with
-        // the terminal still in raw mode and on the alternate screen.
+        // The handlers go in now, not after the first frame: a SIGTERM or
+        // SIGHUP that came before them would end the process with the
+        // terminal still in raw mode and on the alternate screen. One that
+        // comes before the listener starts waits for it.
         let stop = std::sync::Mutex::new(tx.clone());
-        crate::signals::listen(Box::new(move || {
+        let signals = crate::signals::install(Box::new(move || {
             if let Ok(tx) = stop.lock() {
                 let _ = tx.send(Msg::Event(Event::Terminate));
             }
         }));
-        let later = Some(Later { progress: progress.map(Path::to_path_buf), sync: None });
+        let later = Some(Later { progress: progress.map(Path::to_path_buf), sync: None, permits, signals });
         Events { rx, permit, reading: false, ready: VecDeque::new(), panic_key, _watcher: None, tx, later }
     }
 
@@ -147,12 +125,14 @@ impl Events {
         background
     }
 
-    /// Starts what waited for the first frame: the watcher and the sync.
-    /// A save another learnpath made before the watcher started would go
-    /// unseen, so the file is looked at once now (a cheap check when it
-    /// has not changed).
+    /// Starts what waited for the first frame: the input reader, the
+    /// signal listener, the watcher and the sync. A save another learnpath
+    /// made before the watcher started would go unseen, so the file is
+    /// looked at once now (a cheap check when it has not changed).
     fn start_the_rest(&mut self) {
         let Some(later) = self.later.take() else { return };
+        read_input(later.permits, self.tx.clone());
+        later.signals.start();
         if let Some(path) = later.progress {
             let tx = std::sync::Mutex::new(self.tx.clone());
             self._watcher = crate::watch::Watch::start(&path, move || {
@@ -182,6 +162,34 @@ impl Events {
         }
         event
     }
+}
+
+/// The input reader: one event per permit, so it is never inside `read`
+/// while the terminal is handed to a browser or the shell.
+fn read_input(permits: Receiver<Permit>, input: mpsc::Sender<Msg>) {
+    thread::spawn(move || {
+        while let Ok(permit) = permits.recv() {
+            // A zero timeout never looks (crossterm's /dev/tty source
+            // loops while time is left): one millisecond, spent only
+            // right after a key, when the frame waits anyway.
+            if let Permit::Peek = permit
+                && !matches!(crossterm::event::poll(Duration::from_millis(1)), Ok(true))
+            {
+                if input.send(Msg::Idle).is_err() {
+                    break;
+                }
+                continue;
+            }
+            let msg = match crossterm::event::read() {
+                Ok(event) => Msg::Event(Event::Input(event)),
+                Err(_) => Msg::Event(Event::Terminate),
+            };
+            let end = matches!(msg, Msg::Event(Event::Terminate));
+            if input.send(msg).is_err() || end {
+                break;
+            }
+        }
+    });
 }
 
 impl crate::tui::Source for Events {

@@ -6,11 +6,24 @@
 /// What to call on a request to stop (it may be called from any thread).
 pub type Stop = Box<dyn Fn() + Send + Sync + 'static>;
 
-/// Starts listening and calls `stop` on each request. Without a listener
-/// (it could not be installed) the app still works; it only ends the way
-/// the system ends any program.
-pub fn listen(stop: Stop) {
-    imp::listen(stop);
+/// Installs the handlers now, so a request made from this moment on is
+/// kept, and returns the listener that calls `stop` on it once started.
+/// Without handlers (they could not be installed) the app still works; it
+/// only ends the way the system ends any program.
+pub fn install(stop: Stop) -> Listener {
+    Listener(imp::install(stop))
+}
+
+/// Handlers installed, waiting for [`Listener::start`].
+pub struct Listener(imp::Pending);
+
+impl Listener {
+    /// Starts calling `stop` on each request, including one that came
+    /// since [`install`]. On Unix this is a thread, which the first frame
+    /// need not wait for.
+    pub fn start(self) {
+        imp::start(self.0);
+    }
 }
 
 #[cfg(unix)]
@@ -19,10 +32,18 @@ mod imp {
 
     use super::Stop;
 
-    pub fn listen(stop: Stop) {
+    /// The signals' handlers write to a socket, which keeps what came
+    /// until the thread reads it.
+    pub type Pending = Option<(signal_hook::iterator::Signals, Stop)>;
+
+    pub fn install(stop: Stop) -> Pending {
         // Ctrl-C is a key in raw mode (the key map quits on it), so only the
         // signals a terminal can't send as keys are listened for.
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok().map(|signals| (signals, stop))
+    }
+
+    pub fn start(pending: Pending) {
+        if let Some((mut signals, stop)) = pending {
             std::thread::spawn(move || {
                 if signals.forever().next().is_some() {
                     stop();
@@ -52,7 +73,12 @@ mod imp {
     /// handler is called (it allows 5 s): time for the loop to end.
     const GRACE: Duration = Duration::from_millis(4500);
 
-    pub fn listen(stop: Stop) {
+    /// Windows calls the handler on a thread of its own: nothing waits.
+    pub type Pending = ();
+
+    pub fn start(_: Pending) {}
+
+    pub fn install(stop: Stop) {
         if STOP.set(stop).is_err() {
             return;
         }
@@ -95,7 +121,7 @@ mod imp {
         fn ctrl_break_and_ctrl_c_ask_the_loop_to_quit() {
             let (tx, rx) = std::sync::mpsc::channel();
             let tx = std::sync::Mutex::new(tx);
-            listen(Box::new(move || {
+            install(Box::new(move || {
                 let _ = tx.lock().unwrap().send(());
             }));
             for kind in [CTRL_BREAK_EVENT, CTRL_C_EVENT] {
@@ -112,5 +138,9 @@ mod imp {
 
 #[cfg(not(any(unix, windows)))]
 mod imp {
-    pub fn listen(_stop: super::Stop) {}
+    pub type Pending = ();
+
+    pub fn install(_stop: super::Stop) {}
+
+    pub fn start(_: Pending) {}
 }
