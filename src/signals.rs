@@ -74,19 +74,20 @@ mod imp {
     const GRACE: Duration = Duration::from_millis(4500);
 
     /// Windows calls the handler on a thread of its own: nothing waits.
-    pub type Pending = ();
+    pub struct Pending;
 
     pub fn start(_: Pending) {}
 
-    pub fn install(stop: Stop) {
+    pub fn install(stop: Stop) -> Pending {
         if STOP.set(stop).is_err() {
-            return;
+            return Pending;
         }
         // SAFETY: `handler` is a plain function that lives as long as the
         // process and only touches the static channel above.
         unsafe {
             SetConsoleCtrlHandler(Some(handler), TRUE);
         }
+        Pending
     }
 
     unsafe extern "system" fn handler(kind: u32) -> i32 {
@@ -138,9 +139,11 @@ mod imp {
 
 #[cfg(not(any(unix, windows)))]
 mod imp {
-    pub type Pending = ();
+    pub struct Pending;
 
-    pub fn install(_stop: super::Stop) {}
+    pub fn install(_stop: super::Stop) -> Pending {
+        Pending
+    }
 
     pub fn start(_: Pending) {}
 }
