@@ -2,6 +2,8 @@
 //! whole file makes, positions included, or steps aside for the whole
 //! parse.
 
+mod common;
+
 use learnpath::curriculum::{Curriculum, SHIPPED, parts};
 use proptest::prelude::*;
 
@@ -114,15 +116,7 @@ proptest! {
     fn a_damaged_file_in_parts_is_the_whole_file_or_steps_aside(
         edits in proptest::collection::vec((0usize..SHIPPED.len(), any::<u8>(), 0u8..3), 1..8)
     ) {
-        let mut bytes = SHIPPED.as_bytes().to_vec();
-        for (at, byte, kind) in edits {
-            let at = at.min(bytes.len().saturating_sub(1));
-            match kind {
-                0 => bytes[at] = byte,
-                1 => bytes.insert(at, byte),
-                _ => { bytes.remove(at); }
-            }
-        }
+        let bytes = common::damaged_shipped(&edits);
         let Ok(text) = String::from_utf8(bytes) else { return Ok(()) };
         prop_assert!(in_parts(&text).is_none() || same(&text), "the parts differ from the whole");
     }

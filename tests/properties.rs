@@ -122,15 +122,7 @@ proptest! {
     fn mutated_curricula_give_ok_or_a_positioned_error(
         edits in proptest::collection::vec((0usize..learnpath::curriculum::SHIPPED.len(), any::<u8>(), 0u8..3), 1..8)
     ) {
-        let mut bytes = learnpath::curriculum::SHIPPED.as_bytes().to_vec();
-        for (at, byte, kind) in edits {
-            let at = at.min(bytes.len().saturating_sub(1));
-            match kind {
-                0 => bytes[at] = byte,
-                1 => bytes.insert(at, byte),
-                _ => { bytes.remove(at); }
-            }
-        }
+        let bytes = common::damaged_shipped(&edits);
         check_loader(&bytes);
     }
 

@@ -36,6 +36,22 @@ fn shelf(home: &Path) -> PathBuf {
     home.join("config/curricula/remote")
 }
 
+/// `published`, then added as `remote`: the data dir, the author's clone
+/// and the commit added.
+fn added(home: &Path) -> (PathBuf, PathBuf, String) {
+    let data = home.join("data");
+    let (remote, work) = published(home);
+    ok(lp(home, &data, &["add", &remote], None));
+    (data, work, head(&shelf(home)))
+}
+
+/// `update` of every folder, refused: what it said.
+fn refused_update(home: &Path, data: &Path) -> String {
+    let out = lp(home, data, &["update"], None);
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn head(dir: &Path) -> String {
     git(dir, &["rev-parse", "HEAD"]).trim().to_string()
 }
@@ -67,14 +83,9 @@ fn an_added_repository_is_listed_with_its_source_and_commit_and_a_good_update_co
 fn an_update_that_does_not_validate_is_refused_and_the_old_version_stays() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    let data = home.join("data");
-    let (remote, work) = published(home);
-    ok(lp(home, &data, &["add", &remote], None));
-    let before = head(&shelf(home));
+    let (data, work, before) = added(home);
     push(&work, "one.toml", &GOOD.replace("id = \"a\"", "id = \"Bad Id\""), "broken");
-    let out = lp(home, &data, &["update"], None);
-    assert_eq!(out.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&out.stdout);
+    let said = refused_update(home, &data);
     assert!(said.contains("one.toml:10:6: bad topic id"), "{said}");
     assert!(said.contains("the version you have stays"), "{said}");
     assert_eq!(head(&shelf(home)), before);
@@ -173,16 +184,11 @@ fn a_repository_whose_path_takes_an_id_in_use_is_refused() {
 fn an_update_bringing_a_path_whose_id_is_in_use_is_refused_and_the_old_version_stays() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    let data = home.join("data");
-    let (remote, work) = published(home);
-    ok(lp(home, &data, &["add", &remote], None));
-    let before = head(&shelf(home));
+    let (data, work, before) = added(home);
     std::fs::write(home.join("config/curricula/mine.toml"), GOOD.replace("shared-one", "mine")).unwrap();
     // A second file of the repository under the learner's own path's id.
     push(&work, "two.toml", &GOOD.replace("shared-one", "mine"), "takes an id");
-    let out = lp(home, &data, &["update", "remote"], None);
-    assert_eq!(out.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&out.stdout);
+    let said = refused_update(home, &data);
     assert!(said.contains("two.toml has the id `mine`, which") && said.contains("mine.toml"), "{said}");
     assert!(said.contains("the version you have stays"), "{said}");
     assert_eq!(head(&shelf(home)), before);

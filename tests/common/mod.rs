@@ -281,3 +281,20 @@ pub fn appender(dir: &std::path::Path, name: &str, text: &str, code: i32) -> std
         path
     }
 }
+
+/// The shipped path's bytes with `edits` made: (where, byte, how), where
+/// how is 0 to replace, 1 to insert, else to remove.
+pub fn damaged_shipped(edits: &[(usize, u8, u8)]) -> Vec<u8> {
+    let mut bytes = learnpath::curriculum::SHIPPED.as_bytes().to_vec();
+    for &(at, byte, kind) in edits {
+        let at = at.min(bytes.len().saturating_sub(1));
+        match kind {
+            0 => bytes[at] = byte,
+            1 => bytes.insert(at, byte),
+            _ => {
+                bytes.remove(at);
+            }
+        }
+    }
+    bytes
+}
