@@ -13,22 +13,22 @@ use crate::theme::ThemeName;
 #[command(name = "learnpath", version, after_long_help = crate::app::keymap::help_text())]
 pub struct Cli {
     /// Curriculum file to open instead of the shipped backend path
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "FILE")]
     pub curriculum: Option<PathBuf>,
 
     // The dirs read their variables themselves, not through clap's
     // `env`: clap counts a variable as a given option and prints it in
     // every usage line as if it were required.
     /// Where progress.json lives [default: the platform's data dir] [env: LEARNPATH_DATA_DIR]
-    #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub data_dir: Option<std::ffi::OsString>,
 
     /// Where config.toml and curricula/ live [default: the platform's config dir] [env: LEARNPATH_CONFIG_DIR]
-    #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub config_dir: Option<std::ffi::OsString>,
 
     /// Where parsed paths are kept to open faster [default: the platform's cache dir] [env: LEARNPATH_CACHE_DIR]
-    #[arg(long, global = true, value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "DIR", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub cache_dir: Option<std::ffi::OsString>,
 
     /// Colours for a dark or a light terminal, or high contrast [default: config, else dark]
