@@ -147,25 +147,38 @@ pub fn load(source: &Source, cache_dir: Option<&Path>) -> Result<Curriculum, Loa
     }
 }
 
-/// The path that has `id` already, the shipped one or a file of
-/// `config_dir` outside `except`: two paths under one id would share
-/// (and overwrite) each other's progress. Files that do not load hold no
-/// id.
+/// Each path's id with where it is, the shipped one first: files under
+/// `except` and files that do not load are left out. Two paths under one
+/// id would share (and overwrite) each other's progress.
+pub fn ids_in_use(
+    config_dir: &Path,
+    cache_dir: Option<&Path>,
+    except: Option<&Path>,
+) -> Vec<(String, Source)> {
+    // Compared as the files they are: `except` may be written relatively.
+    let except = except.and_then(|e| e.canonicalize().ok());
+    let excepted = |source: &Source| match (source, &except) {
+        (Source::File(path), Some(except)) => path.canonicalize().is_ok_and(|p| p.starts_with(except)),
+        _ => false,
+    };
+    sources(config_dir)
+        .into_iter()
+        .filter(|source| !excepted(source))
+        .filter_map(|source| load(&source, cache_dir).ok().map(|c| (c.id.into_inner(), source)))
+        .collect()
+}
+
+/// The path outside `except` that has `id` already (see [`ids_in_use`]).
 pub fn holder_of(
     config_dir: &Path,
     id: &str,
     cache_dir: Option<&Path>,
     except: Option<&Path>,
 ) -> Option<Source> {
-    // Compared as the files they are: `except` may be written relatively.
-    let except = except.and_then(|e| e.canonicalize().ok());
-    sources(config_dir).into_iter().find(|source| {
-        let excepted = match (source, &except) {
-            (Source::File(path), Some(except)) => path.canonicalize().is_ok_and(|p| p.starts_with(except)),
-            _ => false,
-        };
-        !excepted && load(source, cache_dir).is_ok_and(|c| c.id.get_ref() == id)
-    })
+    ids_in_use(config_dir, cache_dir, except)
+        .into_iter()
+        .find(|(held, _)| held == id)
+        .map(|(_, source)| source)
 }
 
 /// The cache dir: `--cache-dir`/`LEARNPATH_CACHE_DIR`, else the

@@ -126,16 +126,19 @@ fn clone_checked(at: &Shelves, incoming: &Path, url: &str, markdown: Option<&str
 /// other's: two paths under one id would share (and overwrite) their
 /// progress. Paths under `except` (the folder being updated) are theirs.
 fn ids_are_free(at: &Shelves, ids: &[(String, String)], except: Option<&Path>) -> Result<()> {
+    let in_use = match at.curricula.parent() {
+        Some(config_dir) => crate::config::ids_in_use(config_dir, at.cache_dir.as_deref(), except),
+        None => Vec::new(),
+    };
     for (i, (file, id)) in ids.iter().enumerate() {
         if let Some((other, _)) = ids[..i].iter().find(|(_, earlier)| earlier == id) {
             bail!(
                 "the repository's {other} and {file} both have the id `{id}`: two paths under one id would share their progress"
             );
         }
-        let Some(config_dir) = at.curricula.parent() else { continue };
-        let holder = match crate::config::holder_of(config_dir, id, at.cache_dir.as_deref(), except) {
-            Some(crate::config::Source::Shipped) => "the path learnpath ships".to_string(),
-            Some(crate::config::Source::File(path)) => path.display().to_string(),
+        let holder = match in_use.iter().find(|(held, _)| held == id) {
+            Some((_, crate::config::Source::Shipped)) => "the path learnpath ships".to_string(),
+            Some((_, crate::config::Source::File(path))) => path.display().to_string(),
             None => continue,
         };
         bail!(
